@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `ecasilla` command. Runs the built CLI; inside the repository, before a
+// build, it runs the TypeScript sources through tsx instead.
+import { existsSync } from "node:fs"
+
+const built = new URL("../dist/cli/main.js", import.meta.url)
+if (existsSync(built)) {
+  await import(built.href)
+} else {
+  const { register } = await import("tsx/esm/api")
+  register()
+  await import(new URL("../src/cli/main.ts", import.meta.url).href)
+}

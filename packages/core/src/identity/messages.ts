@@ -1,0 +1,77 @@
+import type { Locale } from "../i18n/locale.js"
+import type { IdentityKind, IdentityReason } from "./rules.js"
+
+const kindNames: Record<Locale, Record<IdentityKind, string>> = {
+  "es-PE": { dni: "DNI", ruc: "RUC", ce: "carné de extranjería", "user-code": "código de usuario" },
+  en: { dni: "DNI", ruc: "RUC", ce: "foreigner's card (CE)", "user-code": "user code" }
+}
+
+const templates: Record<Locale, Record<IdentityReason, (kind: IdentityKind, name: string) => string>> = {
+  "es-PE": {
+    empty: (_, name) => `Ingrese el ${name}.`,
+    "bad-length": (kind, name) =>
+      kind === "dni"
+        ? `El ${name} debe tener 8 dígitos.`
+        : kind === "ruc"
+          ? `El ${name} debe tener 11 dígitos.`
+          : kind === "ce"
+            ? `El ${name} debe tener entre 8 y 12 caracteres.`
+            : `El ${name} debe tener entre 3 y 10 dígitos después de la letra.`,
+    "not-digits": (kind, name) =>
+      kind === "ce"
+        ? `El ${name} solo admite letras y dígitos.`
+        : kind === "dni"
+          ? `El ${name} solo admite dígitos y, al final, un carácter de verificación (por ejemplo 10117410-2).`
+          : `El ${name} solo admite dígitos.`,
+    "bad-prefix": (kind, name) =>
+      kind === "ruc"
+        ? `El ${name} debe empezar con 10, 15, 16, 17 o 20.`
+        : `El ${name} debe empezar con U (personal de la CGR) o E (personal de OCI o entidad).`,
+    "bad-check-digit": (kind, name) =>
+      kind === "dni"
+        ? `El carácter de verificación no corresponde al ${name}. Revise los dígitos.`
+        : `El dígito verificador no corresponde al ${name}. Revise los dígitos.`
+  },
+  en: {
+    empty: (_, name) => `Enter the ${name}.`,
+    "bad-length": (kind, name) =>
+      kind === "dni"
+        ? `The ${name} must have 8 digits.`
+        : kind === "ruc"
+          ? `The ${name} must have 11 digits.`
+          : kind === "ce"
+            ? `The ${name} must have 8 to 12 characters.`
+            : `The ${name} must have 3 to 10 digits after the letter.`,
+    "not-digits": (kind, name) =>
+      kind === "ce"
+        ? `The ${name} only takes letters and digits.`
+        : kind === "dni"
+          ? `The ${name} only takes digits and, at the end, a check character (e.g. 10117410-2).`
+          : `The ${name} only takes digits.`,
+    "bad-prefix": (kind, name) =>
+      kind === "ruc"
+        ? `The ${name} must start with 10, 15, 16, 17 or 20.`
+        : `The ${name} must start with U (CGR staff) or E (OCI or entity staff).`,
+    "bad-check-digit": (kind, name) =>
+      kind === "dni"
+        ? `The check character does not match the ${name}. Check the digits.`
+        : `The check digit does not match the ${name}. Check the digits.`
+  }
+}
+
+/**
+ * The name of an identity kind as users read it.
+ *
+ * @since 0.1.0
+ * @category i18n
+ */
+export const identityKindName = (kind: IdentityKind, locale: Locale = "es-PE"): string => kindNames[locale][kind]
+
+/**
+ * The message for an identity failure, Spanish (es-PE) by default.
+ *
+ * @since 0.1.0
+ * @category i18n
+ */
+export const identityMessage = (reason: IdentityReason, kind: IdentityKind, locale: Locale = "es-PE"): string =>
+  templates[locale][reason](kind, kindNames[locale][kind])

@@ -1,0 +1,9 @@
+/**
+ * @ecasilla/core: the rules of the CGR Casilla Electrónica ecosystem, one folder per domain.
+ * Everything is re-exported here; each domain also has its own subpath export.
+ *
+ * @packageDocumentation
+ */
+export * from "./i18n/index.js"
+export * from "./identity/index.js"
+export * from "./roles/index.js"

@@ -1,0 +1,58 @@
+// Builds every package as ESM (one module per source file, so consumers tree-shake)
+// from the "source" entries of its package.json exports map; type declarations
+// come from `tsc` (npm run build:types).
+import { readFileSync, readdirSync, existsSync } from "node:fs"
+import { join, dirname, relative } from "node:path"
+import esbuild from "rollup-plugin-esbuild"
+
+const packages = ["core", "adapters", "elements"]
+
+/** Expands the exports map of a package into rollup inputs. */
+function inputsOf(dir) {
+  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"))
+  const inputs = {}
+  for (const entry of Object.values(pkg.exports ?? {})) {
+    const source = typeof entry === "object" ? entry.source : undefined
+    if (!source) continue
+    if (source.includes("*")) {
+      const folder = join(dir, dirname(source))
+      if (!existsSync(folder)) continue
+      for (const file of readdirSync(folder)) {
+        if (file.endsWith(".ts") && !file.endsWith(".d.ts")) addInput(inputs, dir, join(folder, file))
+      }
+    } else {
+      addInput(inputs, dir, join(dir, source))
+    }
+  }
+  for (const extra of pkg.ecasillaBuild?.extraInputs ?? []) addInput(inputs, dir, join(dir, extra))
+  return { pkg, inputs }
+}
+
+function addInput(inputs, dir, file) {
+  const name = relative(join(dir, "src"), file).replace(/\.ts$/, "")
+  inputs[name] = file
+}
+
+const isExternal = (id) => !id.startsWith(".") && !id.startsWith("/") && !id.startsWith("\0")
+
+export default packages.map((name) => {
+  const dir = join("packages", name)
+  const { inputs } = inputsOf(dir)
+  return {
+    input: inputs,
+    external: isExternal,
+    plugins: [esbuild({ target: "es2022", tsconfig: "tsconfig.json", minify: false })],
+    output: {
+      dir: join(dir, "dist"),
+      format: "es",
+      preserveModules: true,
+      preserveModulesRoot: join(dir, "src"),
+      entryFileNames: "[name].js",
+      sourcemap: true
+    },
+    onwarn(warning, warn) {
+      if (warning.code === "EMPTY_BUNDLE") return
+      warn(warning)
+    }
+  }
+})

@@ -1,0 +1,51 @@
+// Browser tests (elements, IndexedDB through real Dexie) in a real Chromium.
+// Chromium is found through CHROME_PATH, then the usual install paths.
+import { existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { esbuildPlugin } from "@web/dev-server-esbuild"
+import { chromeLauncher } from "@web/test-runner-chrome"
+
+const candidates = [
+  process.env.CHROME_PATH,
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+  "/usr/bin/google-chrome-stable"
+].filter(Boolean)
+const executablePath = candidates.find((p) => existsSync(p))
+
+// Dexie's ESM entry wraps a UMD file; the browser wants the real ES module.
+const dexieEsm = {
+  name: "dexie-esm",
+  resolveImport({ source }) {
+    if (source === "dexie") return "/node_modules/dexie/dist/dexie.mjs"
+  }
+}
+
+export default {
+  files: ["packages/*/src/**/*.browser.test.ts", "packages/*/test/**/*.browser.test.ts", "test/**/*.browser.test.ts"],
+  nodeResolve: { exportConditions: ["source", "browser", "development"] },
+  rootDir: fileURLToPath(new URL(".", import.meta.url)),
+  concurrency: 1,
+  testFramework: { config: { timeout: 20000 } },
+  testsFinishTimeout: 600000,
+  plugins: [dexieEsm, esbuildPlugin({ ts: true, target: "es2022", tsconfig: fileURLToPath(new URL("./tsconfig.json", import.meta.url)) })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          "--no-sandbox",
+          "--headless=new",
+          "--disable-gpu",
+          "--disable-dev-shm-usage",
+          "--disable-background-networking",
+          "--disable-component-update",
+          "--disable-sync",
+          "--no-first-run"
+        ]
+      }
+    })
+  ]
+}
