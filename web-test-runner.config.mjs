@@ -29,7 +29,9 @@ export default {
   concurrency: 1,
   testFramework: { config: { timeout: 20000 } },
   testsFinishTimeout: 600000,
-  plugins: [dexieEsm, esbuildPlugin({ ts: true, target: "es2022", tsconfig: fileURLToPath(new URL("./tsconfig.json", import.meta.url)) })],
+  // The esbuild plugin reads the tsconfig file raw (no "extends"): give it the base,
+  // which holds experimentalDecorators/useDefineForClassFields for Lit decorators.
+  plugins: [dexieEsm, esbuildPlugin({ ts: true, target: "es2022", tsconfig: fileURLToPath(new URL("./tsconfig.base.json", import.meta.url)) })],
   browsers: [
     chromeLauncher({
       launchOptions: {

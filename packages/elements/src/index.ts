@@ -1,1 +1,17 @@
-export {}
+/**
+ * @ecasilla/elements: Lit web components for CGR intranet pages. Import a
+ * `define/<tag>.js` module to register an element; this entry exports the
+ * classes, the contexts and the shared controllers without registering anything.
+ *
+ * @packageDocumentation
+ */
+export * from "./context/contexts.js"
+export * from "./controllers/effect-task.js"
+export * from "./controllers/localize.js"
+export * from "./controllers/form-control.js"
+export * from "./events/form-events.js"
+export * from "./provider/default-layer.js"
+export * from "./provider/provider.js"
+export * from "./id-input/id-input.js"
+export * from "./id-input/id-input.strings.js"
+export { defineElement } from "./internal/define.js"
