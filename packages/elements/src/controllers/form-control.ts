@@ -120,6 +120,7 @@ export class FormControlController<H extends FormControlHost> implements Reactiv
   setCustomValidity(message: string): void {
     this.customMessage = message
     this.sync()
+    this.host.requestUpdate()
   }
   /** The user edited and left the control, or tried to submit: show errors from now on. */
   markInteracted(): void {

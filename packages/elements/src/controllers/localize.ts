@@ -49,6 +49,7 @@ export class LocalizeController<S extends Strings> implements ReactiveController
   private readonly translations: Translations<S>
   private readonly consumer: ContextConsumer<typeof localeContext, ReactiveControllerHost & HTMLElement>
   private stopWatchingLang: (() => void) | undefined
+  private ownLangObserver: MutationObserver | undefined
 
   constructor(host: ReactiveControllerHost & HTMLElement, translations: Translations<S>) {
     this.host = host
@@ -83,10 +84,14 @@ export class LocalizeController<S extends Strings> implements ReactiveController
 
   hostConnected(): void {
     this.stopWatchingLang = onDocumentLangChange(() => this.host.requestUpdate())
+    this.ownLangObserver = new MutationObserver(() => this.host.requestUpdate())
+    this.ownLangObserver.observe(this.host, { attributes: true, attributeFilter: ["lang"] })
   }
 
   hostDisconnected(): void {
     this.stopWatchingLang?.()
     this.stopWatchingLang = undefined
+    this.ownLangObserver?.disconnect()
+    this.ownLangObserver = undefined
   }
 }
