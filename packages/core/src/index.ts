@@ -7,3 +7,5 @@
 export * from "./i18n/index.js"
 export * from "./identity/index.js"
 export * from "./roles/index.js"
+export * from "./ports/index.js"
+export * from "./cau/index.js"

@@ -1,1 +1,9 @@
-export {}
+/**
+ * In-memory adapters: for tests, demos and examples.
+ *
+ * @since 0.1.0
+ */
+export * from "./ticket-store.js"
+export * from "./directory.js"
+export * from "./mailer.js"
+export * from "./cau.js"

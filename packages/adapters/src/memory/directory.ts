@@ -1,0 +1,31 @@
+import { Directory, foldForSearch } from "@ecasilla/core/ports"
+import type { Actor } from "@ecasilla/core"
+import { Effect, Layer, Option } from "effect"
+
+/**
+ * A Directory over a fixed list of users.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const makeMemoryDirectory = (users: ReadonlyArray<Actor>): Directory["Service"] => {
+  const byId = new Map(users.map((u) => [u.id, u]))
+  return Directory.of({
+    findUser: (id) => Effect.sync(() => Option.fromNullishOr(byId.get(id))),
+    searchUsers: (query, limit = 20) =>
+      Effect.sync(() => {
+        const q = foldForSearch(query)
+        if (!q) return users.slice(0, limit)
+        return users.filter((u) => foldForSearch(`${u.id} ${u.name} ${u.email ?? ""}`).includes(q)).slice(0, limit)
+      })
+  })
+}
+
+/**
+ * {@link makeMemoryDirectory} as a Layer.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerMemoryDirectory = (users: ReadonlyArray<Actor>): Layer.Layer<Directory> =>
+  Layer.succeed(Directory, makeMemoryDirectory(users))

@@ -1,0 +1,320 @@
+import { Effect, Option } from "effect"
+import { Clock } from "../../ports/clock.js"
+import { Directory } from "../../ports/directory.js"
+import { HtmlSanitizer } from "../../ports/html-sanitizer.js"
+import { Ids } from "../../ports/ids.js"
+import type { Actor } from "../../roles/actor.js"
+import { checkAttachments } from "../attachments.js"
+import { businessDaysBetween } from "../business-days.js"
+import { CauConfig } from "../config.js"
+import { validateTicketDraft, type TicketDraftInput } from "../draft.js"
+import { AttachmentError, TicketError, type TicketStoreError, TicketValidationError } from "../errors.js"
+import type { TicketEvent } from "../events.js"
+import { checkTicketAction, systemActorId, type TicketAction } from "../lifecycle.js"
+import { closureConforme } from "../messages.js"
+import { type AttachmentMeta, type Party, SurveyLevel, type TicketId, type TicketNumber } from "../model.js"
+import type { NewAttachment, TicketService } from "../service.js"
+import { TicketStore } from "../store.js"
+import { TicketEvents } from "../ticket-events.js"
+import type { Ticket } from "../ticket.js"
+import { cleanComment, hasVisibleText } from "../text.js"
+
+/**
+ * What the TicketService layer needs.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export type TicketServiceRequirements = TicketStore | Clock | Ids | HtmlSanitizer | Directory | TicketEvents
+
+const partyOf = (a: Pick<Actor, "id" | "name" | "email">): Party => (a.email ? { id: a.id, name: a.name, email: a.email } : { id: a.id, name: a.name })
+
+const systemActor: Actor = { id: systemActorId, name: "Sistema CAU", roles: [] } as unknown as Actor
+
+const isSurveyLevel = (u: unknown): u is SurveyLevel => typeof u === "string" && (SurveyLevel.literals as ReadonlyArray<string>).includes(u)
+
+type Draft = { ticket: Ticket; events: ReadonlyArray<TicketEvent> }
+
+/** The service's methods over its ports (see `TicketService`). */
+export const makeTicketService = Effect.gen(function*() {
+  const store = yield* TicketStore
+  const clock = yield* Clock
+  const ids = yield* Ids
+  const sanitizer = yield* HtmlSanitizer
+  const directory = yield* Directory
+  const bus = yield* TicketEvents
+  const config = yield* CauConfig
+
+  const now = Effect.map(clock.now, (d) => d.toISOString())
+
+  const load = (ticketId: string) =>
+    Effect.flatMap(store.get(ticketId), Option.match({
+      onNone: () => Effect.fail(new TicketError({ reason: "not-found", ticketId })),
+      onSome: Effect.succeed
+    }))
+
+  const deny = (ticket: Ticket, action: TicketAction, reason: TicketError["reason"]) =>
+    Effect.fail(new TicketError({ reason, action, ticketId: ticket.id, state: ticket.state }))
+
+  /** Load, check the lifecycle, build the change, store it, publish its events. */
+  const mutate = <E>(
+    actor: Actor,
+    ticketId: string,
+    action: TicketAction | ((t: Ticket) => TicketAction),
+    build: (ticket: Ticket, at: string, by: Party) => Effect.Effect<Draft, E>
+  ): Effect.Effect<Ticket, E | TicketError | TicketStoreError> =>
+    Effect.gen(function*() {
+      const current = yield* load(ticketId)
+      const act = typeof action === "function" ? action(current) : action
+      const check = checkTicketAction(current, actor, act)
+      if (!check.ok) return yield* deny(current, act, check.reason)
+      const at = yield* now
+      const { ticket, events } = yield* build(current, at, partyOf(actor))
+      const next: Ticket = { ...ticket, version: current.version + 1, updatedAt: at, history: [...current.history, ...events] }
+      yield* store.update(next)
+      yield* bus.publish(events, next)
+      return next
+    })
+
+  /** Checks files against the policy, stores their bytes, gives their metadata. */
+  const storeAttachments = (ticketId: string, files: ReadonlyArray<NewAttachment>, at: string, by: string, noteId?: string) =>
+    Effect.gen(function*() {
+      const policy = config.attachments
+      const checked = checkAttachments(files, policy)
+      if (!checked.ok) {
+        return yield* Effect.fail(new AttachmentError({
+          reason: checked.reason,
+          name: checked.name,
+          maxBytes: policy.maxBytes,
+          maxCount: policy.maxCount,
+          maxTotalBytes: policy.maxTotalBytes
+        }))
+      }
+      const metas: Array<AttachmentMeta> = []
+      for (let i = 0; i < checked.value.length; i++) {
+        const info = checked.value[i]
+        const id = yield* ids.next("att")
+        const firma = info.kind === "pdf" && config.verifyPdf ? yield* config.verifyPdf(files[i].bytes, info.name) : undefined
+        yield* store.putAttachment(ticketId, id, files[i].bytes)
+        metas.push({
+          id,
+          name: info.name,
+          kind: info.kind,
+          mediaType: info.mediaType,
+          size: info.size,
+          addedAt: at,
+          addedBy: by,
+          ...(noteId ? { noteId } : {}),
+          ...(firma ? { firma: firma.detail ? { verdict: firma.verdict, detail: firma.detail } : { verdict: firma.verdict } } : {})
+        })
+      }
+      return metas
+    })
+
+  const invalid = (problems: ReadonlyArray<{ field: string; message: string }>) =>
+    Effect.fail(new TicketValidationError({ reason: "invalid", issues: problems.map((p) => ({ field: p.field, message: p.message })) }))
+
+  /** Sanitizes a descripción; an HTML that sanitizes to nothing visible is refused. */
+  const cleanDescripcion = (html: string) => {
+    const safe = sanitizer.sanitize(html)
+    return hasVisibleText(safe) ? Effect.succeed(safe) : invalid([{ field: "descripcion", message: "Ingrese la descripción." }])
+  }
+
+  const nextNumber = (at: string) =>
+    Effect.gen(function*() {
+      const year = new Date(Date.parse(at) - 5 * 3600_000).getUTCFullYear()
+      const seq = yield* ids.sequence(`cau-ticket-${config.numberPrefix}-${year}`)
+      return `${config.numberPrefix}-${year}-${String(seq).padStart(6, "0")}` as TicketNumber
+    })
+
+  const createTicket: TicketService["Service"]["createTicket"] = (actor, input) =>
+    Effect.gen(function*() {
+      const checked = validateTicketDraft(input, { catalog: config.catalog })
+      if (!checked.ok) return yield* invalid(checked.problems)
+      const draft = checked.value
+      let onBehalfOf: Party | undefined
+      if (draft.onBehalfOf !== undefined) {
+        if (draft.onBehalfOf === actor.id) return yield* Effect.fail(new TicketError({ reason: "on-behalf-of-self", action: "create" }))
+        const user = yield* directory.findUser(draft.onBehalfOf)
+        if (Option.isNone(user)) return yield* Effect.fail(new TicketError({ reason: "unknown-user", action: "create" }))
+        onBehalfOf = partyOf(user.value)
+      }
+      const descripcion = yield* cleanDescripcion(draft.descripcion)
+      const at = yield* now
+      const id = (yield* ids.next("tkt")) as TicketId
+      const by = partyOf(actor)
+      const attachments = yield* storeAttachments(id, input.attachments ?? [], at, actor.id)
+      const number = yield* nextNumber(at)
+      const created: TicketEvent = { _tag: "TicketCreated", ticketId: id, at, by, number }
+      const ticket: Ticket = {
+        id,
+        number,
+        titulo: draft.titulo,
+        descripcion,
+        tipo: draft.tipo,
+        categoria: { id: draft.categoria.id, path: draft.categoria.path },
+        telefono: draft.telefono,
+        requester: by,
+        ...(onBehalfOf ? { onBehalfOf } : {}),
+        state: "Registrada",
+        attachments,
+        notes: [],
+        createdAt: at,
+        updatedAt: at,
+        version: 1,
+        history: [created]
+      }
+      yield* store.insert(ticket)
+      yield* bus.publish([created], ticket)
+      return ticket
+    })
+
+  const editTicket: TicketService["Service"]["editTicket"] = (actor, ticketId, patch) =>
+    mutate(actor, ticketId, "edit", (t, at, by) =>
+      Effect.gen(function*() {
+        const merged: TicketDraftInput = {
+          titulo: patch.titulo ?? t.titulo,
+          descripcion: patch.descripcion ?? t.descripcion,
+          tipo: patch.tipo ?? t.tipo,
+          categoria: patch.categoria ?? t.categoria.id,
+          telefono: patch.telefono ?? t.telefono
+        }
+        const checked = validateTicketDraft(merged, { catalog: config.catalog })
+        if (!checked.ok) return yield* invalid(checked.problems)
+        const d = checked.value
+        const descripcion = patch.descripcion === undefined ? t.descripcion : yield* cleanDescripcion(d.descripcion)
+        const next: Ticket = {
+          ...t,
+          titulo: d.titulo,
+          descripcion,
+          tipo: d.tipo,
+          categoria: { id: d.categoria.id, path: d.categoria.path },
+          telefono: d.telefono
+        }
+        const fields = (["titulo", "descripcion", "tipo", "telefono"] as const).filter((f) => next[f] !== t[f])
+        const changed = next.categoria.id !== t.categoria.id ? [...fields, "categoria"] : fields
+        return { ticket: next, events: [{ _tag: "TicketEdited", ticketId: t.id, at, by, fields: changed }] }
+      }))
+
+  const assignTicket: TicketService["Service"]["assignTicket"] = (actor, ticketId, input) =>
+    mutate(actor, ticketId, (t) => (t.state === "Asignada-Pendiente" ? "reassign" : "assign"), (t, at, by) =>
+      Effect.gen(function*() {
+        const found = yield* directory.findUser(input.analystId)
+        const action = t.state === "Asignada-Pendiente" ? "reassign" : "assign"
+        if (Option.isNone(found)) return yield* deny(t, action, "unknown-user")
+        if (!found.value.roles.includes("cau-analista")) return yield* deny(t, action, "not-an-analyst")
+        const analyst = partyOf(found.value)
+        const supportGroup = input.supportGroup?.trim() || t.supportGroup || config.defaultSupportGroup
+        const event: TicketEvent = { _tag: "TicketAssigned", ticketId: t.id, at, by, analyst, supportGroup, reassigned: action === "reassign" }
+        return { ticket: { ...t, state: "Asignada-Pendiente" as const, analyst, supportGroup }, events: [event] }
+      }))
+
+  const addNote: TicketService["Service"]["addNote"] = (actor, ticketId, input) =>
+    mutate(actor, ticketId, "note", (t, at, by) =>
+      Effect.gen(function*() {
+        const message = cleanComment(input.message)
+        if (!message) return yield* deny(t, "note", "message-required")
+        const noteId = yield* ids.next("note")
+        const added = yield* storeAttachments(t.id, input.attachments ?? [], at, actor.id, noteId)
+        const attachmentIds = added.map((a) => a.id)
+        const event: TicketEvent = { _tag: "TicketNoteAdded", ticketId: t.id, at, by, noteId, attachmentIds }
+        return {
+          ticket: { ...t, notes: [...t.notes, { id: noteId, message, at, by, attachmentIds }], attachments: [...t.attachments, ...added] },
+          events: [event]
+        }
+      }))
+
+  const resolveTicket: TicketService["Service"]["resolveTicket"] = (actor, ticketId, input) =>
+    mutate(actor, ticketId, "resolve", (t, at, by) =>
+      Effect.gen(function*() {
+        const answer = sanitizer.sanitize(typeof input.answer === "string" ? input.answer : "")
+        if (!hasVisibleText(answer)) return yield* deny(t, "resolve", "answer-required")
+        const event: TicketEvent = { _tag: "TicketResolved", ticketId: t.id, at, by, answer }
+        return { ticket: { ...t, state: "Resuelta" as const, resolution: { answer, at, by, accepted: false } }, events: [event] }
+      }))
+
+  const rejectResolution: TicketService["Service"]["rejectResolution"] = (actor, ticketId, input) =>
+    mutate(actor, ticketId, "incorrecta", (t, at, by) => {
+      const comment = cleanComment(input.comment)
+      if (!comment) return deny(t, "incorrecta", "comment-required")
+      const { resolution: _rejected, ...rest } = t
+      const event: TicketEvent = { _tag: "TicketResolutionRejected", ticketId: t.id, at, by, comment }
+      return Effect.succeed({ ticket: { ...rest, state: "Asignada-Pendiente" as const }, events: [event] })
+    })
+
+  const acceptResolution: TicketService["Service"]["acceptResolution"] = (actor, ticketId) =>
+    mutate(actor, ticketId, "correcta", (t, at, by) =>
+      Effect.succeed({
+        ticket: { ...t, resolution: { ...t.resolution!, accepted: true } },
+        events: [{ _tag: "TicketResolutionAccepted", ticketId: t.id, at, by } as const]
+      }))
+
+  const submitSurvey: TicketService["Service"]["submitSurvey"] = (actor, ticketId, input) =>
+    mutate(actor, ticketId, "survey", (t, at, by) => {
+      if (!isSurveyLevel(input.level)) return deny(t, "survey", "survey-required")
+      const comment = cleanComment(input.comment)
+      const survey = comment ? { level: input.level, comment, at } : { level: input.level, at }
+      const answered: TicketEvent = comment
+        ? { _tag: "TicketSurveyAnswered", ticketId: t.id, at, by, level: input.level, comment }
+        : { _tag: "TicketSurveyAnswered", ticketId: t.id, at, by, level: input.level }
+      const closed: TicketEvent = { _tag: "TicketClosed", ticketId: t.id, at, by, comment: closureConforme, automatic: false }
+      return Effect.succeed({
+        ticket: { ...t, state: "Cerrada" as const, survey, closure: { at, comment: closureConforme, automatic: false } },
+        events: [answered, closed]
+      })
+    })
+
+  const autoCloseResolved: TicketService["Service"]["autoCloseResolved"] = Effect.gen(function*() {
+    const days = config.autoCloseAfterBusinessDays
+    if (days === undefined || days <= 0) return []
+    const at = yield* now
+    const due = (yield* store.list({ states: ["Resuelta"] })).filter((t) =>
+      t.resolution && !t.resolution.accepted && businessDaysBetween(t.resolution.at, at, config.holidays) >= days
+    )
+    const closed: Array<Ticket> = []
+    for (const t of due) {
+      const comment = `Cerrada automáticamente: sin respuesta del usuario en ${days} días hábiles.`
+      const result = yield* Effect.result(mutate(systemActor, t.id, "auto-close", (cur, when, by) =>
+        Effect.succeed({
+          ticket: { ...cur, state: "Cerrada" as const, closure: { at: when, comment, automatic: true } },
+          events: [{ _tag: "TicketClosed", ticketId: cur.id, at: when, by, comment, automatic: true } as const]
+        })))
+      // A ticket answered meanwhile (conflict, wrong state) is simply left alone.
+      if (result._tag === "Success") closed.push(result.success)
+    }
+    return closed
+  })
+
+  const getTicket: TicketService["Service"]["getTicket"] = load
+
+  const getTicketByNumber: TicketService["Service"]["getTicketByNumber"] = (number) =>
+    Effect.flatMap(store.getByNumber(number), Option.match({
+      onNone: () => Effect.fail(new TicketError({ reason: "not-found" })),
+      onSome: Effect.succeed
+    }))
+
+  const getAttachment: TicketService["Service"]["getAttachment"] = (ticketId, attachmentId) =>
+    Effect.gen(function*() {
+      const t = yield* load(ticketId)
+      const meta = t.attachments.find((a) => a.id === attachmentId)
+      const bytes = meta ? yield* store.getAttachment(ticketId, attachmentId) : Option.none()
+      if (!meta || Option.isNone(bytes)) return yield* Effect.fail(new TicketError({ reason: "not-found", ticketId }))
+      return { meta, bytes: bytes.value }
+    })
+
+  return {
+    createTicket,
+    editTicket,
+    assignTicket,
+    addNote,
+    resolveTicket,
+    rejectResolution,
+    acceptResolution,
+    submitSurvey,
+    autoCloseResolved,
+    getTicket,
+    getTicketByNumber,
+    listTickets: store.list,
+    getAttachment
+  }
+})

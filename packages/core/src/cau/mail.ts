@@ -1,0 +1,129 @@
+import { Effect } from "effect"
+import { escapeHtml, htmlToPlainText } from "../ports/html-sanitizer.js"
+import { type Mail, Mailer } from "../ports/mailer.js"
+import { CauConfig } from "./config.js"
+import type { TicketEvent } from "./events.js"
+import { surveyLevelLabels } from "./messages.js"
+import { beneficiaryOf, type Ticket } from "./ticket.js"
+
+/*
+ * The Spanish e-mails of the CAU, written from domain events: on creation (with the
+ * details), on resolution (with the link to rate the answer) and on closure. Pure
+ * templates plus one consumer that sends them through the Mailer port.
+ */
+
+const recipients = (ticket: Ticket): Pick<Mail, "to" | "cc"> | undefined => {
+  const to = beneficiaryOf(ticket).email
+  const filer = ticket.onBehalfOf ? ticket.requester.email : undefined
+  if (!to) return filer ? { to: [filer] } : undefined
+  return filer && filer !== to ? { to: [to], cc: [filer] } : { to: [to] }
+}
+
+const layout = (title: string, body: string): string =>
+  `<!doctype html><html lang="es"><body style="font-family: Arial, sans-serif; color: #1f2937">` +
+  `<h2 style="color: #7f1d1d">${escapeHtml(title)}</h2>${body}` +
+  `<p style="font-size: 12px; color: #6b7280">Central de Atención al Usuario – Contraloría General de la República. ` +
+  `Si tiene inconvenientes, llame al anexo #600 desde la red de la CGR o al (01) 207-3360.</p></body></html>`
+
+const rows = (pairs: ReadonlyArray<readonly [string, string]>): string =>
+  `<table cellpadding="4">${pairs.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join("")}</table>`
+
+const details = (ticket: Ticket): ReadonlyArray<readonly [string, string]> => [
+  ["Número", ticket.number],
+  ["Título", ticket.titulo],
+  ["Tipo", ticket.tipo],
+  ["Categoría", ticket.categoria.path.join(" › ")],
+  ["Estado", ticket.state],
+  ["Teléfono/Celular", ticket.telefono],
+  ...(ticket.onBehalfOf ? [["Registrado por", ticket.requester.name] as const] : [])
+]
+
+const safeHref = (url: string): string => (/^(https?:\/\/|\/)/i.test(url) ? url : "#")
+
+/**
+ * The e-mail an event sends, or `undefined` for events that send none (or tickets with no
+ * e-mail address). `ticketUrl` is the link to the ticket page.
+ *
+ * @since 0.1.0
+ * @category mail
+ */
+export const ticketMailFor = (event: TicketEvent, ticket: Ticket, ticketUrl: string): Mail | undefined => {
+  const to = recipients(ticket)
+  if (!to) return undefined
+  const who = beneficiaryOf(ticket).name
+  const link = safeHref(ticketUrl)
+  switch (event._tag) {
+    case "TicketCreated": {
+      const subject = `[CAU] Se registró su ${ticket.tipo.toLowerCase()} N° ${ticket.number}`
+      const text = [
+        `Estimado(a) ${who}:`,
+        "",
+        `Su ${ticket.tipo.toLowerCase()} fue registrada con el número ${ticket.number} y está a la espera de ser asignada a un analista.`,
+        "",
+        ...details(ticket).map(([k, v]) => `${k}: ${v}`),
+        "",
+        "Descripción:",
+        htmlToPlainText(ticket.descripcion),
+        "",
+        `Puede seguir su atención en: ${ticketUrl}`
+      ].join("\n")
+      const html = layout(subject, `<p>Estimado(a) ${escapeHtml(who)}:</p>` +
+        `<p>Su ${escapeHtml(ticket.tipo.toLowerCase())} fue registrada y está a la espera de ser asignada a un analista.</p>` +
+        rows(details(ticket)) + `<h3>Descripción</h3><div>${ticket.descripcion}</div>` +
+        `<p><a href="${escapeHtml(link)}">Ver el ticket ${escapeHtml(ticket.number)}</a></p>`)
+      return { ...to, subject, text, html }
+    }
+    case "TicketResolved": {
+      const subject = `[CAU] Se respondió su ${ticket.tipo.toLowerCase()} N° ${ticket.number}: califique la atención`
+      const text = [
+        `Estimado(a) ${who}:`,
+        "",
+        `El analista ${event.by.name} respondió su ${ticket.tipo.toLowerCase()} N° ${ticket.number} «${ticket.titulo}»:`,
+        "",
+        htmlToPlainText(event.answer),
+        "",
+        `Indique si la respuesta es correcta o incorrecta y califique la atención en: ${ticketUrl}`
+      ].join("\n")
+      const html = layout(subject, `<p>Estimado(a) ${escapeHtml(who)}:</p>` +
+        `<p>El analista ${escapeHtml(event.by.name)} respondió su ${escapeHtml(ticket.tipo.toLowerCase())} ` +
+        `N° ${escapeHtml(ticket.number)} «${escapeHtml(ticket.titulo)}»:</p><blockquote>${event.answer}</blockquote>` +
+        `<p><a href="${escapeHtml(link)}">Indique si la respuesta es correcta y califique la atención</a></p>`)
+      return { ...to, subject, text, html }
+    }
+    case "TicketClosed": {
+      const subject = `[CAU] Se cerró su ${ticket.tipo.toLowerCase()} N° ${ticket.number}`
+      const level = ticket.survey ? surveyLevelLabels["es-PE"][ticket.survey.level] : undefined
+      const lines = [
+        `Estimado(a) ${who}:`,
+        "",
+        event.automatic
+          ? `Su ${ticket.tipo.toLowerCase()} N° ${ticket.number} «${ticket.titulo}» se cerró automáticamente porque no se recibió respuesta a la solución en el plazo establecido.`
+          : `Su ${ticket.tipo.toLowerCase()} N° ${ticket.number} «${ticket.titulo}» fue cerrada. Gracias por calificar la atención.`,
+        "",
+        `Comentarios del cierre: ${event.comment}`,
+        ...(level ? [`Nivel de satisfacción: ${level}`] : [])
+      ]
+      const html = layout(subject, lines.slice(0, 3).map((l) => (l ? `<p>${escapeHtml(l)}</p>` : "")).join("") +
+        rows([["Comentarios del cierre", event.comment], ...(level ? [["Nivel de satisfacción", level] as const] : [])]))
+      return { ...to, subject, text: lines.join("\n"), html }
+    }
+    default:
+      return undefined
+  }
+}
+
+/**
+ * The consumer that e-mails the requester on creation, resolution and closure through the
+ * Mailer port. Plug it in with `TicketEvents.layer(ticketMailConsumer)`.
+ *
+ * @since 0.1.0
+ * @category mail
+ */
+export const ticketMailConsumer = (event: TicketEvent, ticket: Ticket): Effect.Effect<void, unknown, Mailer> =>
+  Effect.gen(function*() {
+    const config = yield* CauConfig
+    const mail = ticketMailFor(event, ticket, config.ticketUrl(ticket))
+    if (!mail) return
+    const mailer = yield* Mailer
+    yield* mailer.send(mail)
+  })

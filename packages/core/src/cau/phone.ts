@@ -1,0 +1,142 @@
+import type { Locale } from "../i18n/locale.js"
+
+/**
+ * Peruvian contact numbers as the CAU form takes them: a mobile `9XXXXXXXX` or a fixed line
+ * with its area code (`(01) 207-3360`, `044 123456`), optionally with `+51` and an anexo.
+ * Pure rules, no Effect.
+ */
+
+/**
+ * Why a phone text was refused.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PhoneReason = "empty" | "bad-characters" | "bad-length" | "bad-area-code" | "bad-mobile" | "bad-anexo"
+
+/**
+ * A valid phone, normalised.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PhoneInfo {
+  readonly kind: "mobile" | "fixed"
+  /** National significant number: `987654321`, `12073360` (Lima), `44123456`. */
+  readonly national: string
+  /** Area code of a fixed line: `1` for Lima and Callao, `44` for La Libertad… */
+  readonly areaCode?: string
+  /** E.164 without the anexo: `+51987654321`. */
+  readonly e164: string
+  readonly anexo?: string
+  /** The form stored on a ticket and shown to people: `987 654 321`, `(01) 207-3360 anexo 600`. */
+  readonly display: string
+}
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type PhoneCheck = { readonly ok: true; readonly value: PhoneInfo } | { readonly ok: false; readonly reason: PhoneReason }
+
+/**
+ * Area codes of the departments of Peru (Lima and Callao share 1).
+ *
+ * @since 0.1.0
+ * @category constants
+ */
+export const peruAreaCodes: ReadonlyArray<string> = [
+  "1", "41", "42", "43", "44", "51", "52", "53", "54", "56", "61", "62", "63", "64", "65", "66", "67", "72", "73",
+  "74", "76", "82", "83", "84"
+]
+const AREA = new Set(peruAreaCodes)
+
+const ANEXO = /\s*(?:,|;)?\s*(?:anexo|anx\.?|ext\.?|extensi[oó]n|int\.?|x)\s*[.:]?\s*#?\s*(\d{1,6})\s*$/i
+
+/**
+ * Checks and normalises a Peruvian mobile or fixed phone number.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkPhone = (input: string): PhoneCheck => {
+  let text = typeof input === "string" ? input.trim() : ""
+  if (text === "") return { ok: false, reason: "empty" }
+  let anexo: string | undefined
+  const ax = ANEXO.exec(text)
+  if (ax) {
+    anexo = ax[1]
+    text = text.slice(0, ax.index).trim()
+  } else if (/anexo|anx|ext/i.test(text)) {
+    return { ok: false, reason: "bad-anexo" }
+  }
+  if (!/^\+?[\d\s().-]+$/.test(text)) return { ok: false, reason: "bad-characters" }
+  const international = /^\+\s*51|^0051/.test(text)
+  let digits = text.replace(/\D/g, "")
+  if (international) digits = digits.replace(/^(00)?51/, "")
+  else if (digits.length === 11 && digits.startsWith("519")) digits = digits.slice(2)
+  if (digits.startsWith("9")) {
+    if (digits.length !== 9) return { ok: false, reason: international || digits.length > 9 ? "bad-length" : "bad-mobile" }
+    if (anexo) return { ok: false, reason: "bad-anexo" }
+    return { ok: true, value: mobile(digits) }
+  }
+  // A fixed line: nationally it starts with the trunk 0 (01…, 044…); after +51 it does not.
+  if (!international) {
+    if (!digits.startsWith("0")) return { ok: false, reason: "bad-area-code" }
+    digits = digits.slice(1)
+  } else if (digits.startsWith("0")) digits = digits.slice(1)
+  const area = digits.startsWith("1") ? "1" : digits.slice(0, 2)
+  if (!AREA.has(area)) return { ok: false, reason: "bad-area-code" }
+  const local = digits.slice(area.length)
+  if (local.length !== (area === "1" ? 7 : 6)) return { ok: false, reason: "bad-length" }
+  return { ok: true, value: fixed(area, local, anexo) }
+}
+
+const mobile = (d: string): PhoneInfo => ({
+  kind: "mobile",
+  national: d,
+  e164: `+51${d}`,
+  display: `${d.slice(0, 3)} ${d.slice(3, 6)} ${d.slice(6)}`
+})
+
+const fixed = (area: string, local: string, anexo: string | undefined): PhoneInfo => {
+  const grouped = local.length === 7 ? `${local.slice(0, 3)}-${local.slice(3)}` : `${local.slice(0, 3)}-${local.slice(3)}`
+  const display = `(0${area}) ${grouped}${anexo ? ` anexo ${anexo}` : ""}`
+  const base = { kind: "fixed" as const, national: area + local, areaCode: area, e164: `+51${area}${local}`, display }
+  return anexo ? { ...base, anexo } : base
+}
+
+/**
+ * True when `input` is a valid Peruvian mobile or fixed number.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const isValidPhone = (input: string): boolean => checkPhone(input).ok
+
+const phoneMessages: Record<Locale, Record<PhoneReason, string>> = {
+  "es-PE": {
+    empty: "Ingrese un teléfono o celular de contacto.",
+    "bad-characters": "El teléfono solo admite dígitos, espacios, guiones, paréntesis, +51 y un anexo.",
+    "bad-length": "El número no tiene la cantidad de dígitos correcta: el celular tiene 9 dígitos y el fijo 7 (Lima) o 6 (provincias) después del código de área.",
+    "bad-area-code": "Indique el código de área del teléfono fijo, por ejemplo (01) 207-3360, o un celular que empiece con 9.",
+    "bad-mobile": "El celular debe tener 9 dígitos y empezar con 9.",
+    "bad-anexo": "El anexo debe escribirse después del número fijo, por ejemplo (01) 207-3360 anexo 600."
+  },
+  en: {
+    empty: "Enter a contact phone or mobile number.",
+    "bad-characters": "The phone only takes digits, spaces, dashes, parentheses, +51 and an extension.",
+    "bad-length": "Wrong number of digits: a mobile has 9, a fixed line 7 (Lima) or 6 (provinces) after the area code.",
+    "bad-area-code": "Give the area code of the fixed line, e.g. (01) 207-3360, or a mobile starting with 9.",
+    "bad-mobile": "A mobile number has 9 digits and starts with 9.",
+    "bad-anexo": "Write the extension after a fixed number, e.g. (01) 207-3360 anexo 600."
+  }
+}
+
+/**
+ * The message for a refused phone, Spanish by default.
+ *
+ * @since 0.1.0
+ * @category i18n
+ */
+export const phoneMessage = (reason: PhoneReason, locale: Locale = "es-PE"): string => phoneMessages[locale][reason]
