@@ -40,7 +40,7 @@ const CONTROL = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/
 export const checkTitulo = (input: string):
   | { readonly ok: true; readonly value: string }
   | { readonly ok: false; readonly reason: Exclude<TituloReason, "not-trimmed"> } => {
-  const text = typeof input === "string" ? input.replace(/[ \t\u00a0]+/g, " ").trim() : ""
+  const text = typeof input === "string" ? input.replace(/[\s\u00a0]+/g, " ").trim() : ""
   if (text === "") return { ok: false, reason: "empty" }
   if (CONTROL.test(text)) return { ok: false, reason: "bad-characters" }
   if (text.length < ticketTextLimits.tituloMin) return { ok: false, reason: "too-short" }
@@ -58,14 +58,14 @@ export const tituloMessage = (reason: TituloReason, locale: Locale = "es-PE"): s
     empty: "Ingrese el título.",
     "too-short": `El título debe tener al menos ${min} caracteres.`,
     "too-long": `El título admite como máximo ${max} caracteres.`,
-    "bad-characters": "El título no admite saltos de línea ni caracteres de control.",
+    "bad-characters": "El título no admite caracteres de control.",
     "not-trimmed": "El título no debe empezar ni terminar con espacios."
   }
   const en: Record<TituloReason, string> = {
     empty: "Enter the title.",
     "too-short": `The title needs at least ${min} characters.`,
     "too-long": `The title takes at most ${max} characters.`,
-    "bad-characters": "The title takes no line breaks or control characters.",
+    "bad-characters": "The title takes no control characters.",
     "not-trimmed": "The title must not start or end with spaces."
   }
   return (locale === "en" ? en : es)[reason]
