@@ -1,5 +1,6 @@
 // Each sub-command lives in its own module; this table is the only place that names them.
 import { idCommand } from "./id.js"
+import { verifyCommand } from "./verify.js"
 
 export interface Command {
   readonly summary: string
@@ -7,7 +8,8 @@ export interface Command {
 }
 
 export const commands: Record<string, Command> = {
-  id: idCommand
+  id: idCommand,
+  verify: verifyCommand
 }
 
 export const usage = (): string =>

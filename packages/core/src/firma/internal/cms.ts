@@ -1,0 +1,295 @@
+// CMS SignedData checks of one PDF signature, on pkijs/asn1js for the parsing and the crypto
+// port for every digest and signature check.
+import * as asn1js from "asn1js"
+import * as pkijs from "pkijs"
+import type { FirmaDigestName, FirmaCrypto } from "../crypto.js"
+import { candidateChecks, digestOfOid, hashOfSignatureOid, keyOf } from "./algorithms.js"
+
+const OID = {
+  signedData: "1.2.840.113549.1.7.2",
+  data: "1.2.840.113549.1.7.1",
+  messageDigest: "1.2.840.113549.1.9.4",
+  signingTime: "1.2.840.113549.1.9.5",
+  signingCertificate: "1.2.840.113549.1.9.16.2.12",
+  signingCertificateV2: "1.2.840.113549.1.9.16.2.47",
+  adbeRevocation: "1.2.840.113623.1.1.8",
+  subjectKeyIdentifier: "2.5.29.14"
+} as const
+
+/** Signature algorithm OIDs accepted for each key family: labels may be loose, not absurd. */
+const ACCEPTED: Record<string, RegExp> = {
+  rsa: /^(1\.2\.840\.113549\.1\.1\.(1|4|5|10|11|12|13|14|15|16)|2\.16\.840\.1\.101\.3\.4\.3\.(13|14|15|16)|1\.3\.14\.3\.2\.29)$/,
+  ec: /^(1\.2\.840\.10045\.(2\.1|4\.1|4\.3\.[1-4])|2\.16\.840\.1\.101\.3\.4\.3\.(9|10|11|12)|0\.4\.0\.127\.0\.7\.1\.1\.4\.1\.[1-5])$/,
+  ed25519: /^1\.3\.101\.112$/,
+  ed448: /^1\.3\.101\.113$/
+}
+
+export type CmsProblem =
+  | "cms-undecodable"
+  | "cms-not-signed-data"
+  | "no-signer-info"
+  | "signer-certificate-missing"
+  | "unknown-digest-algorithm"
+  | "message-digest-missing"
+  | "message-digest-mismatch"
+  | "content-digest-mismatch"
+  | "econtent-in-detached"
+  | "signature-algorithm-mismatch"
+  | "signature-invalid"
+  | "signing-certificate-mismatch"
+  | "unsupported-key"
+  | "digest-unavailable"
+  | "signature-unchecked"
+
+export interface CmsCheck {
+  readonly problems: CmsProblem[]
+  /** The messageDigest or content digest matches the covered bytes. */
+  readonly hashOk?: boolean | undefined
+  /** The signature value verifies; undefined when it could not be checked. */
+  readonly signatureOk?: boolean | undefined
+  readonly signingCertBound?: boolean | undefined
+  readonly signer?: pkijs.Certificate
+  readonly certificates: ReadonlyArray<pkijs.Certificate>
+  readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+  readonly digestAlgorithm?: FirmaDigestName
+  readonly signatureAlgorithm?: string
+  readonly keyBits?: number
+  readonly signingTime?: Date
+  readonly signedAttributes: boolean
+  readonly embeddedRevocation: boolean
+}
+
+const bytesOf = (b: ArrayBuffer | ArrayBufferView): Uint8Array =>
+  b instanceof Uint8Array ? b : ArrayBuffer.isView(b) ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : new Uint8Array(b)
+
+const equal = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
+
+const attribute = (si: pkijs.SignerInfo, oid: string): pkijs.Attribute | undefined =>
+  si.signedAttrs?.attributes.find((a) => a.type === oid)
+
+/** Does certificate `c` match the SignerInfo's sid (issuer+serial, or subject key id)? */
+const matchesSid = (si: pkijs.SignerInfo, c: pkijs.Certificate, crypto: FirmaCrypto): Promise<boolean> | boolean => {
+  const sid = si.sid as unknown
+  if (sid instanceof pkijs.IssuerAndSerialNumber) {
+    return c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)
+  }
+  const ski = sid as asn1js.Constructed
+  const inner = ski?.valueBlock?.value?.[0]
+  const want = inner instanceof asn1js.OctetString ? inner.valueBlock.valueHexView : ski?.valueBlock && "valueHexView" in ski.valueBlock ? (ski.valueBlock as unknown as { valueHexView: Uint8Array }).valueHexView : undefined
+  if (!want) return false
+  const ext = c.extensions?.find((e) => e.extnID === OID.subjectKeyIdentifier)
+  if (ext) {
+    const v = asn1js.fromBER(ext.extnValue.valueBlock.valueHexView)
+    if (v.offset !== -1 && v.result instanceof asn1js.OctetString && equal(v.result.valueBlock.valueHexView, want)) return true
+  }
+  // RFC 5280 method 1: SHA-1 of the subjectPublicKey bits.
+  return crypto.digest("SHA-1", [c.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView]).then((d) => !!d && equal(d, want))
+}
+
+/** The signing-certificate(-v2) attribute: does it name this certificate? undefined when absent. */
+const checkSigningCertificate = async (si: pkijs.SignerInfo, cert: pkijs.Certificate, crypto: FirmaCrypto): Promise<boolean | undefined> => {
+  const v2 = attribute(si, OID.signingCertificateV2)
+  const v1 = attribute(si, OID.signingCertificate)
+  const attr = v2 ?? v1
+  if (!attr) return undefined
+  try {
+    const seq = attr.values[0] as asn1js.Sequence
+    const certs = seq.valueBlock.value[0] as asn1js.Sequence
+    const first = certs.valueBlock.value[0] as asn1js.Sequence
+    const parts = first.valueBlock.value
+    let hash: FirmaDigestName | undefined = v2 ? "SHA-256" : "SHA-1"
+    let i = 0
+    if (v2 && parts[0] instanceof asn1js.Sequence) {
+      hash = digestOfOid((parts[0].valueBlock.value[0] as asn1js.ObjectIdentifier).valueBlock.toString())
+      i = 1
+    }
+    const certHash = (parts[i] as asn1js.OctetString).valueBlock.valueHexView
+    if (!hash) return false
+    const der = bytesOf(cert.toSchema().toBER())
+    const d = await crypto.digest(hash, [der])
+    if (!d) return undefined
+    if (!equal(d, certHash)) return false
+    const issuerSerial = parts[i + 1]
+    if (issuerSerial instanceof asn1js.Sequence) {
+      const serial = issuerSerial.valueBlock.value[1]
+      if (serial instanceof asn1js.Integer && !serial.isEqual(cert.serialNumber)) return false
+    }
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Checks the CMS of a PDF signature against the bytes it covers.
+ * `content` is what the signature protects: the covered ranges, or (adbe.pkcs7.sha1) nothing,
+ * in which case the encapsulated SHA-1 digest is checked against `coveredSha1`.
+ */
+export const checkCms = async (
+  der: Uint8Array,
+  covered: ReadonlyArray<Uint8Array>,
+  subFilter: string | undefined,
+  crypto: FirmaCrypto
+): Promise<CmsCheck> => {
+  const problems: CmsProblem[] = []
+  const empty = { problems, certificates: [], crls: [], signedAttributes: false, embeddedRevocation: false }
+  let sd: pkijs.SignedData
+  try {
+    const asn = asn1js.fromBER(der)
+    if (asn.offset === -1 || !wellFormed(asn.result, 0)) return (problems.push("cms-undecodable"), empty)
+    const ci = new pkijs.ContentInfo({ schema: asn.result })
+    if (ci.contentType !== OID.signedData) return (problems.push("cms-not-signed-data"), empty)
+    sd = new pkijs.SignedData({ schema: ci.content })
+  } catch {
+    return (problems.push("cms-undecodable"), empty)
+  }
+  const certificates = (sd.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
+  const crls = (sd.crls ?? []).filter((c): c is pkijs.CertificateRevocationList => c instanceof pkijs.CertificateRevocationList)
+  const si = sd.signerInfos[0]
+  if (!si) return (problems.push("no-signer-info"), { ...empty, certificates, crls })
+  const signedAttributes = !!si.signedAttrs && si.signedAttrs.attributes.length > 0
+  const embeddedRevocation = crls.length > 0 || !!attribute(si, OID.adbeRevocation)
+  const base = { problems, certificates, crls, signedAttributes, embeddedRevocation }
+
+  let signer: pkijs.Certificate | undefined
+  for (const c of certificates) {
+    if (await matchesSid(si, c, crypto)) {
+      signer = c
+      break
+    }
+  }
+  let signingTime: Date | undefined
+  const st = attribute(si, OID.signingTime)?.values[0]
+  if (st instanceof asn1js.UTCTime || st instanceof asn1js.GeneralizedTime) signingTime = st.toDate()
+
+  const digestOid = si.digestAlgorithm.algorithmId
+  const digestAlgorithm = digestOfOid(digestOid) ?? hashOfSignatureOid(si.signatureAlgorithm.algorithmId)
+  const eContent = sd.encapContentInfo?.eContent
+  const eBytes = eContent ? octets(eContent) : undefined
+  const sha1Style = subFilter === "adbe.pkcs7.sha1"
+  const timestamp = subFilter === "ETSI.RFC3161"
+  if (eContent && !sha1Style && !timestamp) problems.push("econtent-in-detached")
+
+  // What the signer's digest covers: the PDF bytes, or for adbe.pkcs7.sha1 the encapsulated SHA-1 of them.
+  let content: ReadonlyArray<Uint8Array> = covered
+  let hashOk: boolean | undefined
+  if (sha1Style) {
+    const sha1 = await crypto.digest("SHA-1", covered)
+    if (!eBytes || !sha1 || !equal(sha1, eBytes)) {
+      hashOk = false
+      problems.push("content-digest-mismatch")
+    }
+    content = eBytes ? [eBytes] : []
+  } else if (timestamp) {
+    // A document timestamp: the token's messageImprint is the digest of the covered bytes.
+    hashOk = await checkImprint(eBytes, covered, crypto)
+    if (!hashOk) problems.push("content-digest-mismatch")
+    content = eBytes ? [eBytes] : []
+  }
+  if (!digestAlgorithm) {
+    problems.push("unknown-digest-algorithm")
+    return { ...base, signingTime, ...(signer ? { signer } : {}), hashOk: false, signatureOk: false }
+  }
+  let data: Uint8Array
+  if (signedAttributes) {
+    const md = attribute(si, OID.messageDigest)?.values[0]
+    const digest = await crypto.digest(digestAlgorithm, content)
+    if (!(md instanceof asn1js.OctetString)) {
+      problems.push("message-digest-missing")
+      hashOk = false
+    } else if (!digest) {
+      problems.push("digest-unavailable")
+    } else if (!equal(digest, md.valueBlock.valueHexView)) {
+      problems.push("message-digest-mismatch")
+      hashOk = false
+    } else if (hashOk === undefined) hashOk = true
+    data = bytesOf(si.signedAttrs!.encodedValue)
+  } else {
+    // The signature is over the content itself; its digest is checked by the signature.
+    data = content.length === 1 ? content[0] : concatAll(content)
+  }
+
+  if (!signer) {
+    problems.push("signer-certificate-missing")
+    return { ...base, signingTime, digestAlgorithm, hashOk, signatureOk: undefined }
+  }
+  const key = keyOf(signer.subjectPublicKeyInfo)
+  const keyBits = key && (key.kind.type === "rsa" || key.kind.type === "ec") ? key.kind.bits : undefined
+  const common = { ...base, signer, signingTime, digestAlgorithm, ...(keyBits ? { keyBits } : {}) }
+  if (!key) {
+    problems.push("unsupported-key")
+    return { ...common, hashOk, signatureOk: undefined }
+  }
+  const sigOid = si.signatureAlgorithm.algorithmId
+  const accepted = ACCEPTED[key.kind.type]
+  if (!accepted.test(sigOid)) {
+    problems.push("signature-algorithm-mismatch")
+    return { ...common, hashOk, signatureOk: false }
+  }
+  const { checks, scheme } = candidateChecks({
+    key,
+    signatureOid: sigOid,
+    signatureParams: si.signatureAlgorithm.algorithmParams,
+    digest: digestAlgorithm,
+    signature: si.signature.valueBlock.valueHexView,
+    data
+  })
+  let signatureOk: boolean | undefined = checks.length ? false : undefined
+  for (const c of checks) {
+    const r = await crypto.verify(c)
+    if (r === true) {
+      signatureOk = true
+      break
+    }
+    if (r === undefined) signatureOk = undefined
+  }
+  if (signatureOk === false) problems.push("signature-invalid")
+  if (signatureOk === undefined) problems.push("signature-unchecked")
+  if (!signedAttributes && signatureOk !== undefined) hashOk = signatureOk && hashOk !== false
+  const signingCertBound = await checkSigningCertificate(si, signer, crypto)
+  if (signingCertBound === false) problems.push("signing-certificate-mismatch")
+  return { ...common, signatureAlgorithm: scheme, hashOk, signatureOk, signingCertBound }
+}
+
+/**
+ * BER leniency has limits: an INTEGER must be minimally encoded in BER too (X.690 8.3.2).
+ * pkijs accepts such a CMS; other verifiers reject it, and so do we.
+ */
+const wellFormed = (node: asn1js.AsnType, depth: number): boolean => {
+  if (depth > 64) return false
+  const b = node as asn1js.BaseBlock & { valueBlock: { value?: asn1js.AsnType[]; valueHexView?: Uint8Array } }
+  if (b.idBlock?.tagClass === 1 && b.idBlock.tagNumber === 2 && !b.idBlock.isConstructed) {
+    const v = b.valueBlock.valueHexView
+    if (v && v.length > 1 && ((v[0] === 0 && v[1] < 0x80) || (v[0] === 0xff && v[1] >= 0x80))) return false
+  }
+  const kids = b.valueBlock?.value
+  return !Array.isArray(kids) || kids.every((k) => wellFormed(k, depth + 1))
+}
+
+/** The bytes of an OCTET STRING, primitive or constructed (BER chunks). */
+const octets = (o: asn1js.OctetString): Uint8Array => {
+  if (!o.valueBlock.isConstructed) return o.valueBlock.valueHexView
+  return concatAll((o.valueBlock.value as asn1js.OctetString[]).map((c) => octets(c)))
+}
+
+const checkImprint = async (e: Uint8Array | undefined, covered: ReadonlyArray<Uint8Array>, crypto: FirmaCrypto): Promise<boolean> => {
+  if (!e) return false
+  try {
+    const asn = asn1js.fromBER(e)
+    const tst = new pkijs.TSTInfo({ schema: asn.result })
+    const alg = digestOfOid(tst.messageImprint.hashAlgorithm.algorithmId)
+    const d = alg && (await crypto.digest(alg, covered))
+    return !!d && equal(d, tst.messageImprint.hashedMessage.valueBlock.valueHexView)
+  } catch {
+    return false
+  }
+}
+
+const concatAll = (parts: ReadonlyArray<Uint8Array>): Uint8Array => {
+  let n = 0
+  for (const p of parts) n += p.length
+  const out = new Uint8Array(n)
+  let o = 0
+  for (const p of parts) (out.set(p, o), (o += p.length))
+  return out
+}

@@ -1,0 +1,128 @@
+// The verification report (ARCHITECTURE.md, "Verification report"): the contract the CLI
+// prints with --json, backends store and <firma-verify> renders.
+export type { ModificationLevel } from "./internal/diff.js"
+import type { ModificationLevel } from "./internal/diff.js"
+
+/**
+ * The document verdict.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type FirmaVerdict = "valid" | "invalid" | "indeterminate" | "unsigned"
+
+/**
+ * ETSI EN 319 102-1 main indication of one signature.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type FirmaIndication = "TOTAL_PASSED" | "TOTAL_FAILED" | "INDETERMINATE"
+
+/**
+ * ETSI EN 319 102-1 sub-indications the verifier gives.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type FirmaSubIndication =
+  | "FORMAT_FAILURE"
+  | "HASH_FAILURE"
+  | "SIG_CRYPTO_FAILURE"
+  | "NO_SIGNING_CERTIFICATE_FOUND"
+  | "NO_CERTIFICATE_CHAIN_FOUND"
+  | "OUT_OF_BOUNDS_NO_POE"
+  | "CHAIN_CONSTRAINTS_FAILURE"
+  | "CRYPTO_CONSTRAINTS_FAILURE_NO_POE"
+  | "REVOKED_NO_POE"
+  | "CRYPTO_CONSTRAINTS_FAILURE"
+
+/**
+ * Which changes may follow a signature: `strict` is the Firma Perú rule (only further
+ * signatures); `pdf` is what the signature's DocMDP permits (form filling and annotations for
+ * approval signatures, P=1/2/3 for certification signatures).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type FirmaPolicy = "strict" | "pdf"
+
+/**
+ * Who signed, read from the certificate subject. `ruc` comes from "FAU 20…" style text in
+ * CN/OU/O or organizationIdentifier, `dni` from serialNumber (e.g. "PNOPE-12345678"); both are
+ * kept only when they pass the identity rules.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface FirmaSigner {
+  readonly commonName: string | null
+  readonly serialNumber: string | null
+  readonly organization: string | null
+  readonly ruc: string | null
+  readonly dni: string | null
+}
+
+/**
+ * One certificate of the chain, signer first.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface FirmaChainCertificate {
+  readonly subject: string
+  readonly issuer: string
+  readonly serialNumber: string
+  readonly notBefore: string
+  readonly notAfter: string
+  /** This certificate is one of the trust anchors the caller gave. */
+  readonly trustAnchor: boolean
+}
+
+/**
+ * The report of one signature.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface FirmaSignatureReport {
+  readonly field: string
+  /** Bytes and signature check out (ByteRange, digest, signature value). */
+  readonly intact: boolean
+  readonly coversWholeDocument: boolean
+  readonly modification: ModificationLevel
+  readonly indication: FirmaIndication
+  readonly subIndication: FirmaSubIndication | null
+  readonly signer: FirmaSigner | null
+  readonly signingTime: string | null
+  readonly digestAlgorithm: string | null
+  readonly signatureAlgorithm: string | null
+  readonly chain: ReadonlyArray<FirmaChainCertificate>
+  readonly subFilter: string | null
+  /** Certification (DocMDP) permission level, when this is a certification signature. */
+  readonly docMdp: 1 | 2 | 3 | null
+  readonly timestamp: boolean
+  /** Weak algorithms or keys: "SHA-1", "RSA-1024"… */
+  readonly weak: ReadonlyArray<string>
+  readonly revocation: "not-checked" | "good" | "revoked" | "unknown"
+  /** Machine-readable reasons behind the indication (kebab-case codes). */
+  readonly problems: ReadonlyArray<string>
+  /** What the later revisions changed, one short English note each (empty when none). */
+  readonly changes: ReadonlyArray<string>
+  /** Human summary in the requested locale. */
+  readonly summary: string
+}
+
+/**
+ * The report of one PDF.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface FirmaReport {
+  readonly verdict: FirmaVerdict
+  readonly policy: FirmaPolicy
+  readonly signatures: ReadonlyArray<FirmaSignatureReport>
+  readonly revisions: number
+  readonly file?: string
+}
