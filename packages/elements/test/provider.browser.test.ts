@@ -173,6 +173,21 @@ describe("<ecasilla-provider>", () => {
     expect(text(probe, "span")).to.equal("anónimo")
   })
 
+  it("takes a layer and an actor set before the element was upgraded", async () => {
+    const template = document.createElement("template")
+    template.innerHTML = "<ecasilla-provider><test-task-probe></test-task-probe></ecasilla-provider>"
+    const early = document.adoptNode(template.content.firstElementChild!) as EcasillaProvider & Record<string, unknown>
+    expect(early instanceof LitElement).to.equal(false)
+    early.layer = greeterLayer("Buenas")
+    early.actor = new Actor({ id: "U777", name: "Rosa", roles: [] })
+    const host = await fixture<HTMLDivElement>(html`<div></div>`)
+    host.append(early)
+    const probe = early.querySelector<TaskProbe>("test-task-probe")!
+    await waitUntil(() => probe.greeting.value === "Buenas Ana")
+    await probe.updateComplete
+    expect(text(probe, "span")).to.equal("Rosa")
+  })
+
   it("registering a tag twice warns instead of throwing", async () => {
     const warnings: Array<unknown> = []
     const original = console.warn

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues } from "lit"
 import { property, query, state } from "lit/decorators.js"
 import { ifDefined } from "lit/directives/if-defined.js"
 import { live } from "lit/directives/live.js"
-import { checkIdentity, identityKindName, identityMessage, type IdentityCheck, type IdentityKind } from "@ecasilla/core"
+import { checkIdentity, identityKindName, identityMessage, type IdentityCheck, type IdentityKind } from "@ecasilla/core/identity"
 import { FormControlController, type ControlValidity } from "../controllers/form-control.js"
 import { LocalizeController } from "../controllers/localize.js"
 import { EcasillaChangeEvent, EcasillaInputEvent } from "../events/form-events.js"
@@ -38,6 +38,7 @@ const SHOWN_WHILE_TYPING = new Set(["not-digits", "bad-prefix", "bad-check-digit
  * raw text while invalid, blocks submission when invalid, resets, restores
  * state and follows a disabled `<fieldset>`.
  *
+ * @tag ecasilla-id-input
  * @summary Form-associated input for Peruvian identity numbers (DNI, RUC, CE).
  *
  * @slot label - The label, when richer than the `label` attribute.

@@ -19,6 +19,7 @@ import { defaultLayer, type ProvidedLayer } from "./default-layer.js"
  * The locale is the `locale` attribute, else the `lang` of the closest ancestor
  * or of the document (`en…` gives English, anything else Spanish of Peru).
  *
+ * @tag ecasilla-provider
  * @summary Provides the runtime, locale and actor to the ecasilla elements inside it.
  *
  * @slot - The page content that uses ecasilla elements.
@@ -44,6 +45,19 @@ export class EcasillaProvider extends LitElement {
   private readonly runtimeProvider = new ContextProvider(this, { context: runtimeContext })
   private readonly localeProvider = new ContextProvider(this, { context: localeContext, initialValue: "es-PE" })
   private readonly actorProvider = new ContextProvider(this, { context: actorContext })
+
+  constructor() {
+    super()
+    // A page may set `layer`/`actor` before the element is defined: the values sit
+    // on the instance and would hide the accessors. Move them through the setters.
+    for (const key of ["layer", "actor"] as const) {
+      if (Object.prototype.hasOwnProperty.call(this, key)) {
+        const value = this[key]
+        delete (this as Partial<Record<typeof key, unknown>>)[key]
+        ;(this as Record<typeof key, unknown>)[key] = value
+      }
+    }
+  }
 
   /** The adapter Layers the runtime is built from (memory by default). */
   get layer(): ProvidedLayer {

@@ -1,0 +1,131 @@
+// Builds the playground into docs/site (or another folder): the browser bundle
+// (esbuild, from the TypeScript sources through the "source" export condition),
+// one HTML file per page of docs/src/pages.ts, the custom-elements manifest and
+// the typedoc API reference. Everything is local: the site works offline.
+//
+//   node docs/scripts/build.mjs [outDir] [--no-api]
+import { execFile } from "node:child_process"
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises"
+import { existsSync, readFileSync } from "node:fs"
+import { dirname, join, relative, resolve } from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
+import { promisify } from "node:util"
+import * as esbuild from "esbuild"
+import { pageHtml } from "./html.mjs"
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..")
+const docs = join(root, "docs")
+
+// Dexie's ESM entry wraps a UMD file: bundle its real ES module.
+const dexieEsm = {
+  name: "dexie-esm",
+  setup(build) {
+    build.onResolve({ filter: /^dexie$/ }, () => ({ path: join(root, "node_modules/dexie/dist/dexie.mjs") }))
+  }
+}
+
+/** Bundles docs/src/main.ts for the browser. */
+async function bundle(outDir) {
+  await esbuild.build({
+    absWorkingDir: root,
+    entryPoints: { main: join(docs, "src/main.ts") },
+    outdir: join(outDir, "assets"),
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    conditions: ["source", "browser"],
+    tsconfig: join(root, "tsconfig.json"),
+    plugins: [dexieEsm],
+    minify: true,
+    sourcemap: true,
+    legalComments: "none",
+    logLevel: "warning"
+  })
+}
+
+/** Loads the page registry (pure data) in Node. */
+async function loadPages(tmpDir) {
+  const out = join(tmpDir, "pages.mjs")
+  await esbuild.build({ entryPoints: [join(docs, "src/pages.ts")], outfile: out, bundle: true, format: "esm", platform: "node", logLevel: "warning" })
+  const mod = await import(`${pathToFileURL(out).href}?t=${Date.now()}`)
+  return mod.pages
+}
+
+/** The custom-elements manifest of @ecasilla/elements (see custom-elements-manifest.config.mjs). */
+async function manifest() {
+  const cli = join(root, "node_modules/@custom-elements-manifest/analyzer/cli.js")
+  await promisify(execFile)(process.execPath, [cli, "analyze", "--quiet"], { cwd: root })
+  return JSON.parse(await readFile(join(root, ".cache/cem/custom-elements.json"), "utf8"))
+}
+
+/**
+ * The entry points of every package, with the specifier people import them by:
+ * the non-wildcard "source" entries of its exports map.
+ */
+export function apiEntryPoints() {
+  const entries = []
+  for (const name of ["core", "adapters", "elements"]) {
+    const dir = join(root, "packages", name)
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"))
+    for (const [key, entry] of Object.entries(pkg.exports ?? {})) {
+      const source = typeof entry === "object" ? entry.source : undefined
+      if (!source || source.includes("*") || !existsSync(join(dir, source))) continue
+      entries.push({ file: join(dir, source), specifier: key === "." ? pkg.name : `${pkg.name}/${key.replace(/^\.\//, "")}` })
+    }
+  }
+  return entries
+}
+
+// typedoc names modules after their paths ("core/src/identity"): name them as imported.
+const typedocName = (file) => relative(join(root, "packages"), file).replace(/\\/g, "/").replace(/(\/index)?\.ts$/, "")
+
+/** The typedoc API reference, into outDir/api. */
+async function apiReference(outDir) {
+  const { Application } = await import("typedoc")
+  const entries = apiEntryPoints()
+  const app = await Application.bootstrapWithPlugins({
+    options: join(root, "typedoc.json"),
+    entryPoints: entries.map((e) => e.file),
+    out: join(outDir, "api"),
+    tsconfig: join(root, "tsconfig.json")
+  })
+  const project = await app.convert()
+  if (!project) throw new Error("typedoc could not convert the packages")
+  const names = new Map(entries.map((e) => [typedocName(e.file), e.specifier]))
+  for (const child of project.children ?? []) child.name = names.get(child.name) ?? child.name
+  await app.generateDocs(project, join(outDir, "api"))
+}
+
+/**
+ * Builds the site into `outDir`. `api: false` skips the typedoc reference (the
+ * slow part, ~15 s).
+ */
+export async function buildSite({ outDir = join(docs, "site"), api = true, log = console.log } = {}) {
+  const started = Date.now()
+  outDir = resolve(outDir)
+  await rm(outDir, { recursive: true, force: true })
+  await mkdir(join(outDir, "assets"), { recursive: true })
+  const tmp = join(root, ".cache/docs")
+  await mkdir(tmp, { recursive: true })
+  const [pages, elements] = await Promise.all([loadPages(tmp), manifest(), bundle(outDir)])
+  await cp(join(docs, "static"), join(outDir, "assets"), { recursive: true })
+  await writeFile(join(outDir, "custom-elements.json"), JSON.stringify(elements, null, 2))
+  for (const page of pages) {
+    const dir = join(outDir, page.path)
+    await mkdir(dir, { recursive: true })
+    await writeFile(join(dir, "index.html"), pageHtml(page, pages, elements))
+  }
+  if (api) await apiReference(outDir)
+  log(`docs: built ${pages.length} pages${api ? " and the API reference" : ""} into ${relative(root, outDir) || "."} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  return { outDir, pages }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2)
+  const outDir = args.find((a) => !a.startsWith("--"))
+  buildSite({ outDir, api: !args.includes("--no-api") }).catch((error) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+}

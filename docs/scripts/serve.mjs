@@ -1,0 +1,75 @@
+// A small static file server for the built playground: loopback only by default,
+// no directory escapes, index.html for folders.
+import { createServer } from "node:http"
+import { createReadStream } from "node:fs"
+import { stat } from "node:fs/promises"
+import { extname, join, normalize, resolve, sep } from "node:path"
+
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".map": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".txt": "text/plain; charset=utf-8",
+  ".pdf": "application/pdf"
+}
+
+async function fileFor(rootDir, urlPath) {
+  let path
+  try {
+    path = decodeURIComponent(urlPath.split("?")[0].split("#")[0])
+  } catch {
+    return undefined
+  }
+  const full = resolve(rootDir, "." + normalize("/" + path))
+  if (full !== rootDir && !full.startsWith(rootDir + sep)) return undefined
+  const info = await stat(full).catch(() => undefined)
+  if (info?.isFile()) return full
+  if (info?.isDirectory()) {
+    const index = join(full, "index.html")
+    if ((await stat(index).catch(() => undefined))?.isFile()) return index
+  }
+  return undefined
+}
+
+/**
+ * Serves `dir` on `host:port` (port 0 picks a free one). Resolves with the
+ * listening server and its URL.
+ */
+export function serveSite(dir, { port = 8000, host = "127.0.0.1" } = {}) {
+  const rootDir = resolve(dir)
+  const server = createServer(async (req, res) => {
+    if (req.method !== "GET" && req.method !== "HEAD") {
+      res.writeHead(405, { allow: "GET, HEAD" }).end()
+      return
+    }
+    const url = req.url ?? "/"
+    const file = await fileFor(rootDir, url)
+    if (file === undefined) {
+      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("No encontrado\n")
+      return
+    }
+    // A folder without its trailing slash: redirect, so relative links resolve.
+    if (file.endsWith(`${sep}index.html`) && !url.split("?")[0].endsWith("/") && !url.endsWith("index.html")) {
+      res.writeHead(301, { location: url.split("?")[0] + "/" }).end()
+      return
+    }
+    res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" })
+    if (req.method === "HEAD") res.end()
+    else createReadStream(file).pipe(res)
+  })
+  return new Promise((resolvePromise, reject) => {
+    server.once("error", reject)
+    server.listen(port, host, () => {
+      const address = server.address()
+      const shown = host === "127.0.0.1" || host === "::1" ? "localhost" : host
+      resolvePromise({ server, url: `http://${shown}:${address.port}/` })
+    })
+  })
+}

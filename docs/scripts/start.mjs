@@ -1,0 +1,20 @@
+// `npm start`: builds the playground and serves it on http://localhost:8000
+// (PORT and HOST override; loopback only by default). Offline: every file is local.
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { buildSite } from "./build.mjs"
+import { serveSite } from "./serve.mjs"
+
+const outDir = join(dirname(fileURLToPath(import.meta.url)), "..", "site")
+const port = Number(process.env.PORT ?? 8000)
+const host = process.env.HOST ?? "127.0.0.1"
+
+try {
+  await buildSite({ outDir })
+  const { url } = await serveSite(outDir, { port, host })
+  console.log(`ecasilla playground: ${url}  (Ctrl+C para detener)`)
+} catch (error) {
+  if (error?.code === "EADDRINUSE") console.error(`El puerto ${port} está ocupado: use PORT=otro npm start`)
+  else console.error(error)
+  process.exit(1)
+}

@@ -1,0 +1,3 @@
+// The elements the playground registers. Add the define module of each new element here.
+import "@ecasilla/elements/define/ecasilla-provider.js"
+import "@ecasilla/elements/define/ecasilla-id-input.js"
