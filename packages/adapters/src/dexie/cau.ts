@@ -1,0 +1,68 @@
+import type { CauConfigShape } from "@ecasilla/core/cau"
+import { Clock, HtmlSanitizer, type Mailer, makeTestClock } from "@ecasilla/core/ports"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import { cauDemoUsers, seedCauDemoTickets } from "../demo/cau-demo.js"
+import { layerMemoryCau } from "../memory/cau.js"
+import { type EcasillaDb, openEcasillaDb } from "./db.js"
+import { layerDexieDirectory } from "./directory.js"
+import { layerDexieIds } from "./ids.js"
+import { layerDexieTicketStore } from "./ticket-store.js"
+
+/**
+ * What {@link layerDexieCau} can be given.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DexieCauOptions {
+  readonly db?: EcasillaDb
+  /** Default: DOMPurify over the page's window. */
+  readonly sanitizer?: Layer.Layer<HtmlSanitizer>
+  readonly mailer?: Layer.Layer<Mailer>
+  readonly clock?: Layer.Layer<Clock>
+  readonly config?: Partial<CauConfigShape>
+}
+
+/**
+ * The whole CAU on IndexedDB: TicketService over the Dexie TicketStore, Directory and Ids.
+ * The in-browser default storage of the docs playground and offline pages.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerDexieCau = (options: DexieCauOptions = {}) => {
+  const db = options.db ?? openEcasillaDb()
+  return layerMemoryCau({
+    sanitizer: options.sanitizer ?? HtmlSanitizer.layerBrowser,
+    store: layerDexieTicketStore(db),
+    directory: layerDexieDirectory(db),
+    ids: layerDexieIds(db),
+    ...(options.mailer ? { mailer: options.mailer } : {}),
+    clock: options.clock ?? Clock.layerSystem,
+    ...(options.config ? { config: options.config } : {})
+  })
+}
+
+/**
+ * Fills an empty database with the CAU demo: the {@link cauDemoUsers} and four tickets
+ * (Cerrada, Resuelta, Asignada-Pendiente with a note, Registrada) dated over the last days.
+ * Does nothing when the database already has tickets or users; returns whether it seeded.
+ *
+ * @since 0.1.0
+ * @category demo
+ */
+export const seedCauDemo = async (
+  db: EcasillaDb = openEcasillaDb(),
+  options: { readonly sanitizer?: Layer.Layer<HtmlSanitizer>; readonly now?: Date } = {}
+): Promise<boolean> => {
+  if ((await db.tickets.count()) > 0 || (await db.users.count()) > 0) return false
+  await db.users.bulkPut(cauDemoUsers.map((u) => ({ ...u })))
+  const clock = makeTestClock(new Date((options.now ?? new Date()).getTime() - 6 * 86_400_000))
+  const runtime = ManagedRuntime.make(layerDexieCau({ db, clock: Clock.layerTest(clock), sanitizer: options.sanitizer ?? HtmlSanitizer.layerBrowser }))
+  try {
+    await runtime.runPromise(seedCauDemoTickets(clock.advance).pipe(Effect.orDie))
+  } finally {
+    await runtime.dispose()
+  }
+  return true
+}

@@ -1,0 +1,11 @@
+/**
+ * IndexedDB adapters through Dexie: the browser's default storage.
+ *
+ * @since 0.1.0
+ */
+export * from "./db.js"
+export * from "./ticket-store.js"
+export * from "./ids.js"
+export * from "./directory.js"
+export * from "./cau.js"
+export { cauDemoUsers, seedCauDemoTickets } from "../demo/cau-demo.js"

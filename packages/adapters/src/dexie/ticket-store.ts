@@ -1,0 +1,78 @@
+import { decodeTicketSync, matchesTicketQuery, orderTickets, type Ticket, TicketStore, TicketStoreError } from "@ecasilla/core/cau"
+import { Effect, Layer, Option } from "effect"
+import type { EcasillaDb, TicketRow } from "./db.js"
+
+const toRow = (t: Ticket): TicketRow => ({
+  id: t.id,
+  number: t.number,
+  createdAt: t.createdAt,
+  state: t.state,
+  parties: t.onBehalfOf ? [t.requester.id, t.onBehalfOf.id] : [t.requester.id],
+  analystId: t.analyst?.id ?? "",
+  ticket: t
+})
+
+const unavailable = (cause: unknown, ticketId?: string) =>
+  new TicketStoreError({ reason: "unavailable", detail: cause instanceof Error ? cause.message : String(cause), ...(ticketId ? { ticketId } : {}) })
+
+// Rows are decoded on the way out: a row written by an older or broken client is an
+// error, not a malformed ticket on screen.
+const fromRow = (row: TicketRow): Ticket => decodeTicketSync(row.ticket)
+
+const tryStore = <A>(f: () => Promise<A>, ticketId?: string) =>
+  Effect.tryPromise({ try: f, catch: (e) => (e instanceof TicketStoreError ? e : unavailable(e, ticketId)) })
+
+/**
+ * A TicketStore on IndexedDB through Dexie: the browser's default storage (offline pages,
+ * the docs playground). Passes the shared TicketStore contract in Chromium.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeDexieTicketStore = (db: EcasillaDb): TicketStore["Service"] =>
+  TicketStore.of({
+    insert: (ticket) =>
+      tryStore(() =>
+        db.transaction("rw", db.tickets, async () => {
+          if ((await db.tickets.get(ticket.id)) || (await db.tickets.where("number").equals(ticket.number).count()) > 0) {
+            throw new TicketStoreError({ reason: "duplicate", ticketId: ticket.id })
+          }
+          await db.tickets.add(toRow(ticket))
+        }), ticket.id),
+    update: (ticket) =>
+      tryStore(() =>
+        db.transaction("rw", db.tickets, async () => {
+          const current = await db.tickets.get(ticket.id)
+          if (!current) throw new TicketStoreError({ reason: "not-found", ticketId: ticket.id })
+          if (current.ticket.version !== ticket.version - 1 || current.number !== ticket.number) {
+            throw new TicketStoreError({ reason: "conflict", ticketId: ticket.id })
+          }
+          await db.tickets.put(toRow(ticket))
+        }), ticket.id),
+    get: (id) => tryStore(async () => Option.map(Option.fromNullishOr(await db.tickets.get(id)), fromRow), id),
+    getByNumber: (number) => tryStore(async () => Option.map(Option.fromNullishOr(await db.tickets.where("number").equals(number).first()), fromRow)),
+    list: (query) =>
+      tryStore(async () => {
+        const rows = query?.requesterId !== undefined
+          ? await db.tickets.where("parties").equals(query.requesterId).toArray()
+          : query?.analystId !== undefined
+            ? await db.tickets.where("analystId").equals(query.analystId).toArray()
+            : await db.tickets.toArray()
+        const tickets = rows.map(fromRow).filter((t) => matchesTicketQuery(t, query))
+        return orderTickets(tickets, query?.limit)
+      }),
+    putAttachment: (ticketId, attachmentId, bytes) =>
+      tryStore(async () => {
+        await db.attachments.put({ ticketId, attachmentId, bytes: bytes.slice() })
+      }, ticketId),
+    getAttachment: (ticketId, attachmentId) =>
+      tryStore(async () => Option.map(Option.fromNullishOr(await db.attachments.get([ticketId, attachmentId])), (r) => new Uint8Array(r.bytes)), ticketId)
+  })
+
+/**
+ * {@link makeDexieTicketStore} as a Layer.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerDexieTicketStore = (db: EcasillaDb): Layer.Layer<TicketStore> => Layer.sync(TicketStore, () => makeDexieTicketStore(db))
