@@ -1,5 +1,4 @@
-import * as Layer from "effect/Layer"
-import type { ProvidedLayer } from "@ecasilla/elements"
+import { defaultLayer, type ProvidedLayer } from "@ecasilla/elements"
 
 /**
  * Where the playground keeps its data, and how to build the Layers for it.
@@ -12,11 +11,11 @@ export interface PlaygroundStorage {
 }
 
 /**
- * The playground's storage. The default of the playground is IndexedDB through
- * the Dexie adapter, seeded with demo data; until `@ecasilla/adapters/dexie`
- * exists it is the empty Layer (the identity elements need no port).
+ * The playground's storage. Its default is meant to be IndexedDB through the
+ * Dexie adapter with seeded demo data; until `@ecasilla/adapters/dexie` is
+ * exported it is the provider's default, the memory adapters.
  */
 export const playgroundStorage: PlaygroundStorage = {
-  label: "Sin almacenamiento (pendiente: adaptador Dexie)",
-  layer: async () => Layer.empty
+  label: "Datos en memoria (se pierden al recargar)",
+  layer: async () => defaultLayer
 }

@@ -6,6 +6,7 @@ import * as Context from "effect/Context"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { Actor } from "@ecasilla/core"
+import { TicketService, TicketStore } from "@ecasilla/core/cau"
 import "@ecasilla/elements/define/ecasilla-provider.js"
 import { actorContext, defineElement, EffectTask, LocalizeController, MissingProviderError, type EcasillaProvider } from "@ecasilla/elements"
 
@@ -55,6 +56,14 @@ describe("<ecasilla-provider>", () => {
     await probe.updateComplete
     expect(text(probe, "output")).to.equal("Hola Ana")
     await expect(provider).to.be.accessible()
+  })
+
+  it("builds its default runtime from the memory adapters", async () => {
+    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider></ecasilla-provider>`)
+    const services = await provider.runtime!.runPromise(
+      Effect.all([Effect.service(TicketStore), Effect.service(TicketService)])
+    )
+    expect(services.length).to.equal(2)
   })
 
   it("re-runs an automatic task when its args change", async () => {
@@ -114,8 +123,15 @@ describe("<ecasilla-provider>", () => {
   it("a new run interrupts the previous one", async () => {
     const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider><test-task-probe></test-task-probe></ecasilla-provider>`)
     const probe = provider.querySelector<TaskProbe>("test-task-probe")!
+    let started = false
     let interrupted = false
-    void probe.manual.run(Effect.never.pipe(Effect.onInterrupt(() => Effect.sync(() => (interrupted = true)))))
+    void probe.manual.run(
+      Effect.sync(() => (started = true)).pipe(
+        Effect.andThen(Effect.never),
+        Effect.onInterrupt(() => Effect.sync(() => (interrupted = true)))
+      )
+    )
+    await waitUntil(() => started)
     const exit = await probe.manual.run(Effect.succeed("second"))
     expect(exit._tag).to.equal("Success")
     expect(probe.manual.value).to.equal("second")
@@ -128,7 +144,7 @@ describe("<ecasilla-provider>", () => {
     await probe.manual.run(Effect.fail("boom"))
     expect(probe.manual.status).to.equal("error")
     expect(probe.manual.error).to.equal("boom")
-    // the default (empty) layer has no Greeter: the automatic task fails, clearly
+    // the default (memory) layer has no Greeter: the automatic task fails, clearly
     await waitUntil(() => probe.greeting.status === "error")
     expect(String(probe.greeting.error)).to.contain("Greeter")
   })

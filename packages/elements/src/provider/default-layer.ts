@@ -1,3 +1,4 @@
+import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 
 /**
@@ -12,12 +13,22 @@ import * as Layer from "effect/Layer"
 export type ProvidedLayer = Layer.Layer<never, any, never>
 
 /**
- * The Layer `<ecasilla-provider>` builds its runtime from when none is given.
- * Until `@ecasilla/adapters/memory` exposes its memory Layers this is the empty
- * Layer: effects that need no port (identity checks) run, effects that need a
- * port fail with "service not found" until a Layer is set.
+ * The Layer `<ecasilla-provider>` builds its runtime from when none is given:
+ * the memory adapters of `@ecasilla/adapters/memory` (the whole CAU over a
+ * memory TicketStore and Directory, DOMPurify as HTML sanitizer, no e-mail).
+ *
+ * They are imported when the runtime first runs an effect, so a page that only
+ * uses elements without ports (`<ecasilla-id-input>`) never loads them.
  *
  * @since 0.1.0
  * @category provider
  */
-export const defaultLayer: ProvidedLayer = Layer.empty
+export const defaultLayer: ProvidedLayer = Layer.unwrap(
+  Effect.promise(async () => {
+    const [{ layerMemoryCau }, { HtmlSanitizer }] = await Promise.all([
+      import("@ecasilla/adapters/memory"),
+      import("@ecasilla/core/ports")
+    ])
+    return layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser })
+  })
+)
