@@ -11,6 +11,7 @@ import {
   nameOf,
   sameBytes,
   sameValue,
+  skipWhite,
   textOf,
   type PdfDict,
   type PdfObject,
@@ -270,11 +271,11 @@ class Analysis {
     const changed = new Map<number, PdfObject | undefined>()
     for (const [num, e] of rev.entries) changed.set(num, doc.objectAt(num, e, t))
     for (const [num, offset] of doc.scan(rev)) {
-      if (changed.has(num) && changed.get(num)?.offset === offset) continue
-      if (changed.has(num) && changed.get(num) && rev.entries.get(num)?.type === "offset") {
+      const e = rev.entries.get(num)
+      if (e?.type === "offset" && skipWhite(doc.bytes, e.offset) === offset) continue
+      if (e && e.type !== "free") {
         // Bytes define the object a second time in the same increment: readers disagree on which wins.
-        const e = rev.entries.get(num)!
-        if (e.type === "offset" && e.offset !== offset) this.bump("other", `object ${num} defined twice in one increment`)
+        this.bump("other", `object ${num} defined twice in one increment`)
         continue
       }
       if (!changed.has(num)) changed.set(num, doc.objectAt(num, { type: "offset", offset, gen: 0 }, t))

@@ -158,7 +158,8 @@ export const buildChain = async (
       if (ok === undefined) sawUnchecked = true
     }
     if (!next) {
-      outcome = candidates.length === 0 ? "no-chain" : sawUnchecked ? "unchecked" : "bad-signature"
+      // A namesake whose key did not sign this certificate is not its issuer.
+      outcome = sawUnchecked ? "unchecked" : "no-chain"
       break
     }
     chain.push(next)

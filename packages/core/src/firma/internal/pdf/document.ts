@@ -78,6 +78,11 @@ export class PdfDocument {
     }
     if (this.revisions.length === 0) throw new PdfSyntaxError("no %%EOF: truncated or not a PDF", b.length)
     this.trailingData = skipWhite(b, start) < b.length
+    // An unterminated increment (truncated file, appended bytes) is still read, so that what it
+    // holds is judged: it ends nowhere a signature may end.
+    if (this.trailingData) {
+      this.revisions.push({ index: this.revisions.length, start, eof: b.length, end: b.length, ends: [], trailer: undefined, entries: new Map(), xrefOk: false })
+    }
     for (const r of this.revisions) this.readXref(r)
   }
 
