@@ -86,6 +86,7 @@ export function pageHtml(page, pages, manifest) {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/styles.css">
 <script type="module" src="/assets/main.js"></script>
 </head>
@@ -95,8 +96,9 @@ export function pageHtml(page, pages, manifest) {
   <a class="brand" href="/">ecasilla <span>playground</span></a>
   <div class="toolbar">
     <label>Idioma <select id="locale"><option value="es-PE">Español (Perú)</option><option value="en">English</option></select></label>
-    <span id="actor-status"></span>
+    <label>Actuar como <select id="actor"></select></label>
     <span id="storage-status">Cargando…</span>
+    <button type="button" id="storage-reset">Borrar datos</button>
   </div>
 </header>
 <div class="layout">

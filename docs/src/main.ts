@@ -2,21 +2,12 @@
 // the page-wide <ecasilla-provider>, the language switch, and on element pages
 // the editable snippet that re-renders the demo and the event log.
 import "./elements.js"
-import { Actor } from "@ecasilla/core"
 import type { EcasillaProvider } from "@ecasilla/elements"
 import { pages } from "./pages.js"
-import { playgroundStorage } from "./storage.js"
+import { demoActors, openPlaygroundStorage, resetPlaygroundStorage } from "./storage.js"
 
 const LOCALE_KEY = "ecasilla-playground-locale"
-
-/** The person the playground acts as. */
-export const demoActor = new Actor({
-  id: "U00123",
-  name: "Ana Quispe Mamani",
-  roles: ["cau-analista"],
-  unit: "Gerencia de Tecnologías de la Información",
-  email: "ana.quispe@example.org"
-})
+const ACTOR_KEY = "ecasilla-playground-actor"
 
 const byId = <T extends HTMLElement>(id: string): T | null => document.getElementById(id) as T | null
 
@@ -24,16 +15,39 @@ async function setUpProvider(): Promise<void> {
   const provider = byId<EcasillaProvider>("playground")
   const status = byId("storage-status")
   if (provider === null) return
-  provider.actor = demoActor
-  const actorLabel = byId("actor-status")
-  if (actorLabel) actorLabel.textContent = `Actor: ${demoActor.name}`
   try {
-    provider.layer = await playgroundStorage.layer()
-    if (status) status.textContent = playgroundStorage.label
+    const storage = await openPlaygroundStorage()
+    provider.layer = storage.layer
+    if (status) status.textContent = storage.label
   } catch (cause) {
     console.error("playground: the storage layer could not be built", cause)
     if (status) status.textContent = "Almacenamiento no disponible (vea la consola)"
   }
+  byId("storage-reset")?.addEventListener("click", async () => {
+    if (!confirm("¿Borrar los datos del playground? Se cargarán de nuevo los datos de demostración.")) return
+    provider.remove()
+    await resetPlaygroundStorage()
+    location.reload()
+  })
+}
+
+/** The actor switch: the visitor acts as any of the demo users. */
+async function setUpActor(): Promise<void> {
+  const provider = byId<EcasillaProvider>("playground")
+  const select = byId<HTMLSelectElement>("actor")
+  if (provider === null || select === null) return
+  const actors = await demoActors()
+  for (const actor of actors) select.add(new Option(`${actor.name} (${actor.roles.join(", ")})`, actor.id))
+  const choose = (id: string | null) => {
+    const actor = actors.find((a) => a.id === id) ?? actors[0]
+    select.value = actor.id
+    provider.actor = actor
+  }
+  choose(localStorage.getItem(ACTOR_KEY))
+  select.addEventListener("change", () => {
+    choose(select.value)
+    localStorage.setItem(ACTOR_KEY, select.value)
+  })
 }
 
 function setUpLocale(): void {
@@ -101,4 +115,5 @@ function logEvents(stage: HTMLElement, names: ReadonlyArray<string>): void {
 
 setUpLocale()
 setUpDemo()
+void setUpActor()
 void setUpProvider()

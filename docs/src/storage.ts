@@ -1,21 +1,43 @@
+import type { Actor } from "@ecasilla/core"
 import { defaultLayer, type ProvidedLayer } from "@ecasilla/elements"
 
+/** The IndexedDB database of the playground. */
+export const PLAYGROUND_DB = "ecasilla-playground"
+
 /**
- * Where the playground keeps its data, and how to build the Layers for it.
+ * The playground's storage once open: the Layers for the page's provider and a
+ * label for the header.
  */
 export interface PlaygroundStorage {
-  /** Shown in the header (Spanish). */
+  readonly layer: ProvidedLayer
   readonly label: string
-  /** Builds (and seeds, when needed) the Layers given to the page's provider. */
-  readonly layer: () => Promise<ProvidedLayer>
 }
 
 /**
- * The playground's storage. Its default is meant to be IndexedDB through the
- * Dexie adapter with seeded demo data; until `@ecasilla/adapters/dexie` is
- * exported it is the provider's default, the memory adapters.
+ * Opens the playground's default storage: IndexedDB through the Dexie adapter,
+ * seeded with the CAU demo on first visit (no server). Falls back to the memory
+ * adapters when IndexedDB is not available (some private windows).
  */
-export const playgroundStorage: PlaygroundStorage = {
-  label: "Datos en memoria (se pierden al recargar)",
-  layer: async () => defaultLayer
+export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
+  try {
+    const { layerDexieCau, openEcasillaDb, seedCauDemo } = await import("@ecasilla/adapters/dexie")
+    const db = openEcasillaDb(PLAYGROUND_DB)
+    const seeded = await seedCauDemo(db)
+    return {
+      layer: layerDexieCau({ db }),
+      label: seeded ? "IndexedDB: datos de demostración cargados" : "IndexedDB: datos de demostración"
+    }
+  } catch (cause) {
+    console.warn("playground: IndexedDB is not available, using memory", cause)
+    return { layer: defaultLayer, label: "Datos en memoria (IndexedDB no disponible)" }
+  }
 }
+
+/** Deletes the playground's database; the next visit seeds it again. */
+export const resetPlaygroundStorage = async (): Promise<void> => {
+  const { openEcasillaDb } = await import("@ecasilla/adapters/dexie")
+  await openEcasillaDb(PLAYGROUND_DB).delete()
+}
+
+/** The people the visitor can act as (the CAU demo users). */
+export const demoActors = async (): Promise<ReadonlyArray<Actor>> => (await import("@ecasilla/adapters/dexie")).cauDemoUsers
