@@ -1,0 +1,179 @@
+// A small REST API over the CAU TicketService: every request is decoded and checked by
+// @ecasilla/core, exactly as the browser elements do. Errors leave as the core's tagged
+// errors, encoded, so a client can decode them unchanged.
+import type { IncomingMessage, ServerResponse } from "node:http"
+import type { Actor } from "@ecasilla/core"
+import { defaultCauCatalog, type NewAttachment, TicketService } from "@ecasilla/core/cau"
+import { Directory } from "@ecasilla/core/ports"
+import { Cause, Effect, Exit, Option, type ManagedRuntime } from "effect"
+
+/** The header an upstream SSO gateway (SCA) sets to the signed-in user's code. */
+export const ACTOR_HEADER = "x-ecasilla-user"
+const MAX_BODY = 25 * 1024 * 1024
+
+type Runtime = ManagedRuntime.ManagedRuntime<TicketService | Directory, never>
+
+class HttpProblem {
+  constructor(readonly status: number, readonly code: string, readonly message: string) {}
+}
+
+const send = (res: ServerResponse, status: number, body: unknown) => {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store", "x-content-type-options": "nosniff" })
+  res.end(text)
+}
+
+const readJson = (req: IncomingMessage): Promise<unknown> =>
+  new Promise((resolve, reject) => {
+    const chunks: Array<Buffer> = []
+    let size = 0
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY) {
+        reject(new HttpProblem(413, "too-large", "La solicitud excede el tamaño permitido."))
+        req.destroy()
+      } else chunks.push(chunk)
+    })
+    req.on("end", () => {
+      const text = Buffer.concat(chunks).toString("utf8")
+      if (text.trim() === "") return resolve({})
+      try {
+        resolve(JSON.parse(text))
+      } catch {
+        reject(new HttpProblem(400, "bad-json", "El cuerpo de la solicitud no es JSON válido."))
+      }
+    })
+    req.on("error", () => reject(new HttpProblem(400, "bad-request", "No se pudo leer la solicitud.")))
+  })
+
+const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
+const str = (v: unknown): string => (typeof v === "string" ? v : "")
+
+/** Attachments travel as `{ name, base64 }`; anything else is a 400. */
+const attachmentsOf = (v: unknown): ReadonlyArray<NewAttachment> | undefined => {
+  if (v === undefined) return undefined
+  if (!Array.isArray(v)) throw new HttpProblem(400, "bad-attachments", "Los adjuntos deben ser una lista de { name, base64 }.")
+  return v.map((a) => {
+    const r = asRecord(a)
+    if (typeof r.name !== "string" || typeof r.base64 !== "string" || !/^[A-Za-z0-9+/]*={0,2}$/.test(r.base64)) {
+      throw new HttpProblem(400, "bad-attachments", "Los adjuntos deben ser una lista de { name, base64 }.")
+    }
+    return { name: r.name, bytes: new Uint8Array(Buffer.from(r.base64, "base64")) }
+  })
+}
+
+const statusOf = (error: { readonly _tag?: string; readonly reason?: string }): number => {
+  switch (error._tag) {
+    case "@ecasilla/core/cau/TicketValidationError":
+    case "@ecasilla/core/cau/AttachmentError":
+      return 422
+    case "@ecasilla/core/cau/TicketStoreError":
+      return error.reason === "not-found" ? 404 : error.reason === "unavailable" ? 503 : 409
+    case "@ecasilla/core/cau/TicketError":
+      return error.reason === "not-found"
+        ? 404
+        : error.reason === "not-allowed" || error.reason === "not-your-ticket"
+          ? 403
+          : error.reason === "wrong-state" || error.reason === "verdict-pending" || error.reason === "survey-pending"
+            ? 409
+            : 422
+    default:
+      return 500
+  }
+}
+
+/** Serialises a core error: its fields (tag, reason, issues…) plus the Spanish message. */
+const errorBody = (error: object & { readonly message?: string }) => ({ error: { ...error, message: error.message } })
+
+/** The request handler of the example backend. */
+export const makeHandler = (runtime: Runtime) => {
+  const run = async <A>(res: ServerResponse, status: number, effect: Effect.Effect<A, unknown, TicketService | Directory>) => {
+    const exit = await runtime.runPromiseExit(effect)
+    if (Exit.isSuccess(exit)) return send(res, status, exit.value)
+    const failure = Cause.findErrorOption(exit.cause)
+    if (Option.isSome(failure) && failure.value instanceof HttpProblem) {
+      return send(res, failure.value.status, { error: { code: failure.value.code, message: failure.value.message } })
+    }
+    if (Option.isSome(failure) && typeof failure.value === "object" && failure.value !== null) {
+      const error = failure.value as { _tag?: string; reason?: string; message?: string }
+      return send(res, statusOf(error), errorBody(error))
+    }
+    console.error("example-server: defect", Cause.pretty(exit.cause))
+    return send(res, 500, { error: { code: "internal", message: "Error interno del servidor." } })
+  }
+
+  const actorOf = (req: IncomingMessage) =>
+    Effect.gen(function*() {
+      const id = str(req.headers[ACTOR_HEADER]).trim()
+      const found = id ? yield* Effect.flatMap(Directory, (d) => d.findUser(id)) : Option.none<Actor>()
+      if (Option.isNone(found)) return yield* Effect.fail(new HttpProblem(401, "unauthenticated", "Inicie sesión para continuar."))
+      return found.value
+    })
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    try {
+      const url = new URL(req.url ?? "/", "http://localhost")
+      const parts = url.pathname.split("/").filter(Boolean)
+      if (parts[0] !== "api") return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
+      const [, resource, id, action] = parts
+      const method = req.method ?? "GET"
+
+      if (resource === "health" && method === "GET") return send(res, 200, { ok: true })
+      if (resource === "catalog" && method === "GET") return send(res, 200, defaultCauCatalog)
+      if (resource !== "tickets") return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
+
+      const body = method === "POST" ? asRecord(await readJson(req)) : {}
+      const withActor = <A, E>(f: (actor: Actor, cau: TicketService["Service"]) => Effect.Effect<A, E>) =>
+        Effect.gen(function*() {
+          const actor = yield* actorOf(req)
+          const cau = yield* TicketService
+          return yield* f(actor, cau)
+        })
+
+      let effect: Effect.Effect<unknown, unknown, TicketService | Directory> | undefined
+      let status = 200
+      if (id === undefined && method === "GET") {
+        effect = withActor((actor, cau) =>
+          cau.listTickets({
+            requesterId: url.searchParams.get("mine") === "1" ? actor.id : url.searchParams.get("requesterId") ?? undefined,
+            analystId: url.searchParams.get("analystId") ?? undefined,
+            limit: Math.min(Number(url.searchParams.get("limit") ?? 50) || 50, 500)
+          })
+        )
+      } else if (id === undefined && method === "POST") {
+        status = 201
+        const attachments = attachmentsOf(body.attachments)
+        effect = withActor((actor, cau) =>
+          cau.createTicket(actor, {
+            titulo: str(body.titulo),
+            descripcion: str(body.descripcion),
+            tipo: str(body.tipo),
+            categoria: str(body.categoria),
+            telefono: str(body.telefono),
+            onBehalfOf: typeof body.onBehalfOf === "string" ? body.onBehalfOf : undefined,
+            attachments
+          })
+        )
+      } else if (id !== undefined && action === undefined && method === "GET") {
+        effect = withActor((_, cau) => cau.getTicket(id))
+      } else if (id !== undefined && method === "POST") {
+        const commands: Record<string, (actor: Actor, cau: TicketService["Service"]) => Effect.Effect<unknown, unknown>> = {
+          assign: (a, c) => c.assignTicket(a, id, { analystId: str(body.analystId), supportGroup: typeof body.supportGroup === "string" ? body.supportGroup : undefined }),
+          notes: (a, c) => c.addNote(a, id, { message: str(body.message), attachments: attachmentsOf(body.attachments) }),
+          resolve: (a, c) => c.resolveTicket(a, id, { answer: str(body.answer) }),
+          incorrecta: (a, c) => c.rejectResolution(a, id, { comment: str(body.comment) }),
+          correcta: (a, c) => c.acceptResolution(a, id),
+          survey: (a, c) => c.submitSurvey(a, id, { level: str(body.level) as never, comment: typeof body.comment === "string" ? body.comment : undefined })
+        }
+        const command = action === undefined ? undefined : commands[action]
+        if (command) effect = withActor(command)
+      }
+      if (!effect) return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
+      return await run(res, status, effect)
+    } catch (problem) {
+      if (problem instanceof HttpProblem) return send(res, problem.status, { error: { code: problem.code, message: problem.message } })
+      console.error("example-server: unexpected", problem)
+      return send(res, 500, { error: { code: "internal", message: "Error interno del servidor." } })
+    }
+  }
+}

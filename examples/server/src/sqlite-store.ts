@@ -1,0 +1,200 @@
+// The TicketStore and Directory ports on SQLite (better-sqlite3): what a CGR backend
+// keeps on its own disk. Passes the same TicketStore contract suite as memory and Dexie.
+import { Actor } from "@ecasilla/core"
+import { decodeTicketSync, Ticket, type TicketQuery, TicketStore, TicketStoreError, orderTickets, matchesTicketQuery } from "@ecasilla/core/cau"
+import { Directory, foldForSearch, Ids, type Mail, Mailer } from "@ecasilla/core/ports"
+import { randomUUID } from "node:crypto"
+import Database from "better-sqlite3"
+import { Effect, Layer, Option, Schema } from "effect"
+
+const SCHEMA = `
+  PRAGMA journal_mode = WAL;
+  PRAGMA foreign_keys = ON;
+  CREATE TABLE IF NOT EXISTS tickets (
+    id TEXT PRIMARY KEY,
+    number TEXT NOT NULL UNIQUE,
+    requester_id TEXT NOT NULL,
+    beneficiary_id TEXT,
+    analyst_id TEXT,
+    state TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    body TEXT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS tickets_requester ON tickets(requester_id);
+  CREATE INDEX IF NOT EXISTS tickets_beneficiary ON tickets(beneficiary_id);
+  CREATE INDEX IF NOT EXISTS tickets_analyst ON tickets(analyst_id);
+  CREATE TABLE IF NOT EXISTS attachments (
+    ticket_id TEXT NOT NULL,
+    attachment_id TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    PRIMARY KEY (ticket_id, attachment_id)
+  );
+  CREATE TABLE IF NOT EXISTS sequences (
+    name TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS mail_outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    queued_at TEXT NOT NULL,
+    body TEXT NOT NULL,
+    sent_at TEXT
+  );
+  CREATE TABLE IF NOT EXISTS users (
+    id TEXT PRIMARY KEY,
+    body TEXT NOT NULL,
+    search TEXT NOT NULL
+  );
+`
+
+/** Opens (and creates) the example's database: a file path, or ":memory:". */
+export const openDatabase = (path: string): Database.Database => {
+  const db = new Database(path)
+  db.exec(SCHEMA)
+  return db
+}
+
+const encodeTicket = Schema.encodeSync(Ticket)
+const storeError = (reason: "duplicate" | "conflict" | "not-found" | "unavailable", ticketId: string) =>
+  new TicketStoreError({ reason, ticketId })
+
+/** Runs a database call; a SQLite failure (disk full, locked…) becomes a typed `unavailable`. */
+const attempt = <A>(ticketId: string, f: () => A): Effect.Effect<A, TicketStoreError> =>
+  Effect.try({ try: f, catch: () => storeError("unavailable", ticketId) })
+
+/**
+ * A TicketStore over a better-sqlite3 database. The ticket is kept as its encoded JSON,
+ * with the columns the queries filter on beside it.
+ */
+export const makeSqliteTicketStore = (db: Database.Database): TicketStore["Service"] => {
+  const insert = db.prepare(
+    `INSERT INTO tickets (id, number, requester_id, beneficiary_id, analyst_id, state, created_at, version, body)
+     VALUES (@id, @number, @requester_id, @beneficiary_id, @analyst_id, @state, @created_at, @version, @body)`
+  )
+  const update = db.prepare(
+    `UPDATE tickets SET analyst_id = @analyst_id, beneficiary_id = @beneficiary_id, state = @state, version = @version, body = @body
+     WHERE id = @id AND number = @number AND version = @version - 1`
+  )
+  const exists = db.prepare(`SELECT 1 FROM tickets WHERE id = ? OR number = ?`)
+  const byId = db.prepare(`SELECT body FROM tickets WHERE id = ?`)
+  const byNumber = db.prepare(`SELECT body FROM tickets WHERE number = ?`)
+  const all = db.prepare(`SELECT body FROM tickets`)
+  const putFile = db.prepare(`INSERT OR REPLACE INTO attachments (ticket_id, attachment_id, bytes) VALUES (?, ?, ?)`)
+  const getFile = db.prepare(`SELECT bytes FROM attachments WHERE ticket_id = ? AND attachment_id = ?`)
+
+  const row = (t: Ticket) => ({
+    id: t.id,
+    number: t.number,
+    requester_id: t.requester.id,
+    beneficiary_id: t.onBehalfOf?.id ?? null,
+    analyst_id: t.analyst?.id ?? null,
+    state: t.state,
+    created_at: t.createdAt,
+    version: t.version,
+    body: JSON.stringify(encodeTicket(t))
+  })
+  const decode = (r: unknown): Ticket => decodeTicketSync(JSON.parse((r as { body: string }).body))
+  const listQuery = (query: TicketQuery | undefined): ReadonlyArray<Ticket> => {
+    // The indexed columns narrow the rows; the core's own predicate and order decide.
+    const where: Array<string> = []
+    const params: Array<string> = []
+    if (query?.requesterId !== undefined) {
+      where.push("(requester_id = ? OR beneficiary_id = ?)")
+      params.push(query.requesterId, query.requesterId)
+    }
+    if (query?.analystId !== undefined) {
+      where.push("analyst_id = ?")
+      params.push(query.analystId)
+    }
+    const rows = where.length
+      ? db.prepare(`SELECT body FROM tickets WHERE ${where.join(" AND ")}`).all(...params)
+      : all.all()
+    return orderTickets(rows.map(decode).filter((t) => matchesTicketQuery(t, query)), query?.limit)
+  }
+
+  return TicketStore.of({
+    insert: (ticket) =>
+      Effect.flatMap(
+        attempt(ticket.id, () => {
+          if (exists.get(ticket.id, ticket.number)) return false
+          insert.run(row(ticket))
+          return true
+        }),
+        (ok) => (ok ? Effect.void : Effect.fail(storeError("duplicate", ticket.id)))
+      ),
+    update: (ticket) =>
+      Effect.flatMap(
+        attempt(ticket.id, () => (update.run(row(ticket)).changes === 1 ? "ok" : byId.get(ticket.id) ? "conflict" : "not-found")),
+        (r) => (r === "ok" ? Effect.void : Effect.fail(storeError(r, ticket.id)))
+      ),
+    get: (id) => attempt(id, () => Option.map(Option.fromNullishOr(byId.get(id)), decode)),
+    getByNumber: (number) => attempt(number, () => Option.map(Option.fromNullishOr(byNumber.get(number)), decode)),
+    list: (query) => attempt("", () => listQuery(query)),
+    putAttachment: (ticketId, attachmentId, bytes) =>
+      attempt(ticketId, () => {
+        putFile.run(ticketId, attachmentId, Buffer.from(bytes))
+      }),
+    getAttachment: (ticketId, attachmentId) =>
+      attempt(ticketId, () =>
+        Option.map(Option.fromNullishOr(getFile.get(ticketId, attachmentId) as { bytes: Buffer } | undefined), (r) => new Uint8Array(r.bytes))
+      )
+  })
+}
+
+/** The registered users, in the same database. */
+export const makeSqliteDirectory = (db: Database.Database): Directory["Service"] => {
+  const byId = db.prepare(`SELECT body FROM users WHERE id = ?`)
+  const search = db.prepare(`SELECT body FROM users WHERE search LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`)
+  const decodeActor = Schema.decodeUnknownSync(Actor)
+  const decode = (r: unknown) => decodeActor(JSON.parse((r as { body: string }).body))
+  return Directory.of({
+    findUser: (id) => Effect.sync(() => Option.map(Option.fromNullishOr(byId.get(id)), decode)),
+    searchUsers: (query, limit = 20) =>
+      Effect.sync(() => {
+        const q = foldForSearch(query).replace(/[\\%_]/g, (c) => `\\${c}`)
+        return search.all(`%${q}%`, Math.max(0, Math.min(limit, 200))).map(decode)
+      })
+  })
+}
+
+/** Registers (or updates) users in the directory. */
+export const upsertUsers = (db: Database.Database, users: ReadonlyArray<Actor>): void => {
+  const put = db.prepare(`INSERT OR REPLACE INTO users (id, body, search) VALUES (?, ?, ?)`)
+  const encode = Schema.encodeSync(Actor)
+  db.transaction(() => {
+    for (const u of users) put.run(u.id, JSON.stringify(encode(u)), foldForSearch(`${u.id} ${u.name} ${u.email ?? ""}`))
+  })()
+}
+
+/** Random ids, and sequences (ticket numbers) that survive restarts: one UPSERT each. */
+export const makeSqliteIds = (db: Database.Database): Ids["Service"] => {
+  const bump = db.prepare(
+    `INSERT INTO sequences (name, value) VALUES (?, 1)
+     ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`
+  )
+  return Ids.of({
+    next: (prefix) => Effect.sync(() => `${prefix}_${randomUUID().replaceAll("-", "")}`),
+    sequence: (name) => Effect.sync(() => (bump.get(name) as { value: number }).value)
+  })
+}
+
+/**
+ * A Mailer that queues each e-mail in an outbox table, in the same database as the
+ * tickets: the relay that drains it (SMTP, the CGR mail gateway) is the deployment's.
+ */
+export const makeSqliteOutboxMailer = (db: Database.Database): Mailer["Service"] => {
+  const queue = db.prepare(`INSERT INTO mail_outbox (queued_at, body) VALUES (?, ?)`)
+  return Mailer.of({ send: (mail) => Effect.sync(() => void queue.run(new Date().toISOString(), JSON.stringify(mail))) })
+}
+
+/** The e-mails waiting in the outbox, oldest first. */
+export const pendingMail = (db: Database.Database): ReadonlyArray<Mail> =>
+  db.prepare(`SELECT body FROM mail_outbox WHERE sent_at IS NULL ORDER BY seq`).all().map((r) => JSON.parse((r as { body: string }).body) as Mail)
+
+/** The ports a backend keeps on disk, as Layers over one database. */
+export const layerSqlite = (db: Database.Database): Layer.Layer<TicketStore | Directory | Ids> =>
+  Layer.mergeAll(
+    Layer.succeed(TicketStore, makeSqliteTicketStore(db)),
+    Layer.succeed(Directory, makeSqliteDirectory(db)),
+    Layer.succeed(Ids, makeSqliteIds(db))
+  )

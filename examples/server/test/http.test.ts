@@ -1,0 +1,116 @@
+// The example backend end to end on 127.0.0.1: the seed flow over HTTP, stored in a SQLite
+// file, validated by the core; bad requests get clear, typed errors and change nothing.
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { cauDemoUsers } from "@ecasilla/adapters/memory"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { ACTOR_HEADER } from "../src/http.js"
+import { startServer } from "../src/server.js"
+import { openDatabase, pendingMail, upsertUsers } from "../src/sqlite-store.js"
+
+const dir = mkdtempSync(join(tmpdir(), "ecasilla-server-"))
+const dbPath = join(dir, "cau.sqlite")
+let db = openDatabase(dbPath)
+upsertUsers(db, cauDemoUsers)
+let api: Awaited<ReturnType<typeof startServer>>
+
+beforeAll(async () => {
+  api = await startServer(db, { host: "127.0.0.1", port: 0 })
+})
+afterAll(async () => {
+  await api?.close()
+  db.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const call = async (user: string | undefined, method: string, path: string, body?: unknown, raw?: string) => {
+  const res = await fetch(`${api.url}/api${path}`, {
+    method,
+    headers: { "content-type": "application/json", ...(user ? { [ACTOR_HEADER]: user } : {}) },
+    body: raw ?? (body === undefined ? undefined : JSON.stringify(body))
+  })
+  return { status: res.status, body: await res.json() as any }
+}
+
+const REQUESTER = "E40125"
+const LEAD = "U10007"
+const ANALYST = "U10210"
+const draft = {
+  titulo: "No llega la notificación a mi casilla",
+  descripcion: '<p>Desde ayer <b>no</b> veo notificaciones.</p><img src=x onerror="alert(1)"><script>alert(2)</script>',
+  tipo: "Incidencia",
+  categoria: "aplicativos.casilla.problemas-notificacion",
+  telefono: "+51 984 123 456"
+}
+
+describe("example backend (SQLite)", () => {
+  let id = ""
+
+  it("creates a ticket validated and sanitized by the core", async () => {
+    const r = await call(REQUESTER, "POST", "/tickets", {
+      ...draft,
+      attachments: [{ name: "captura.png", base64: Buffer.from("89504e470d0a1a0a0000000d49484452", "hex").toString("base64") }]
+    })
+    expect(r.status).toBe(201)
+    expect(r.body.state).toBe("Registrada")
+    expect(r.body.number).toMatch(/^CAU-\d{4}-\d{6}$/)
+    expect(r.body.descripcion).toContain("<b>no</b>")
+    expect(r.body.descripcion).not.toMatch(/onerror|<script/i)
+    expect(r.body.attachments).toHaveLength(1)
+    id = r.body.id
+  })
+
+  it("walks the whole seed flow to Cerrada, with the e-mails queued in the outbox", async () => {
+    expect((await call(LEAD, "POST", `/tickets/${id}/assign`, { analystId: ANALYST, supportGroup: "Soporte Casilla" })).body.state).toBe("Asignada-Pendiente")
+    expect((await call(REQUESTER, "POST", `/tickets/${id}/notes`, { message: "Adjunto más detalles." })).status).toBe(200)
+    expect((await call(ANALYST, "POST", `/tickets/${id}/resolve`, { answer: "<p>Se corrigió el correo.</p>" })).body.state).toBe("Resuelta")
+    expect((await call(REQUESTER, "POST", `/tickets/${id}/incorrecta`, { comment: "Sigue sin llegar." })).body.state).toBe("Asignada-Pendiente")
+    expect((await call(ANALYST, "POST", `/tickets/${id}/resolve`, { answer: "<p>Se reprocesó la cola.</p>" })).body.state).toBe("Resuelta")
+    expect((await call(REQUESTER, "POST", `/tickets/${id}/correcta`)).status).toBe(200)
+    const closed = await call(REQUESTER, "POST", `/tickets/${id}/survey`, { level: "satisfecho" })
+    expect(closed.body.state).toBe("Cerrada")
+    const mails = pendingMail(db)
+    const number = closed.body.number
+    expect(mails.map((m) => m.subject)).toEqual([
+      `[CAU] Se registró su incidencia N° ${number}`,
+      `[CAU] Se respondió su incidencia N° ${number}: califique la atención`,
+      `[CAU] Se respondió su incidencia N° ${number}: califique la atención`,
+      `[CAU] Se cerró su incidencia N° ${number}`
+    ])
+    expect(mails.every((m) => m.to.includes("rquispe@oci-cusco.example.pe"))).toBe(true)
+  })
+
+  it("answers bad requests with typed errors and changes nothing", async () => {
+    const before = (await call(REQUESTER, "GET", `/tickets/${id}`)).body
+    expect((await call(undefined, "GET", "/tickets")).status).toBe(401)
+    expect((await call("U99999", "GET", "/tickets")).status).toBe(401)
+    const badJson = await call(REQUESTER, "POST", "/tickets", undefined, "{not json")
+    expect(badJson.status).toBe(400)
+    expect(badJson.body.error.message).toMatch(/JSON/)
+    const invalid = await call(REQUESTER, "POST", "/tickets", { ...draft, titulo: "  ", telefono: "123" })
+    expect(invalid.status).toBe(422)
+    expect(invalid.body.error._tag).toBe("@ecasilla/core/cau/TicketValidationError")
+    expect(invalid.body.error.issues.map((i: { field: string }) => i.field)).toEqual(expect.arrayContaining(["titulo", "telefono"]))
+    const forbidden = await call("U18342", "POST", `/tickets/${id}/survey`, { level: "satisfecho" })
+    expect([403, 409]).toContain(forbidden.status)
+    expect(forbidden.body.error._tag).toBe("@ecasilla/core/cau/TicketError")
+    expect((await call(REQUESTER, "POST", `/tickets/${id}/explode`)).status).toBe(404)
+    expect((await call(REQUESTER, "GET", "/tickets/tkt_nope")).status).toBe(404)
+    const fakePdf = await call(REQUESTER, "POST", "/tickets", { ...draft, attachments: [{ name: "informe.pdf", base64: Buffer.from("MZ\x90\x00 not a pdf").toString("base64") }] })
+    expect(fakePdf.status).toBe(422)
+    expect((await call(REQUESTER, "POST", "/tickets", { ...draft, attachments: "nope" })).status).toBe(400)
+    expect((await call(REQUESTER, "GET", `/tickets/${id}`)).body).toEqual(before)
+    expect((await call(REQUESTER, "GET", "/tickets?mine=1")).body).toHaveLength(1)
+  })
+
+  it("keeps tickets and numbering across a restart of the server", async () => {
+    await api.close()
+    db.close()
+    db = openDatabase(dbPath)
+    api = await startServer(db, { host: "127.0.0.1", port: 0 })
+    expect((await call(REQUESTER, "GET", `/tickets/${id}`)).body.state).toBe("Cerrada")
+    const next = await call(REQUESTER, "POST", "/tickets", draft)
+    expect(next.body.number.slice(-6)).toBe("000002")
+  })
+})
