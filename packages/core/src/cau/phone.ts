@@ -51,6 +51,8 @@ export const peruAreaCodes: ReadonlyArray<string> = [
 ]
 const AREA = new Set(peruAreaCodes)
 
+const MOBILE = /^9\d{8}$|^9\d\d \d{3} \d{3}$/
+
 const ANEXO = /\s*(?:,|;)?\s*(?:anexo|anx\.?|ext\.?|extensi[oó]n|int\.?|x)\s*[.:]?\s*#?\s*(\d{1,6})\s*$/i
 
 /**
@@ -62,6 +64,8 @@ const ANEXO = /\s*(?:,|;)?\s*(?:anexo|anx\.?|ext\.?|extensi[oó]n|int\.?|x)\s*[.
 export const checkPhone = (input: string): PhoneCheck => {
   let text = typeof input === "string" ? input.trim() : ""
   if (text === "") return { ok: false, reason: "empty" }
+  // Fast path: a mobile as typed plainly or in display form.
+  if (MOBILE.test(text)) return { ok: true, value: mobile(text.replace(/ /g, "")) }
   let anexo: string | undefined
   const ax = ANEXO.exec(text)
   if (ax) {

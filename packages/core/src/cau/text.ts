@@ -28,6 +28,8 @@ export const ticketTextLimits = {
   commentMax: 4_000
 } as const
 
+const MESSY_SPACE = /^[\s\u00a0]|[\s\u00a0]$|[\s\u00a0]{2}|[\t\n\r\f\v\u00a0]/
+
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/
 
@@ -40,7 +42,9 @@ const CONTROL = /[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/
 export const checkTitulo = (input: string):
   | { readonly ok: true; readonly value: string }
   | { readonly ok: false; readonly reason: Exclude<TituloReason, "not-trimmed"> } => {
-  const text = typeof input === "string" ? input.replace(/[\s\u00a0]+/g, " ").trim() : ""
+  if (typeof input !== "string") return { ok: false, reason: "empty" }
+  // Already clean (the usual case, and every stored título): no copy.
+  const text = MESSY_SPACE.test(input) ? input.replace(/[\s\u00a0]+/g, " ").trim() : input
   if (text === "") return { ok: false, reason: "empty" }
   if (CONTROL.test(text)) return { ok: false, reason: "bad-characters" }
   if (text.length < ticketTextLimits.tituloMin) return { ok: false, reason: "too-short" }
@@ -77,7 +81,13 @@ export const tituloMessage = (reason: TituloReason, locale: Locale = "es-PE"): s
  * @since 0.1.0
  * @category rules
  */
-export const hasVisibleText = (html: string): boolean => htmlToPlainText(html).replace(/[\s\u00a0•]+/g, "") !== ""
+export const hasVisibleText = (html: string): boolean =>
+  // Fast path for the usual editor output; scripts and styles need the full text extraction.
+  RAW_TEXT.test(html)
+    ? htmlToPlainText(html).replace(/[\s\u00a0•]+/g, "") !== ""
+    : /[^\s\u00a0]/.test(html.replace(/<[^>]*>/g, "").replace(/&(nbsp|#160|#xa0);/gi, " "))
+
+const RAW_TEXT = /<(script|style|template)/i
 
 /**
  * A plain comment (note, incorrecta, survey) trimmed, or `undefined` when empty or too long.
