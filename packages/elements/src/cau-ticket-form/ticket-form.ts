@@ -1,0 +1,382 @@
+import { html, LitElement, nothing, type TemplateResult } from "lit"
+import { state } from "lit/decorators.js"
+import { live } from "lit/directives/live.js"
+import { ContextConsumer } from "@lit/context"
+import * as Effect from "effect/Effect"
+import type { Actor } from "@ecasilla/core"
+import {
+  CauConfig,
+  type CauConfigShape,
+  defaultCauConfig,
+  searchCatalog,
+  ticketMessage,
+  TicketService,
+  validateTicketDraft,
+  validateTicketField,
+  type Ticket,
+  type TicketDraftField,
+  type TicketDraftInput
+} from "@ecasilla/core/cau"
+import { Directory } from "@ecasilla/core/ports"
+import { actorContext } from "../context/contexts.js"
+import { EffectTask } from "../controllers/effect-task.js"
+import { LocalizeController } from "../controllers/localize.js"
+import { TicketCreatedEvent } from "../events/cau-events.js"
+import { AttachmentDropController } from "../cau/attachment-drop.js"
+import { cauStyles } from "../cau/cau.styles.js"
+import { ComboboxController } from "../cau/combobox.js"
+import { RichTextController } from "../cau/rich-text.js"
+import { formatBytes, userMessage } from "../cau/user-message.js"
+import { ticketFormStrings } from "./ticket-form.strings.js"
+import { ticketFormStyles } from "./ticket-form.styles.js"
+
+type Field = Exclude<TicketDraftField, "attachments">
+const FIELDS: ReadonlyArray<Field> = ["titulo", "descripcion", "tipo", "categoria", "telefono", "onBehalfOf"]
+
+/**
+ * The "Nueva incidencia / petición" form of the CAU: Título, Descripción (rich text),
+ * Tipo, Categoría (a searchable catalog), Teléfono/Celular, attachments (drag-and-drop or
+ * the file picker) and, only when filing for someone else, "Notificar en nombre de".
+ *
+ * Every rule comes from `@ecasilla/core/cau`: fields are checked as the user types and
+ * leaves them (`validateTicketField`), the whole draft on submit (`validateTicketDraft`,
+ * focus goes to the first invalid field), attachments by content signature, size and
+ * count (`checkAttachments`). Saving runs `TicketService.createTicket` on the runtime of
+ * the closest `<ecasilla-provider>`, as its actor; the ticket number and state are then
+ * shown and announced, and `ticket-created` is fired. The catalog and attachment limits
+ * are the runtime's `CauConfig`.
+ *
+ * It is a whole form, not a field, so it is not form-associated itself: it owns its
+ * `<form>` and offers `requestSubmit()` and `reset()` like one.
+ *
+ * @tag cau-ticket-form
+ * @summary The "Nueva incidencia / petición" form of the CAU help desk.
+ *
+ * @event {TicketCreatedEvent} ticket-created - The user saved a ticket; `detail` is the ticket (number, state Registrada).
+ *
+ * @csspart form - The form.
+ * @csspart result - The saved ticket's number and state.
+ * @csspart drop-zone - The attachments drop zone.
+ *
+ * @cssproperty --cau-font - Font of the form (default: inherited).
+ * @cssproperty --cau-text-color - Text colour.
+ * @cssproperty --cau-primary-color - Buttons, focus ring, active option.
+ * @cssproperty --cau-error-color - Validation messages and invalid borders.
+ * @cssproperty --cau-border-color - Borders of the fields.
+ * @cssproperty --cau-border-radius - Corner radius of fields and buttons.
+ * @cssproperty --cau-surface-color - Background of fields.
+ * @cssproperty --cau-form-max-width - Widest the form grows (default 48rem).
+ *
+ * @cssstate saving - The ticket is being saved.
+ *
+ * @since 0.1.0
+ * @category cau
+ */
+export class CauTicketForm extends LitElement {
+  static override styles = [cauStyles, ticketFormStyles]
+
+  @state() private values: Record<Field, string> = { titulo: "", descripcion: "", tipo: "", categoria: "", telefono: "", onBehalfOf: "" }
+  @state() private touched = new Set<Field>()
+  @state() private submitted = false
+  @state() private forOther = false
+  @state() private created: Ticket | undefined
+  @state() private formError = ""
+  @state() private announcement = ""
+  @state() private rejected: Partial<Record<Field, string>> = {}
+  @state() private userQuery = ""
+
+  private readonly i18n = new LocalizeController(this, ticketFormStrings)
+  private readonly actor = new ContextConsumer(this, { context: actorContext, subscribe: true })
+  private readonly internals = this.attachInternals()
+  private readonly config = new EffectTask<CauConfigShape>(this, { args: () => [], effect: () => Effect.service(CauConfig) })
+  private readonly users = new EffectTask<ReadonlyArray<Actor>, never, readonly [boolean, string]>(this, {
+    args: () => [this.forOther, this.userQuery] as const,
+    effect: ([forOther, query]) =>
+      forOther ? Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 10)) : Effect.succeed([])
+  })
+  private readonly save = new EffectTask<Ticket>(this)
+  private readonly editor = new RichTextController(this, "descripcion")
+  private readonly files = new AttachmentDropController(this, "adjuntos", () => this.i18n.locale)
+  private readonly catalogBox: ComboboxController = new ComboboxController(this, {
+    id: "categoria",
+    items: () => searchCatalog(this.settings.catalog, this.catalogBox.text).map((leaf) => ({
+      value: leaf.id,
+      label: leaf.label,
+      group: leaf.path.slice(0, -1).join(" › ")
+    })),
+    onSelect: (item) => this.set("categoria", item?.value ?? ""),
+    onLeave: () => this.touch("categoria")
+  })
+  private readonly userBox: ComboboxController = new ComboboxController(this, {
+    id: "onBehalfOf",
+    items: () => (this.users.value ?? [])
+      .filter((u) => u.id !== this.actor.value?.id)
+      .map((u) => ({ value: u.id, label: u.name, hint: [u.id, u.unit].filter(Boolean).join(" · ") })),
+    onQuery: (text) => { this.userQuery = text },
+    onSelect: (item) => this.set("onBehalfOf", item?.value ?? ""),
+    onLeave: () => this.touch("onBehalfOf")
+  })
+
+  constructor() {
+    super()
+    this.editor.onChange = (value) => this.set("descripcion", value)
+  }
+
+  private get settings(): CauConfigShape {
+    return this.config.value ?? defaultCauConfig
+  }
+
+  /** The form as typed so far, in the shape `createTicket` takes. */
+  get draft(): TicketDraftInput {
+    const v = this.values
+    return {
+      titulo: v.titulo,
+      descripcion: this.editor.value,
+      tipo: v.tipo,
+      categoria: v.categoria,
+      telefono: v.telefono,
+      onBehalfOf: this.forOther && v.onBehalfOf ? v.onBehalfOf : undefined
+    }
+  }
+
+  /** Validates and saves, as the submit button does. */
+  requestSubmit(): void {
+    void this.submit()
+  }
+
+  /** Empties the form and hides the last result. */
+  reset(): void {
+    this.values = { titulo: "", descripcion: "", tipo: "", categoria: "", telefono: "", onBehalfOf: "" }
+    this.touched = new Set()
+    this.submitted = false
+    this.forOther = false
+    this.created = undefined
+    this.formError = ""
+    this.rejected = {}
+    this.editor.clear()
+    this.files.clear()
+    this.catalogBox.show("")
+    this.userBox.show("")
+  }
+
+  private set(field: Field, value: string): void {
+    this.values = { ...this.values, [field]: value }
+    if (this.rejected[field]) this.rejected = { ...this.rejected, [field]: undefined }
+  }
+
+  private touch(field: Field): void {
+    if (!this.touched.has(field)) this.touched = new Set([...this.touched, field])
+  }
+
+  /** The message to show next to `field` now ("" when none). */
+  private errorFor(field: Field): string {
+    if (this.rejected[field]) return this.rejected[field]!
+    if (!this.submitted && !this.touched.has(field)) return ""
+    const locale = this.i18n.locale
+    if (field === "onBehalfOf") {
+      if (!this.forOther) return ""
+      if (this.values.onBehalfOf === "" && this.userBox.text.trim() !== "") return ticketMessage("unknown-user", undefined, locale)
+    }
+    const value = field === "descripcion" ? this.editor.value : this.values[field]
+    return validateTicketField(field, value, { catalog: this.settings.catalog, locale }) ?? ""
+  }
+
+  private focusField(field: Field | "attachments"): void {
+    const root = this.shadowRoot!
+    const target = field === "tipo"
+      ? root.querySelector<HTMLElement>('input[name="tipo"]')
+      : field === "attachments" ? root.querySelector<HTMLElement>(".file-input") : root.getElementById(field)
+    target?.focus()
+  }
+
+  private async submit(): Promise<void> {
+    if (this.save.running) return
+    this.submitted = true
+    this.formError = ""
+    const locale = this.i18n.locale
+    const draft = this.draft
+    const check = validateTicketDraft(draft, { catalog: this.settings.catalog, locale })
+    const invalid: Array<Field | "attachments"> = check.ok ? [] : check.problems.map((p) => p.field)
+    if (this.errorFor("onBehalfOf") !== "" && !invalid.includes("onBehalfOf")) invalid.push("onBehalfOf")
+    if (this.files.error !== "") invalid.push("attachments")
+    if (invalid.length > 0) {
+      this.announcement = this.i18n.term("fix", invalid.length)
+      await this.updateComplete
+      this.focusField(FIELDS.find((f) => invalid.includes(f)) ?? "attachments")
+      return
+    }
+    const actor = this.actor.value
+    if (actor === undefined) {
+      this.formError = this.i18n.term("noActor")
+      return
+    }
+    const attachments = this.files.files
+    this.internals.states.add("saving")
+    const exit = await this.save.run(Effect.flatMap(Effect.service(TicketService), (s) => s.createTicket(actor, { ...draft, attachments })))
+    this.internals.states.delete("saving")
+    if (exit._tag === "Success") {
+      const ticket = exit.value
+      this.created = ticket
+      this.announcement = this.i18n.term("created", ticket.tipo, ticket.number, ticket.state)
+      this.dispatchEvent(new TicketCreatedEvent(ticket))
+      return
+    }
+    const error = this.save.error as { _tag?: string; issues?: ReadonlyArray<{ field: string; message: string }>; reason?: string }
+    if (error?._tag === "@ecasilla/core/cau/TicketValidationError" && error.issues) {
+      this.rejected = Object.fromEntries(error.issues.map((i) => [i.field, i.message]))
+      await this.updateComplete
+      const first = FIELDS.find((f) => this.rejected[f])
+      if (first) this.focusField(first)
+    } else if (error?._tag === "@ecasilla/core/cau/TicketError" && (error.reason === "unknown-user" || error.reason === "on-behalf-of-self")) {
+      this.rejected = { onBehalfOf: userMessage(error, locale) }
+      await this.updateComplete
+      this.focusField("onBehalfOf")
+    } else {
+      this.formError = userMessage(error, locale)
+    }
+    this.announcement = this.formError || this.i18n.term("fix", Object.values(this.rejected).filter(Boolean).length)
+  }
+
+  private errorId(field: Field): string {
+    return `${field}-error`
+  }
+
+  private fieldError(field: Field): TemplateResult {
+    return html`<p id=${this.errorId(field)} class="error">${this.errorFor(field)}</p>`
+  }
+
+  private textField(field: "titulo" | "telefono", label: string, hint?: string): TemplateResult {
+    const error = this.errorFor(field)
+    return html`<div class="field">
+      <label for=${field}>${label}${hint ? html`<span class="hint" id=${`${field}-hint`}>${hint}</span>` : nothing}</label>
+      <input
+        id=${field}
+        type=${field === "telefono" ? "tel" : "text"}
+        autocomplete=${field === "telefono" ? "tel" : "off"}
+        maxlength=${field === "titulo" ? 200 : 60}
+        aria-required="true"
+        aria-invalid=${error ? "true" : "false"}
+        aria-describedby=${[hint ? `${field}-hint` : "", this.errorId(field)].filter(Boolean).join(" ")}
+        .value=${live(this.values[field])}
+        @input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
+        @blur=${() => this.touch(field)}
+      />
+      ${this.fieldError(field)}
+    </div>`
+  }
+
+  private renderResult(ticket: Ticket): TemplateResult {
+    const t = this.i18n
+    return html`<section class="result" part="result" aria-labelledby="result-number">
+      <div class="result-head">
+        <span class="result-number" id="result-number">${ticket.tipo} N° ${ticket.number}</span>
+        <span>${t.term("state")}: <span class="badge">${ticket.state}</span></span>
+      </div>
+      <dl>
+        <dt>${t.term("titulo")}</dt><dd>${ticket.titulo}</dd>
+        <dt>${t.term("categoria")}</dt><dd>${ticket.categoria.path.join(" › ")}</dd>
+        <dt>${t.term("telefono")}</dt><dd>${ticket.telefono}</dd>
+      </dl>
+      <button type="button" @click=${() => { this.reset(); void this.updateComplete.then(() => this.focusField("titulo")) }}>${t.term("another")}</button>
+    </section>`
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.i18n
+    const saving = this.save.running
+    const categoriaError = this.errorFor("categoria")
+    const tipoError = this.errorFor("tipo")
+    const userError = this.errorFor("onBehalfOf")
+    const descripcionError = this.errorFor("descripcion")
+    return html`
+      <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+      ${this.created ? this.renderResult(this.created) : html`
+      <form part="form" novalidate aria-labelledby="heading" aria-busy=${saving ? "true" : "false"}
+        @submit=${(e: Event) => { e.preventDefault(); void this.submit() }}>
+        <header>
+          <p class="breadcrumb">${t.term("breadcrumb")}</p>
+          <h2 id="heading">${t.term("heading")}</h2>
+          <p class="intro">${t.term("required")}</p>
+        </header>
+        ${this.textField("titulo", t.term("titulo"))}
+        <div class="field">
+          <span class="label" id="descripcion-label">${t.term("descripcion")}</span>
+          ${this.editor.render({
+            labels: { toolbar: t.term("toolbar"), bold: t.term("bold"), italic: t.term("italic"), bullets: t.term("bullets"), numbers: t.term("numbers"), link: t.term("link"), linkPrompt: t.term("linkPrompt") },
+            labelledBy: "descripcion-label",
+            describedBy: this.errorId("descripcion"),
+            invalid: descripcionError !== "",
+            onBlur: () => this.touch("descripcion")
+          })}
+          ${this.fieldError("descripcion")}
+        </div>
+        <fieldset aria-describedby=${this.errorId("tipo")}>
+          <legend>${t.term("tipo")}</legend>
+          <div class="choices">
+            ${(["Incidencia", "Petición"] as const).map((tipo) => html`<label>
+              <input type="radio" name="tipo" value=${tipo} aria-invalid=${tipoError ? "true" : "false"}
+                .checked=${live(this.values.tipo === tipo)}
+                @change=${() => { this.set("tipo", tipo); this.touch("tipo") }} />
+              <span>${t.term(tipo === "Incidencia" ? "incidencia" : "peticion")}
+                <span class="hint">${t.term(tipo === "Incidencia" ? "incidenciaHint" : "peticionHint")}</span></span>
+            </label>`)}
+          </div>
+          ${this.fieldError("tipo")}
+        </fieldset>
+        <div class="field">
+          <label for="categoria" id="categoria-label">${t.term("categoria")}</label>
+          ${this.catalogBox.render({
+            labelledBy: "categoria-label",
+            describedBy: this.errorId("categoria"),
+            invalid: categoriaError !== "",
+            placeholder: t.term("categoriaPlaceholder"),
+            listLabel: t.term("categoriaList"),
+            empty: t.term("categoriaEmpty"),
+            selected: this.values.categoria
+          })}
+          ${this.fieldError("categoria")}
+        </div>
+        ${this.textField("telefono", t.term("telefono"), t.term("telefonoHint"))}
+        <label class="for-other">
+          <input type="checkbox" .checked=${live(this.forOther)} aria-controls="on-behalf"
+            @change=${(e: Event) => { this.forOther = (e.target as HTMLInputElement).checked; if (!this.forOther) { this.set("onBehalfOf", ""); this.userBox.show("") } }} />
+          ${t.term("forOther")}
+        </label>
+        <div class="field" id="on-behalf" ?hidden=${!this.forOther}>
+          ${this.forOther ? html`
+            <label for="onBehalfOf" id="onBehalfOf-label">${t.term("onBehalfOf")}<span class="hint" id="onBehalfOf-hint">${t.term("onBehalfOfHint")}</span></label>
+            ${this.userBox.render({
+              labelledBy: "onBehalfOf-label",
+              describedBy: `onBehalfOf-hint ${this.errorId("onBehalfOf")}`,
+              invalid: userError !== "",
+              listLabel: t.term("onBehalfOfList"),
+              empty: t.term("onBehalfOfEmpty"),
+              selected: this.values.onBehalfOf
+            })}
+            ${this.fieldError("onBehalfOf")}` : nothing}
+        </div>
+        ${this.files.render({
+          legend: t.term("attachments"),
+          drop: t.term("drop"),
+          pick: t.term("pick"),
+          remove: (name) => t.term("remove", name),
+          size: (bytes) => formatBytes(bytes, t.locale)
+        })}
+        <p class="notice error-box" role="alert">${this.formError}</p>
+        <div class="actions">
+          <button type="submit" class="primary" ?disabled=${saving}>${saving ? t.term("saving") : t.term("save")}</button>
+        </div>
+      </form>`}
+    `
+  }
+
+  override updated(): void {
+    this.files.policy = this.settings.attachments
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "cau-ticket-form": CauTicketForm
+  }
+}

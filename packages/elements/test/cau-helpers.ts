@@ -1,0 +1,55 @@
+// Shared set-up of the CAU element tests: a provider over the memory CAU adapters with
+// the demo users, a capture Mailer and a fixed clock.
+import { fixture, html } from "@open-wc/testing"
+import type { TemplateResult } from "lit"
+import * as Effect from "effect/Effect"
+import type { Actor } from "@ecasilla/core"
+import { TicketService, type Ticket } from "@ecasilla/core/cau"
+import { Clock, HtmlSanitizer, makeTestClock } from "@ecasilla/core/ports"
+import { cauDemoUsers, layerMemoryCau, makeCaptureMailer } from "@ecasilla/adapters/memory"
+import "@ecasilla/elements/define/ecasilla-provider.js"
+import type { EcasillaProvider } from "@ecasilla/elements"
+
+export const [rosa, jorge, carla, luis, patricia] = cauDemoUsers
+
+/** A provider over fresh memory adapters, acting as `actor`, around `content`. */
+export const cauFixture = async (content: TemplateResult, actor: Actor | undefined = rosa) => {
+  const mailer = makeCaptureMailer()
+  const clock = makeTestClock(new Date("2026-03-02T14:00:00.000Z"))
+  const layer = layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: cauDemoUsers, mailer: mailer.layer, clock: Clock.layerTest(clock) })
+  const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${actor}>${content}</ecasilla-provider>`)
+  const service = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) =>
+    provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), f))
+  return { provider, mailer, clock, service }
+}
+
+/** A valid ticket draft. */
+export const draft = {
+  titulo: "No llegan las notificaciones a mi casilla",
+  descripcion: "<p>Desde ayer no veo notificaciones nuevas.</p>",
+  tipo: "Incidencia",
+  categoria: "aplicativos.casilla.problemas-notificacion",
+  telefono: "987654321"
+}
+
+/** Files a ticket straight through the service (for detail tests). */
+export const fileTicket = (service: Awaited<ReturnType<typeof cauFixture>>["service"], actor: Actor = rosa, extra: Partial<typeof draft> = {}): Promise<Ticket> =>
+  service((s) => s.createTicket(actor, { ...draft, ...extra }))
+
+/** The element's shadow root, queried. */
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T => {
+  const found = el.shadowRoot!.querySelector<T>(selector)
+  if (!found) throw new Error(`${el.localName}: nothing matches ${selector}`)
+  return found
+}
+
+/** Puts files into a file input as the picker would, and fires `change`. */
+export const pickFiles = (input: HTMLInputElement, files: ReadonlyArray<File>) => {
+  const dt = new DataTransfer()
+  for (const f of files) dt.items.add(f)
+  input.files = dt.files
+  input.dispatchEvent(new Event("change", { bubbles: true }))
+}
+
+/** The text inside `el`'s shadow root, spaces collapsed. */
+export const shadowText = (el: Element) => (el.shadowRoot!.textContent ?? "").replace(/\s+/g, " ")
