@@ -96,3 +96,12 @@ describe("the seed flow through TicketService", () => {
     expect(err?.issues[0].message).toBe("Ingrese el título.")
   })
 })
+
+describe("settings reach the e-mail consumer", () => {
+  it("uses the configured ticket link and number prefix", async () => {
+    const { run, mailer } = makeCau({ ticketUrl: (t) => `https://cau.example.pe/t/${t.number}`, numberPrefix: "MESA" })
+    const t = await run((s) => s.createTicket(requester, validDraft))
+    expect(t.number).toBe("MESA-2026-000001")
+    expect(mailer.sent[0].text).toContain("https://cau.example.pe/t/MESA-2026-000001")
+  })
+})

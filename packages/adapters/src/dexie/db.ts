@@ -2,7 +2,12 @@ import type { Actor } from "@ecasilla/core"
 import type { Ticket } from "@ecasilla/core/cau"
 import { Dexie, type Table } from "dexie"
 
-/** One ticket row: the ticket as JSON plus the fields the indexes need. */
+/**
+ * One ticket row: the ticket as JSON plus the fields the indexes need.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface TicketRow {
   readonly id: string
   readonly number: string
@@ -14,14 +19,24 @@ export interface TicketRow {
   readonly ticket: Ticket
 }
 
-/** One attachment's bytes. */
+/**
+ * One attachment's bytes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface AttachmentRow {
   readonly ticketId: string
   readonly attachmentId: string
   readonly bytes: Uint8Array
 }
 
-/** A named counter (ticket numbers). */
+/**
+ * A named counter (ticket numbers).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface CounterRow {
   readonly name: string
   readonly value: number

@@ -75,5 +75,4 @@ export const CauConfig: Context.Reference<CauConfigShape> = Context.Reference<Ca
  * @since 0.1.0
  * @category layers
  */
-export const cauConfigLayer = (overrides: Partial<CauConfigShape>): Layer.Layer<never> =>
-  Layer.succeed(CauConfig, { ...defaultCauConfig, ...overrides }) as unknown as Layer.Layer<never>
+export const cauConfigLayer = (overrides: Partial<CauConfigShape>) => Layer.succeed(CauConfig, { ...defaultCauConfig, ...overrides })
