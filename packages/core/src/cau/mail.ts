@@ -42,12 +42,15 @@ const safeHref = (url: string): string => (/^(https?:\/\/|\/)/i.test(url) ? url 
 
 /**
  * The e-mail an event sends, or `undefined` for events that send none (or tickets with no
- * e-mail address). `ticketUrl` is the link to the ticket page.
+ * e-mail address). To the requester: creation (with the details), resolution (with the
+ * link to rate it), closure. To the analyst: the requester's notes and "incorrecta".
+ * `ticketUrl` is the link to the ticket page.
  *
  * @since 0.1.0
  * @category mail
  */
 export const ticketMailFor = (event: TicketEvent, ticket: Ticket, ticketUrl: string): Mail | undefined => {
+  if (event._tag === "TicketNoteAdded" || event._tag === "TicketResolutionRejected") return analystMailFor(event, ticket, ticketUrl)
   const to = recipients(ticket)
   if (!to) return undefined
   const who = beneficiaryOf(ticket).name
@@ -112,9 +115,46 @@ export const ticketMailFor = (event: TicketEvent, ticket: Ticket, ticketUrl: str
   }
 }
 
+// The "sobre": the requester's note reaches the analyst by e-mail (training deck), and so
+// does an "incorrecta" with its comment, since the ticket is back in the analyst's queue.
+const analystMailFor = (
+  event: Extract<TicketEvent, { _tag: "TicketNoteAdded" | "TicketResolutionRejected" }>,
+  ticket: Ticket,
+  ticketUrl: string
+): Mail | undefined => {
+  const to = ticket.analyst?.email
+  if (!to) return undefined
+  const link = safeHref(ticketUrl)
+  const note = event._tag === "TicketNoteAdded" ? ticket.notes.find((n) => n.id === event.noteId) : undefined
+  const files = event._tag === "TicketNoteAdded"
+    ? ticket.attachments.filter((a) => event.attachmentIds.includes(a.id)).map((a) => a.name)
+    : []
+  const message = event._tag === "TicketNoteAdded" ? note?.message ?? "" : event.comment
+  const subject = event._tag === "TicketNoteAdded"
+    ? `[CAU] Nota del usuario en el ticket N° ${ticket.number}`
+    : `[CAU] El usuario indicó que la respuesta del ticket N° ${ticket.number} es incorrecta`
+  const intro = event._tag === "TicketNoteAdded"
+    ? `${event.by.name} envió una nota sobre el ticket N° ${ticket.number} «${ticket.titulo}»:`
+    : `${event.by.name} indicó que la respuesta del ticket N° ${ticket.number} «${ticket.titulo}» es incorrecta. El ticket vuelve a su bandeja en estado Asignada-Pendiente. Comentario:`
+  const text = [
+    `Estimado(a) ${ticket.analyst!.name}:`,
+    "",
+    intro,
+    "",
+    message,
+    ...(files.length ? ["", `Archivos adjuntos: ${files.join(", ")}`] : []),
+    "",
+    `Ver el ticket: ${ticketUrl}`
+  ].join("\n")
+  const html = layout(subject, `<p>Estimado(a) ${escapeHtml(ticket.analyst!.name)}:</p><p>${escapeHtml(intro)}</p>` +
+    `<blockquote>${escapeHtml(message).replace(/\n/g, "<br>")}</blockquote>` +
+    (files.length ? `<p>Archivos adjuntos: ${files.map(escapeHtml).join(", ")}</p>` : "") +
+    `<p><a href="${escapeHtml(link)}">Ver el ticket ${escapeHtml(ticket.number)}</a></p>`)
+  return { to: [to], subject, text, html }
+}
+
 /**
- * The consumer that e-mails the requester on creation, resolution and closure through the
- * Mailer port. Plug it in with `TicketEvents.layer(ticketMailConsumer)`.
+ * The consumer that sends {@link ticketMailFor}'s e-mails through the Mailer port. Plug it in with `TicketEvents.layer(ticketMailConsumer)`.
  *
  * @since 0.1.0
  * @category mail
