@@ -91,3 +91,21 @@ describe("the stored Ticket", () => {
     expect(mail.text).toContain("Cambio de titular")
   })
 })
+
+describe("hasVisibleText", () => {
+  it.each([
+    ["", false],
+    ["<p></p>", false],
+    ["<p>&nbsp;</p><br>", false],
+    ["<p> &#160; </p>", false],
+    ["<script>alert(1)</script>", false],
+    ["<style>p{}</style><p> </p>", false],
+    ["<p>&amp;</p>", true],
+    ["<p> x</p>", true],
+    ["texto", true],
+    ["<ul><li>uno</li></ul>", true]
+  ])("%j → %s", async (html, visible) => {
+    const { hasVisibleText } = await import("./text.js")
+    expect(hasVisibleText(html)).toBe(visible)
+  })
+})

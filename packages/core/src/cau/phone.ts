@@ -53,6 +53,8 @@ const AREA = new Set(peruAreaCodes)
 
 const MOBILE = /^9\d{8}$|^9\d\d \d{3} \d{3}$/
 
+const FIXED_DISPLAY = /^\(0(\d{1,2})\) (\d{3})-(\d{3,4})(?: anexo (\d{1,6}))?$/
+
 const ANEXO = /\s*(?:,|;)?\s*(?:anexo|anx\.?|ext\.?|extensi[oó]n|int\.?|x)\s*[.:]?\s*#?\s*(\d{1,6})\s*$/i
 
 /**
@@ -66,6 +68,11 @@ export const checkPhone = (input: string): PhoneCheck => {
   if (text === "") return { ok: false, reason: "empty" }
   // Fast path: a mobile as typed plainly or in display form.
   if (MOBILE.test(text)) return { ok: true, value: mobile(text.replace(/ /g, "")) }
+  // Fast path: a fixed line in display form, `(01) 207-3360 anexo 600`.
+  const d = FIXED_DISPLAY.exec(text)
+  if (d && AREA.has(d[1]) && d[2].length + d[3].length === (d[1] === "1" ? 7 : 6)) {
+    return { ok: true, value: fixed(d[1], d[2] + d[3], d[4]) }
+  }
   let anexo: string | undefined
   const ax = ANEXO.exec(text)
   if (ax) {

@@ -82,11 +82,36 @@ export const tituloMessage = (reason: TituloReason, locale: Locale = "es-PE"): s
  * @category rules
  */
 export const hasVisibleText = (html: string): boolean =>
-  // Fast path for the usual editor output; scripts and styles need the full text extraction.
-  RAW_TEXT.test(html)
-    ? htmlToPlainText(html).replace(/[\s\u00a0•]+/g, "") !== ""
-    : /[^\s\u00a0]/.test(html.replace(/<[^>]*>/g, "").replace(/&(nbsp|#160|#xa0);/gi, " "))
+  // Scripts and styles need the full text extraction; the usual editor output is scanned
+  // in place, stopping at the first visible character.
+  RAW_TEXT.test(html) ? htmlToPlainText(html).replace(/[\s\u00a0•]+/g, "") !== "" : scanVisible(html)
 
+const scanVisible = (html: string): boolean => {
+  let inTag = false
+  for (let i = 0; i < html.length; i++) {
+    const c = html.charCodeAt(i)
+    if (inTag) {
+      if (c === 62) inTag = false
+      continue
+    }
+    if (c === 60) {
+      inTag = true
+      continue
+    }
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0) continue
+    if (c === 38) {
+      const m = NBSP.exec(html.slice(i, i + 8))
+      if (m) {
+        i += m[0].length - 1
+        continue
+      }
+    }
+    return true
+  }
+  return false
+}
+
+const NBSP = /^&(?:nbsp|#160|#xa0);/i
 const RAW_TEXT = /<(script|style|template)/i
 
 /**
