@@ -1,6 +1,7 @@
 // Custom-elements manifest of @ecasilla/elements, read from the JSDoc headers
-// (@summary @slot @event @csspart @cssproperty @cssstate). The docs build
-// writes it to .cache/cem and serves it as /custom-elements.json.
+// (@summary @slot @event @csspart @cssproperty @cssstate). The docs build runs
+// the analyzer in memory and serves it as /custom-elements.json; `npx cem analyze`
+// writes it to .cache/cem.
 export default {
   globs: ["packages/elements/src/**/*.ts"],
   exclude: ["**/*.test.ts", "**/internal/**"],

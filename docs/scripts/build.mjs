@@ -4,12 +4,10 @@
 // the typedoc API reference. Everything is local: the site works offline.
 //
 //   node docs/scripts/build.mjs [outDir] [--no-api]
-import { execFile } from "node:child_process"
-import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises"
+import { cp, mkdir, rm, writeFile } from "node:fs/promises"
 import { existsSync, readFileSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { promisify } from "node:util"
 import * as esbuild from "esbuild"
 import { pageHtml } from "./html.mjs"
 
@@ -54,9 +52,8 @@ async function loadPages(tmpDir) {
 
 /** The custom-elements manifest of @ecasilla/elements (see custom-elements-manifest.config.mjs). */
 async function manifest() {
-  const cli = join(root, "node_modules/@custom-elements-manifest/analyzer/cli.js")
-  await promisify(execFile)(process.execPath, [cli, "analyze", "--quiet"], { cwd: root })
-  return JSON.parse(await readFile(join(root, ".cache/cem/custom-elements.json"), "utf8"))
+  const { cli } = await import("@custom-elements-manifest/analyzer/cli.js")
+  return cli({ argv: ["analyze", "--quiet"], cwd: root, noWrite: true })
 }
 
 /**
