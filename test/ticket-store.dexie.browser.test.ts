@@ -14,7 +14,7 @@ const expect = (actual: unknown) => ({
 let n = 0
 ticketStoreContract("dexie (Chromium IndexedDB)", async () => {
   const db = openEcasillaDb(`contract-browser-${Date.now()}-${++n}`)
-  return { store: makeDexieTicketStore(db), dispose: async () => db.delete() }
+  return { store: makeDexieTicketStore(db), dispose: async () => { db.close(); await db.delete() } }
 }, { describe, it, expect })
 
 describe("Dexie CAU demo in the browser", () => {

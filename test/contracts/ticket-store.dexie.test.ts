@@ -8,5 +8,5 @@ import { ticketStoreContract } from "./ticket-store.contract.js"
 let n = 0
 ticketStoreContract("dexie (fake-indexeddb)", async () => {
   const db = openEcasillaDb(`contract-${++n}`, { indexedDB: new IDBFactory(), IDBKeyRange })
-  return { store: makeDexieTicketStore(db), dispose: async () => db.delete() }
+  return { store: makeDexieTicketStore(db), dispose: async () => { db.close(); await db.delete() } }
 }, { describe, it, expect })
