@@ -1,0 +1,214 @@
+/// <reference types="mocha" />
+import { aTimeout, expect, html, waitUntil } from "@open-wc/testing"
+import { sendKeys } from "@web/test-runner-commands"
+import * as Effect from "effect/Effect"
+import "@ecasilla/elements/define/cau-ticket-detail.js"
+import type { CauTicketDetail } from "@ecasilla/elements"
+import { $, carla, cauFixture, fileTicket, jorge, patricia, rosa, shadowText } from "./cau-helpers.js"
+
+declare global {
+  interface Window {
+    __xss?: number
+  }
+}
+
+const setUp = async (actor = rosa) => {
+  const ctx = await cauFixture(html`<cau-ticket-detail></cau-ticket-detail>`, actor)
+  const detail = ctx.provider.querySelector<CauTicketDetail>("cau-ticket-detail")!
+  const show = async (id: string) => {
+    detail.ticketId = id
+    await waitUntil(() => detail.ticket?.id === id && detail.shadowRoot!.querySelector("h2") !== null)
+    await detail.updateComplete
+  }
+  return { ...ctx, detail, show }
+}
+
+/** Files a ticket, assigns Carla and has her answer: a Resuelta ticket of `requester`. */
+const resolvedTicket = async (service: Awaited<ReturnType<typeof setUp>>["service"], requester = rosa) => {
+  const t = await fileTicket(service, requester)
+  await service((s) => s.assignTicket(patricia, t.id, { analystId: carla.id }))
+  return service((s) => s.resolveTicket(carla, t.id, { answer: "<p>Listo.</p>" }))
+}
+
+describe("<cau-ticket-detail>", () => {
+  it("is accessible in every state and marks the current phase", async () => {
+    const { detail, service, show, provider } = await setUp()
+    const t = await fileTicket(service)
+    await show(t.id)
+    await expect(detail).to.be.accessible()
+    expect($(detail, '[aria-current="step"]').textContent).to.contain("Registro")
+    expect(shadowText(detail)).to.contain("A la espera de ser asignada a un analista")
+    provider.actor = patricia
+    await detail.updateComplete
+    await expect(detail).to.be.accessible()
+    await service((s) => s.assignTicket(patricia, t.id, { analystId: carla.id, supportGroup: "Soporte Casilla" }))
+    await service((s) => s.resolveTicket(carla, t.id, { answer: "<p>Hecho.</p>" }))
+    provider.actor = rosa
+    detail.reload()
+    await waitUntil(() => detail.ticket?.state === "Resuelta" && shadowText(detail).includes("Hecho."))
+    expect($(detail, '[aria-current="step"]').textContent).to.contain("Resolución")
+    expect(shadowText(detail)).to.contain("Soporte Casilla")
+    await expect(detail).to.be.accessible()
+  })
+
+  it("finds a ticket by number, and says so in Spanish when it does not exist", async () => {
+    const { detail, service } = await setUp()
+    const t = await fileTicket(service)
+    detail.number = t.number
+    await waitUntil(() => detail.ticket?.number === t.number)
+    detail.number = "CAU-2026-999999"
+    await waitUntil(() => shadowText(detail).includes("El ticket no existe."))
+    await expect(detail).to.be.accessible()
+  })
+
+  it("speaks English when asked, with the core's messages", async () => {
+    const { detail, service, show, provider } = await setUp()
+    const t = await resolvedTicket(service)
+    provider.locale = "en"
+    await show(t.id)
+    await waitUntil(() => shadowText(detail).includes("Did the answer solve your request?"))
+    $(detail, "#incorrecta").click()
+    await waitUntil(() => $(detail, "#action-error").textContent === "Write a comment explaining why the answer is incorrect.")
+  })
+
+  describe("forbidden moves fail with a tagged error, change nothing, and are not offered", () => {
+    const expectUnchanged = async (service: Awaited<ReturnType<typeof setUp>>["service"], before: { id: string; version: number; state: string }) => {
+      const after = await service((s) => s.getTicket(before.id))
+      expect(after.version).to.equal(before.version)
+      expect(after.state).to.equal(before.state)
+    }
+
+    it("editing an assigned ticket", async () => {
+      const { detail, service, show, mailer } = await setUp()
+      const t = await fileTicket(service)
+      const assigned = await service((s) => s.assignTicket(patricia, t.id, { analystId: carla.id }))
+      const sent = mailer.sent.length
+      const error = await service((s) => Effect.flip(s.editTicket(rosa, t.id, { titulo: "Otro título" })))
+      expect(error._tag).to.equal("@ecasilla/core/cau/TicketError")
+      expect((error as { reason: string }).reason).to.equal("wrong-state")
+      await expectUnchanged(service, assigned)
+      expect(mailer.sent.length).to.equal(sent)
+      await show(t.id)
+      expect(detail.availableActions).to.deep.equal(["note"])
+      expect(shadowText(detail)).not.to.contain("Modificar")
+      expect(detail.shadowRoot!.querySelectorAll("form").length).to.equal(1)
+    })
+
+    it("rating someone else's ticket", async () => {
+      const { detail, service, show, provider } = await setUp(jorge)
+      const t = await resolvedTicket(service, rosa)
+      for (const attempt of [
+        (s: Parameters<Parameters<typeof service>[0]>[0]) => s.acceptResolution(jorge, t.id),
+        (s: Parameters<Parameters<typeof service>[0]>[0]) => s.rejectResolution(jorge, t.id, { comment: "No me gusta" }),
+        (s: Parameters<Parameters<typeof service>[0]>[0]) => s.submitSurvey(jorge, t.id, { level: "insatisfecho" })
+      ]) {
+        const error = await service((s) => Effect.flip(attempt(s)))
+        expect((error as { reason: string }).reason).to.equal("not-your-ticket")
+      }
+      await expectUnchanged(service, t)
+      await show(t.id)
+      expect(detail.availableActions).to.deep.equal([])
+      expect(detail.shadowRoot!.querySelector("#correcta, #incorrecta, #survey-heading")).to.equal(null)
+      provider.actor = rosa
+      await detail.updateComplete
+      expect(detail.availableActions).to.deep.equal(["incorrecta", "correcta"])
+    })
+
+    it("closing without the survey", async () => {
+      const { detail, service, show } = await setUp()
+      const t = await resolvedTicket(service)
+      let error = await service((s) => Effect.flip(s.submitSurvey(rosa, t.id, { level: "satisfecho" })))
+      expect((error as { reason: string }).reason).to.equal("verdict-pending")
+      const accepted = await service((s) => s.acceptResolution(rosa, t.id))
+      error = await service((s) => Effect.flip(s.submitSurvey(rosa, t.id, { level: undefined })))
+      expect((error as { reason: string }).reason).to.equal("survey-required")
+      await expectUnchanged(service, accepted)
+      await show(t.id)
+      expect(detail.availableActions).to.deep.equal(["survey"])
+      $(detail, "#survey-heading").closest("form")!.requestSubmit()
+      await waitUntil(() => $(detail, "#action-error").textContent === "Seleccione su nivel de satisfacción para cerrar el ticket.")
+      await expectUnchanged(service, accepted)
+      await expect(detail).to.be.accessible()
+    })
+
+    it("incorrecta without a comment", async () => {
+      const { detail, service, show, mailer } = await setUp()
+      const t = await resolvedTicket(service)
+      const sent = mailer.sent.length
+      const error = await service((s) => Effect.flip(s.rejectResolution(rosa, t.id, { comment: "   " })))
+      expect(error._tag).to.equal("@ecasilla/core/cau/TicketError")
+      expect((error as { reason: string }).reason).to.equal("comment-required")
+      await show(t.id)
+      $(detail, "#incorrecta").click()
+      await waitUntil(() => $(detail, "#action-error").textContent!.trim() !== "")
+      expect($(detail, "#action-error").textContent).to.equal("Escriba un comentario que explique por qué la respuesta es incorrecta.")
+      await expectUnchanged(service, t)
+      expect(mailer.sent.length).to.equal(sent)
+    })
+  })
+
+  it("never runs script from título, descripción, notes, answers or attachment names", async () => {
+    delete window.__xss
+    const { detail, service, show } = await setUp()
+    const payload = (n: number) => `<img src=x onerror="window.__xss=${n}">`
+    const titulo = `${payload(1)}<script>window.__xss=2</script>`
+    const descripcion = [
+      "<p>Texto <b>visible</b></p>",
+      payload(3),
+      "<script>window.__xss=4</script>",
+      '<a href="javascript:window.__xss=5">enlace</a>',
+      '<svg onload="window.__xss=6"><circle r="4"/></svg>',
+      '<p style="display:none">oculto</p><span style="visibility:hidden">invisible</span>',
+      '<iframe src="javascript:window.__xss=7"></iframe>',
+      '<a href="https://www.contraloria.gob.pe/" onclick="window.__xss=8">CGR</a>',
+      '<details open ontoggle="window.__xss=9">x</details>'
+    ].join("")
+    const t = await service((s) => s.createTicket(rosa, {
+      titulo,
+      descripcion,
+      tipo: "Incidencia",
+      categoria: "aplicativos.casilla.acceso-ecasilla",
+      telefono: "987654321",
+      attachments: [{ name: `${payload(10)}.txt`, bytes: new TextEncoder().encode("hola") }]
+    }))
+    await service((s) => s.assignTicket(patricia, t.id, { analystId: carla.id }))
+    await service((s) => s.addNote(rosa, t.id, { message: `<svg onload="window.__xss=11">`, attachments: [{ name: `<svg onload=window.__xss=12>.txt`, bytes: new TextEncoder().encode("x") }] }))
+    await service((s) => s.resolveTicket(carla, t.id, { answer: `<p>Respuesta</p>${payload(13)}<a href="javascript:window.__xss=14">x</a>` }))
+    await service((s) => s.rejectResolution(rosa, t.id, { comment: payload(15) }))
+    await show(t.id)
+    await aTimeout(300) // let any injected image fail and any handler fire
+    expect(window.__xss).to.equal(undefined)
+
+    const root = detail.shadowRoot!
+    expect($(detail, "h2").textContent).to.equal(titulo) // shown as text, verbatim
+    expect(shadowText(detail)).to.contain(`${payload(10)}.txt`)
+    expect(shadowText(detail)).to.contain(`<svg onload="window.__xss=11">`)
+    expect(root.querySelectorAll("script, iframe, svg:not([aria-hidden]), img, details").length).to.equal(0)
+    const all = [...root.querySelectorAll("*")]
+    const handlers = all.flatMap((el) => [...el.attributes].filter((a) => a.name.startsWith("on")).map((a) => `${el.localName}[${a.name}]`))
+    expect(handlers).to.deep.equal([])
+    const links = [...root.querySelectorAll<HTMLAnchorElement>("a[href]")].map((a) => a.getAttribute("href")!)
+    expect(links.every((h) => /^(https?:|mailto:|tel:)/.test(h))).to.equal(true)
+    expect(links).to.include("https://www.contraloria.gob.pe/")
+    expect(all.filter((el) => /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute("style") ?? "")).length).to.equal(0)
+    expect($(detail, ".rich b").textContent).to.equal("visible")
+    await expect(detail).to.be.accessible()
+  })
+
+  it("the survey is answered with the keyboard only", async () => {
+    const { detail, service, show } = await setUp()
+    const t = await resolvedTicket(service)
+    await service((s) => s.acceptResolution(rosa, t.id))
+    await show(t.id)
+    $<HTMLInputElement>(detail, 'input[name="level"]').focus()
+    await sendKeys({ press: "ArrowDown" }) // satisfecho
+    await sendKeys({ press: "Tab" })
+    await sendKeys({ type: "Muy amable." })
+    await sendKeys({ press: "Tab" })
+    expect(detail.shadowRoot!.activeElement?.textContent?.trim()).to.equal("Responder encuesta")
+    await sendKeys({ press: "Enter" })
+    await waitUntil(() => detail.ticket?.state === "Cerrada")
+    expect(detail.ticket!.survey).to.deep.include({ level: "satisfecho", comment: "Muy amable." })
+    expect(detail.shadowRoot!.activeElement?.id).to.equal("status-heading")
+  })
+})
