@@ -142,6 +142,18 @@ describe("<ecasilla-id-input>", () => {
     expect(parseKinds("")).to.deep.equal(["dni", "ruc", "ce"])
   })
 
+  it("keeps a value set before the element was defined", async () => {
+    const template = document.createElement("template")
+    template.innerHTML = '<ecasilla-id-input label="RUC" kinds="ruc"></ecasilla-id-input>'
+    const early = document.adoptNode(template.content.firstElementChild!) as EcasillaIdInput
+    early.value = "20131378972"
+    const host = await fixture<HTMLDivElement>(html`<div></div>`)
+    host.append(early)
+    await early.updateComplete
+    expect(inner(early).value).to.equal("20131378972")
+    expect(early.identity?.kind).to.equal("ruc")
+  })
+
   it("speaks the provider's locale and follows its changes", async () => {
     const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider locale="en"><ecasilla-id-input label="Tax id" kinds="ruc"></ecasilla-id-input></ecasilla-provider>`)
     const el = provider.querySelector<EcasillaIdInput>("ecasilla-id-input")!

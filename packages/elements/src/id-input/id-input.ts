@@ -77,7 +77,7 @@ export class EcasillaIdInput extends LitElement {
   static readonly formAssociated = true
 
   /** The name the value is submitted under. */
-  @property({ reflect: true }) name = ""
+  @property() name = ""
   /** The kinds accepted, space separated: `dni`, `ruc`, `ce`, `user-code` (default "dni ruc ce"). */
   @property() kinds = "dni ruc ce"
   /** The initial value; a form reset goes back to it (attribute `value`). */
@@ -112,6 +112,16 @@ export class EcasillaIdInput extends LitElement {
     anchor: (host) => host.input
   })
   private committedValue = ""
+
+  constructor() {
+    super()
+    // `value` set on the element before it was defined would hide the accessor.
+    if (Object.prototype.hasOwnProperty.call(this, "value")) {
+      const value = (this as { value?: string }).value
+      delete (this as { value?: string }).value
+      this.value = value ?? ""
+    }
+  }
 
   /** The current text of the field. Setting it fires no event. */
   get value(): string {
