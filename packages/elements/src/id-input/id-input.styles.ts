@@ -51,7 +51,8 @@ export const idInputStyles = css`
     font-size: 0.875em;
     color: var(--ecasilla-id-input-error-color, var(--ecasilla-color-danger, #b3261e));
   }
+  /* Stays in the layout when empty: a live region that appears is not always announced. */
   [part="error"]:empty {
-    display: none;
+    margin-top: -0.25rem;
   }
 `
