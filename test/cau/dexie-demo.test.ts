@@ -32,3 +32,15 @@ describe("Dexie CAU with demo data", () => {
     await db.delete()
   })
 })
+
+describe("seedCauDemo", () => {
+  it("seeds once when two pages start together", async () => {
+    const deps = { indexedDB: new IDBFactory(), IDBKeyRange }
+    const [a, b] = [openEcasillaDb("demo-race", deps), openEcasillaDb("demo-race", deps)]
+    const results = await Promise.all([seedCauDemo(a, { sanitizer: layerNodeHtmlSanitizer }), seedCauDemo(b, { sanitizer: layerNodeHtmlSanitizer })])
+    expect(results.filter(Boolean)).toHaveLength(1)
+    expect(await a.tickets.count()).toBe(4)
+    a.close()
+    await b.delete()
+  })
+})

@@ -55,8 +55,13 @@ export const seedCauDemo = async (
   db: EcasillaDb = openEcasillaDb(),
   options: { readonly sanitizer?: Layer.Layer<HtmlSanitizer>; readonly now?: Date } = {}
 ): Promise<boolean> => {
-  if ((await db.tickets.count()) > 0 || (await db.users.count()) > 0) return false
-  await db.users.bulkPut(cauDemoUsers.map((u) => ({ ...u })))
+  // Check and claim in one transaction, so two tabs opening at once seed only once.
+  const claimed = await db.transaction("rw", db.tickets, db.users, async () => {
+    if ((await db.tickets.count()) > 0 || (await db.users.count()) > 0) return false
+    await db.users.bulkPut(cauDemoUsers.map((u) => ({ ...u })))
+    return true
+  })
+  if (!claimed) return false
   const clock = makeTestClock(new Date((options.now ?? new Date()).getTime() - 6 * 86_400_000))
   const runtime = ManagedRuntime.make(layerDexieCau({ db, clock: Clock.layerTest(clock), sanitizer: options.sanitizer ?? HtmlSanitizer.layerBrowser }))
   try {
