@@ -110,6 +110,16 @@ const NODE_DIGESTS: Record<FirmaDigestName, [string, number?]> = {
   SHAKE256: ["shake256", 64]
 }
 
+const LARGE = 1 << 20
+
+const hashWithNode = (n: NodeCrypto, algorithm: FirmaDigestName, parts: ReadonlyArray<Uint8Array>): Uint8Array | undefined => {
+  const spec = NODE_DIGESTS[algorithm]
+  if (!spec) return undefined
+  const h = n.createHash(spec[0], spec[1] ? { outputLength: spec[1] } : undefined)
+  for (const p of parts) h.update(p)
+  return new Uint8Array(h.digest())
+}
+
 const concat = (parts: ReadonlyArray<Uint8Array>): Uint8Array => {
   if (parts.length === 1) return parts[0]
   let n = 0
@@ -180,15 +190,17 @@ const viaNode = (c: FirmaSignatureCheck, n: NodeCrypto): boolean | undefined => 
 export const firmaRuntimeCrypto: FirmaCrypto = {
   async digest(algorithm, parts) {
     const s = subtle()
+    const n = nodeCrypto()
+    // Large multi-part inputs (the covered ranges of a PDF): WebCrypto needs one contiguous
+    // buffer, so it would copy megabytes twice (our concatenation, then its own job copy).
+    // node:crypto hashes the ranges in place; browsers take the WebCrypto path.
+    let total = 0
+    for (const p of parts) total += p.length
+    if (n && parts.length > 1 && total > LARGE) return hashWithNode(n, algorithm, parts)
     if (s && WEB_DIGESTS.has(algorithm)) {
       return new Uint8Array(await s.digest(algorithm, concat(parts) as Uint8Array<ArrayBuffer>))
     }
-    const n = nodeCrypto()
-    const spec = NODE_DIGESTS[algorithm]
-    if (!n || !spec) return undefined
-    const h = n.createHash(spec[0], spec[1] ? { outputLength: spec[1] } : undefined)
-    for (const p of parts) h.update(p)
-    return new Uint8Array(h.digest())
+    return n ? hashWithNode(n, algorithm, parts) : undefined
   },
   async verify(check) {
     const s = subtle()

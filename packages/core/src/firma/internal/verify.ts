@@ -147,11 +147,11 @@ const judge = async (
   let chainOutcome: string = "no-anchors"
   let revocation: FirmaSignatureReport["revocation"] = "not-checked"
   if (cms?.signer) {
-    const built = await buildChain(cms.signer, cms.certificates, options.anchors, at, options.crypto)
+    const built = await buildChain(cms.signer, cms.issuersOf, options.anchors, at, options.crypto)
     chain = built.chain
     if (options.anchors.length > 0) chainOutcome = built.outcome
-    if (built.certs.length > 1) {
-      const r = revokedByCrl(built.certs[0], built.certs[1], cms.crls, at)
+    if (options.anchors.length > 0 && built.outcome === "trusted" && built.certs.length > 1) {
+      const r = await revokedByCrl(built.certs[0], built.certs[1], cms.crls(), at, options.crypto)
       if (r !== undefined) revocation = r ? "revoked" : "good"
     }
   }

@@ -70,7 +70,9 @@ export const signerOf = (cert: pkijs.Certificate): FirmaSigner => {
 const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("")
 
 const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
-const derOf = (c: pkijs.Certificate): Uint8Array => new Uint8Array(c.toSchema().toBER())
+/** Two certificates are the same when their signed parts and signatures are byte-identical. */
+const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate): boolean =>
+  a === b || (equalBytes(a.tbsView, b.tbsView) && equalBytes(a.signatureValue.valueBlock.valueHexView, b.signatureValue.valueBlock.valueHexView))
 
 /** Reads trust anchors from PEM text (one or many certificates) or DER bytes. */
 export const parseAnchors = (input: Uint8Array): pkijs.Certificate[] => {
@@ -89,7 +91,13 @@ export const parseAnchors = (input: Uint8Array): pkijs.Certificate[] => {
 }
 
 /** Did `issuer` sign `cert`? Through the crypto port (brainpool, Ed448 and SHA-3 included where the runtime can). */
-const signedBy = async (cert: pkijs.Certificate, issuer: pkijs.Certificate, crypto: FirmaCrypto): Promise<boolean | undefined> => {
+interface Signed {
+  readonly tbsView: Uint8Array
+  readonly signatureAlgorithm: pkijs.AlgorithmIdentifier
+  readonly signatureValue: asn1js.BitString
+}
+
+const signedBy = async (cert: Signed, issuer: pkijs.Certificate, crypto: FirmaCrypto): Promise<boolean | undefined> => {
   const key = keyOf(issuer.subjectPublicKeyInfo)
   if (!key) return undefined
   const oid = cert.signatureAlgorithm.algorithmId
@@ -127,16 +135,12 @@ const describe = (c: pkijs.Certificate, anchor: boolean): FirmaChainCertificate 
  */
 export const buildChain = async (
   signer: pkijs.Certificate,
-  pool: ReadonlyArray<pkijs.Certificate>,
+  issuersOf: (cert: pkijs.Certificate) => ReadonlyArray<pkijs.Certificate>,
   anchors: ReadonlyArray<pkijs.Certificate>,
   at: Date,
   crypto: FirmaCrypto
 ): Promise<{ outcome: ChainOutcome; chain: FirmaChainCertificate[]; certs: pkijs.Certificate[] }> => {
-  const anchorDers = anchors.map(derOf)
-  const isAnchor = (c: pkijs.Certificate) => {
-    const d = derOf(c)
-    return anchorDers.some((a) => equalBytes(a, d))
-  }
+  const isAnchor = (c: pkijs.Certificate) => anchors.some((a) => sameCertificate(a, c))
   const chain: pkijs.Certificate[] = [signer]
   const inTime = (c: pkijs.Certificate) => c.notBefore.value <= at && at <= c.notAfter.value
   let outcome: ChainOutcome = "no-chain"
@@ -146,10 +150,14 @@ export const buildChain = async (
       outcome = "trusted"
       break
     }
-    const candidates = [...anchors, ...pool].filter((c) => c.subject.isEqual(current.issuer) && !chain.includes(c))
+    const candidates = [...anchors.filter((c) => c.subject.isEqual(current.issuer)), ...issuersOf(current)].filter(
+      (c) => !chain.some((x) => sameCertificate(x, c))
+    )
     let next: pkijs.Certificate | undefined
     let sawUnchecked = false
-    for (const c of candidates) {
+    // Without anchors the chain is only informative (the verdict cannot pass): link by name.
+    if (anchors.length === 0) next = candidates[0]
+    for (const c of next ? [] : candidates) {
       const ok = await signedBy(current, c, crypto)
       if (ok) {
         next = c
@@ -169,18 +177,24 @@ export const buildChain = async (
   return { outcome, chain: chain.map((c) => describe(c, isAnchor(c))), certs: chain }
 }
 
-/** Is `cert` listed in one of the CRLs signed by `issuer`? undefined when no such CRL is embedded. */
-export const revokedByCrl = (
+/**
+ * Is `cert` listed in an embedded CRL that `issuer` signed? undefined when there is no such
+ * CRL (then revocation was not checked).
+ */
+export const revokedByCrl = async (
   cert: pkijs.Certificate,
   issuer: pkijs.Certificate,
   crls: ReadonlyArray<pkijs.CertificateRevocationList>,
-  at: Date
-): boolean | undefined => {
-  const own = crls.filter((crl) => crl.issuer.isEqual(issuer.subject))
-  if (own.length === 0) return undefined
-  for (const crl of own) {
+  at: Date,
+  crypto: FirmaCrypto
+): Promise<boolean | undefined> => {
+  let checked = false
+  for (const crl of crls.slice(0, 32)) {
+    if (!crl.issuer.isEqual(issuer.subject)) continue
+    if ((await signedBy(crl, issuer, crypto)) !== true) continue
+    checked = true
     const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(cert.serialNumber))
     if (entry && entry.revocationDate.value <= at) return true
   }
-  return false
+  return checked ? false : undefined
 }
