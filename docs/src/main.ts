@@ -2,6 +2,7 @@
 // the page-wide <ecasilla-provider>, the language switch, and on element pages
 // the editable snippet that re-renders the demo and the event log.
 import "./elements.js"
+import "./cau-playground.js"
 import type { EcasillaProvider } from "@ecasilla/elements"
 import { pages } from "./pages.js"
 import { demoActors, openPlaygroundStorage, resetPlaygroundStorage } from "./storage.js"

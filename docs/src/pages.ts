@@ -81,6 +81,30 @@ provider.locale = "en"               // o el atributo locale="en"</code></pre>`,
   <button>Enviar</button>
   <button type="reset">Restablecer</button>
 </form>`
+  },
+  {
+    path: "cau/cau-ticket-form",
+    title: "<cau-ticket-form>",
+    section: "CAU",
+    tag: "cau-ticket-form",
+    summary:
+      "El formulario «Nueva incidencia / petición» de la Central de Atención al Usuario: título, descripción con formato, tipo, categoría del catálogo (busque escribiendo y elija con las flechas), teléfono/celular, adjuntos (arrastre o elija archivos) y, solo si registra para otra persona, «Notificar en nombre de». Valida con las reglas de @ecasilla/core mientras escribe; al guardar muestra el número y el estado del ticket y emite ticket-created.",
+    body: `
+<p>El ticket se registra a nombre del usuario elegido en «Actuar como» (arriba) y se guarda en el IndexedDB de este navegador. Luego puede seguirlo en <a href="/cau/cau-ticket-detail/">&lt;cau-ticket-detail&gt;</a>.</p>
+<p id="cau-created-link" hidden></p>`,
+    demo: `<cau-ticket-form></cau-ticket-form>`
+  },
+  {
+    path: "cau/cau-ticket-detail",
+    title: "<cau-ticket-detail>",
+    section: "CAU",
+    tag: "cau-ticket-detail",
+    summary:
+      "El detalle de un ticket de la CAU: número, estado, la barra de fases (Registro, Investigación, Resolución), el grupo de soporte, la respuesta del analista y el historial. Debajo, solo las acciones que el usuario actual puede realizar ahora: nota al analista, respuesta correcta o incorrecta, encuesta, respuesta del analista o asignación por el líder de grupo.",
+    body: `
+<p>Elija un ticket de los datos de demostración y cambie de usuario para recorrer el flujo completo: el líder asigna, el solicitante envía una nota, el analista responde, el solicitante indica si la respuesta es correcta y responde la encuesta.</p>
+<div id="cau-ticket-picker" class="cau-picker"></div>`,
+    demo: `<cau-ticket-detail></cau-ticket-detail>`
   }
 ]
 

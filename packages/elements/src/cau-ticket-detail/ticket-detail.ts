@@ -76,9 +76,9 @@ export class CauTicketDetail extends LitElement {
   static override styles = [cauStyles, ticketDetailStyles]
 
   /** The ticket's internal id; takes precedence over `number`. */
-  @property({ attribute: "ticket-id", reflect: true }) ticketId = ""
+  @property({ attribute: "ticket-id" }) ticketId = ""
   /** The ticket's number (`CAU-2026-000123`), when the id is not known. */
-  @property({ reflect: true }) number = ""
+  @property() number = ""
 
   @state() private reloads = 0
   @state() private announcement = ""

@@ -95,7 +95,7 @@ export class CauTicketForm extends LitElement {
       forOther ? Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 10)) : Effect.succeed([])
   })
   private readonly save = new EffectTask<Ticket>(this)
-  private readonly editor = new RichTextController(this, "descripcion")
+  private readonly editor = new RichTextController(this, "descripcion", (value) => this.set("descripcion", value))
   private readonly files = new AttachmentDropController(this, "adjuntos", () => this.i18n.locale)
   private readonly catalogBox: ComboboxController = new ComboboxController(this, {
     id: "categoria",
@@ -116,11 +116,6 @@ export class CauTicketForm extends LitElement {
     onSelect: (item) => this.set("onBehalfOf", item?.value ?? ""),
     onLeave: () => this.touch("onBehalfOf")
   })
-
-  constructor() {
-    super()
-    this.editor.onChange = (value) => this.set("descripcion", value)
-  }
 
   private get settings(): CauConfigShape {
     return this.config.value ?? defaultCauConfig
@@ -215,10 +210,9 @@ export class CauTicketForm extends LitElement {
     const exit = await this.save.run(Effect.flatMap(Effect.service(TicketService), (s) => s.createTicket(actor, { ...draft, attachments })))
     this.internals.states.delete("saving")
     if (exit._tag === "Success") {
-      const ticket = exit.value
-      this.created = ticket
-      this.announcement = this.i18n.term("created", ticket.tipo, ticket.number, ticket.state)
-      this.dispatchEvent(new TicketCreatedEvent(ticket))
+      this.created = exit.value
+      this.announcement = this.i18n.term("created", exit.value.tipo, exit.value.number, exit.value.state)
+      this.dispatchEvent(new TicketCreatedEvent(exit.value))
       return
     }
     const error = this.save.error as { _tag?: string; issues?: ReadonlyArray<{ field: string; message: string }>; reason?: string }

@@ -29,7 +29,7 @@ export const cauStyles = css`
     background: var(--_surface); border: 1px solid var(--_border); border-radius: var(--_radius);
   }
   textarea { min-height: 5rem; resize: vertical; }
-  [aria-invalid="true"] { border-color: var(--_danger); }
+  :is(input, textarea, select, .editor)[aria-invalid="true"] { border-color: var(--_danger); }
   :is(input, textarea, select, button, .editor, [role="option"]):focus-visible {
     outline: 2px solid var(--_primary); outline-offset: 1px;
   }

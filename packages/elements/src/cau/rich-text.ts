@@ -32,12 +32,13 @@ export class RichTextController implements ReactiveController {
   private readonly host: ReactiveControllerHost & HTMLElement
   private readonly id: string
   private toolbarIndex = 0
-  /** Called on every edit with the current HTML. */
-  onChange: (html: string) => void = () => {}
+  private readonly onChange: (html: string) => void
 
-  constructor(host: ReactiveControllerHost & HTMLElement, id: string) {
+  /** `onChange` is called on every edit with the current HTML. */
+  constructor(host: ReactiveControllerHost & HTMLElement, id: string, onChange: (html: string) => void = () => {}) {
     this.host = host
     this.id = id
+    this.onChange = onChange
     host.addController(this)
   }
 
@@ -104,9 +105,9 @@ export class RichTextController implements ReactiveController {
     const buttons: ReadonlyArray<[Command, string, TemplateResult]> = [
       ["bold", l.bold, html`<b aria-hidden="true">B</b>`],
       ["italic", l.italic, html`<i aria-hidden="true">I</i>`],
-      ["insertUnorderedList", l.bullets, html`<span aria-hidden="true">•≡</span>`],
+      ["insertUnorderedList", l.bullets, html`<svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="currentColor"><rect x="6" y="2" width="9" height="2"/><rect x="6" y="7" width="9" height="2"/><rect x="6" y="12" width="9" height="2"/><circle cx="2.5" cy="3" r="1.5"/><circle cx="2.5" cy="8" r="1.5"/><circle cx="2.5" cy="13" r="1.5"/></svg>`],
       ["insertOrderedList", l.numbers, html`<svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="currentColor"><rect x="6" y="2" width="9" height="2"/><rect x="6" y="7" width="9" height="2"/><rect x="6" y="12" width="9" height="2"/><circle cx="2.5" cy="3" r="1.3"/><path d="M1.3 7h2.4v2.4H1.3zM1.3 12h2.4v2.4H1.3z"/></svg>`],
-      ["createLink", l.link, html`<span aria-hidden="true">🔗</span>`]
+      ["createLink", l.link, html`<svg aria-hidden="true" width="16" height="16" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round"><path d="M6.5 9.5l3-3"/><path d="M7 4.5l1.2-1.2a2.8 2.8 0 014 4L11 8.5"/><path d="M9 11.5l-1.2 1.2a2.8 2.8 0 01-4-4L5 7.5"/></svg>`]
     ]
     return html`<div class="rich-text">
       <div role="toolbar" aria-label=${l.toolbar} aria-controls=${this.id} class="toolbar" @keydown=${this.onToolbarKey}>
