@@ -190,3 +190,14 @@ describe("auto-close", () => {
     expect(cau.mailer.sent.at(-1)?.text).toContain("automáticamente")
   })
 })
+
+describe("too long", () => {
+  it("a note, an incorrecta comment or an answer over the limit is refused, not truncated", async () => {
+    const long = "x".repeat(4001)
+    const asg = await until("Asignada")
+    await expectRefused(asg.cau, asg.t, (s) => s.addNote(requester, asg.t.id, { message: long }), E, "text-too-long")
+    await expectRefused(asg.cau, asg.t, (s) => s.resolveTicket(analyst, asg.t.id, { answer: `<p>${"x".repeat(50_001)}</p>` }), E, "text-too-long")
+    const res = await until("Resuelta")
+    await expectRefused(res.cau, res.t, (s) => s.rejectResolution(requester, res.t.id, { comment: long }), E, "text-too-long")
+  })
+})

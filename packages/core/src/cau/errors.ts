@@ -20,7 +20,8 @@ export const TicketReasonSchema = Schema.Literals([
   "unknown-user",
   "not-an-analyst",
   "on-behalf-of-self",
-  "unknown-category"
+  "unknown-category",
+  "text-too-long"
 ])
 
 /**

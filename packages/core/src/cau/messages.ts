@@ -23,6 +23,7 @@ export type TicketReason =
   | "not-an-analyst"
   | "on-behalf-of-self"
   | "unknown-category"
+  | "text-too-long"
 
 const es: Record<TicketReason, (state?: string) => string> = {
   "not-found": () => "El ticket no existe.",
@@ -38,7 +39,8 @@ const es: Record<TicketReason, (state?: string) => string> = {
   "unknown-user": () => "El usuario indicado no está registrado.",
   "not-an-analyst": () => "La persona indicada no es analista de la Central de Atención al Usuario.",
   "on-behalf-of-self": () => "«Notificar en nombre de» se usa solo para registrar a nombre de otro usuario.",
-  "unknown-category": () => "Seleccione una categoría del catálogo."
+  "unknown-category": () => "Seleccione una categoría del catálogo.",
+  "text-too-long": () => "El texto es demasiado extenso: acórtelo o adjúntelo como archivo."
 }
 
 const en: Record<TicketReason, (state?: string) => string> = {
@@ -55,7 +57,8 @@ const en: Record<TicketReason, (state?: string) => string> = {
   "unknown-user": () => "That user is not registered.",
   "not-an-analyst": () => "That person is not a help-desk analyst.",
   "on-behalf-of-self": () => "\"On behalf of\" is only for filing a ticket for another user.",
-  "unknown-category": () => "Choose a category from the catalog."
+  "unknown-category": () => "Choose a category from the catalog.",
+  "text-too-long": () => "The text is too long: shorten it or attach it as a file."
 }
 
 /**

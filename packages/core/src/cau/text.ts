@@ -115,13 +115,26 @@ const NBSP = /^&(?:nbsp|#160|#xa0);/i
 const RAW_TEXT = /<(script|style|template)/i
 
 /**
- * A plain comment (note, incorrecta, survey) trimmed, or `undefined` when empty or too long.
+ * A plain comment (note, incorrecta, survey) trimmed, or why it cannot be taken.
+ *
+ * @since 0.1.0
+ * @category rules
+ */
+export const checkComment = (input: string | undefined):
+  | { readonly ok: true; readonly value: string }
+  | { readonly ok: false; readonly reason: "empty" | "too-long" } => {
+  const text = typeof input === "string" ? input.replace(/\r\n?/g, "\n").trim() : ""
+  if (text === "") return { ok: false, reason: "empty" }
+  return text.length > ticketTextLimits.commentMax ? { ok: false, reason: "too-long" } : { ok: true, value: text }
+}
+
+/**
+ * A plain comment trimmed, or `undefined` when empty or too long.
  *
  * @since 0.1.0
  * @category rules
  */
 export const cleanComment = (input: string | undefined): string | undefined => {
-  if (typeof input !== "string") return undefined
-  const text = input.replace(/\r\n?/g, "\n").trim()
-  return text === "" || text.length > ticketTextLimits.commentMax ? undefined : text
+  const r = checkComment(input)
+  return r.ok ? r.value : undefined
 }

@@ -17,7 +17,7 @@ import type { NewAttachment, TicketService } from "../service.js"
 import { TicketStore } from "../store.js"
 import { TicketEvents } from "../ticket-events.js"
 import type { Ticket } from "../ticket.js"
-import { cleanComment, hasVisibleText } from "../text.js"
+import { checkComment, hasVisibleText, ticketTextLimits } from "../text.js"
 
 /**
  * What the TicketService layer needs.
@@ -212,8 +212,9 @@ export const makeTicketService = Effect.gen(function*() {
   const addNote: TicketService["Service"]["addNote"] = (actor, ticketId, input) =>
     mutate(actor, ticketId, "note", (t, at, by) =>
       Effect.gen(function*() {
-        const message = cleanComment(input.message)
-        if (!message) return yield* deny(t, "note", "message-required")
+        const checked = checkComment(input.message)
+        if (!checked.ok) return yield* deny(t, "note", checked.reason === "empty" ? "message-required" : "text-too-long")
+        const message = checked.value
         const noteId = yield* ids.next("note")
         const added = yield* storeAttachments(t.id, input.attachments ?? [], at, actor.id, noteId)
         const attachmentIds = added.map((a) => a.id)
@@ -227,7 +228,9 @@ export const makeTicketService = Effect.gen(function*() {
   const resolveTicket: TicketService["Service"]["resolveTicket"] = (actor, ticketId, input) =>
     mutate(actor, ticketId, "resolve", (t, at, by) =>
       Effect.gen(function*() {
-        const answer = sanitizer.sanitize(typeof input.answer === "string" ? input.answer : "")
+        const raw = typeof input.answer === "string" ? input.answer : ""
+        if (raw.length > ticketTextLimits.htmlMax) return yield* deny(t, "resolve", "text-too-long")
+        const answer = sanitizer.sanitize(raw)
         if (!hasVisibleText(answer)) return yield* deny(t, "resolve", "answer-required")
         const event: TicketEvent = { _tag: "TicketResolved", ticketId: t.id, at, by, answer }
         return { ticket: { ...t, state: "Resuelta" as const, resolution: { answer, at, by, accepted: false } }, events: [event] }
@@ -235,8 +238,9 @@ export const makeTicketService = Effect.gen(function*() {
 
   const rejectResolution: TicketService["Service"]["rejectResolution"] = (actor, ticketId, input) =>
     mutate(actor, ticketId, "incorrecta", (t, at, by) => {
-      const comment = cleanComment(input.comment)
-      if (!comment) return deny(t, "incorrecta", "comment-required")
+      const checked = checkComment(input.comment)
+      if (!checked.ok) return deny(t, "incorrecta", checked.reason === "empty" ? "comment-required" : "text-too-long")
+      const comment = checked.value
       const { resolution: _rejected, ...rest } = t
       const event: TicketEvent = { _tag: "TicketResolutionRejected", ticketId: t.id, at, by, comment }
       return Effect.succeed({ ticket: { ...rest, state: "Asignada-Pendiente" as const }, events: [event] })
@@ -252,7 +256,9 @@ export const makeTicketService = Effect.gen(function*() {
   const submitSurvey: TicketService["Service"]["submitSurvey"] = (actor, ticketId, input) =>
     mutate(actor, ticketId, "survey", (t, at, by) => {
       if (!isSurveyLevel(input.level)) return deny(t, "survey", "survey-required")
-      const comment = cleanComment(input.comment)
+      const checked = checkComment(input.comment)
+      if (!checked.ok && checked.reason === "too-long") return deny(t, "survey", "text-too-long")
+      const comment = checked.ok ? checked.value : undefined
       const survey = comment ? { level: input.level, comment, at } : { level: input.level, at }
       const answered: TicketEvent = comment
         ? { _tag: "TicketSurveyAnswered", ticketId: t.id, at, by, level: input.level, comment }
