@@ -44,10 +44,14 @@ async function bundle(outDir) {
 
 /** Loads the page registry (pure data) in Node. */
 async function loadPages(tmpDir) {
-  const out = join(tmpDir, "pages.mjs")
+  // One file per build: `npm start` and the site test may build at the same time.
+  const out = join(tmpDir, `pages-${process.pid}-${Date.now()}.mjs`)
   await esbuild.build({ entryPoints: [join(docs, "src/pages.ts")], outfile: out, bundle: true, format: "esm", platform: "node", logLevel: "warning" })
-  const mod = await import(`${pathToFileURL(out).href}?t=${Date.now()}`)
-  return mod.pages
+  try {
+    return (await import(pathToFileURL(out).href)).pages
+  } finally {
+    await rm(out, { force: true })
+  }
 }
 
 /** The custom-elements manifest of @ecasilla/elements (see custom-elements-manifest.config.mjs). */
@@ -105,7 +109,8 @@ export async function buildSite({ outDir = join(docs, "site"), api = true, log =
   await mkdir(join(outDir, "assets"), { recursive: true })
   const tmp = join(root, ".cache/docs")
   await mkdir(tmp, { recursive: true })
-  const [pages, elements] = await Promise.all([loadPages(tmp), manifest(), bundle(outDir)])
+  // esbuild works in its own process: let typedoc run meanwhile.
+  const [pages, elements] = await Promise.all([loadPages(tmp), manifest(), bundle(outDir), api ? apiReference(outDir) : undefined])
   await cp(join(docs, "static"), join(outDir, "assets"), { recursive: true })
   await writeFile(join(outDir, "custom-elements.json"), JSON.stringify(elements, null, 2))
   for (const page of pages) {
@@ -113,7 +118,6 @@ export async function buildSite({ outDir = join(docs, "site"), api = true, log =
     await mkdir(dir, { recursive: true })
     await writeFile(join(dir, "index.html"), pageHtml(page, pages, elements))
   }
-  if (api) await apiReference(outDir)
   log(`docs: built ${pages.length} pages${api ? " and the API reference" : ""} into ${relative(root, outDir) || "."} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   return { outDir, pages }
 }

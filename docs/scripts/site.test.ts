@@ -54,7 +54,7 @@ describe("docs playground", () => {
         expect(text).toContain('id="demo-stage"')
         expect(text).toContain('<textarea id="snippet"')
       }
-      if (page.tag !== undefined) expect(text).toContain("<caption>Atributos</caption>")
+      if (page.tag !== undefined) expect(text).toContain(`<h2 id="api-title">API de &lt;${page.tag}&gt;</h2>`)
     }
   })
 
@@ -68,6 +68,10 @@ describe("docs playground", () => {
     const tags = manifest.modules.flatMap((m: { declarations?: Array<{ tagName?: string }> }) => (m.declarations ?? []).map((d) => d.tagName))
     expect(tags).toContain("ecasilla-id-input")
     expect(tags).toContain("ecasilla-provider")
+    const idInput = await get("/elementos/ecasilla-id-input/")
+    expect(idInput.text).toContain("<caption>Atributos</caption>")
+    expect(idInput.text).toContain("<code>kinds</code>")
+    expect(idInput.text).toContain("<code>user-invalid</code>")
     for (const page of pages) {
       const html = await readFile(join(outDir, page.path, "index.html"), "utf8")
       expect(html).not.toMatch(/(src|href)="(https?:)?\/\//)
