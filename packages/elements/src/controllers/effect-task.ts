@@ -71,9 +71,9 @@ const sameArgs = (a: ReadonlyArray<unknown> | undefined, b: ReadonlyArray<unknow
  * ```ts
  * private readonly ticket = new EffectTask(this, {
  *   args: () => [this.ticketId] as const,
- *   effect: ([id]) => TicketStore.use((store) => store.get(id))
+ *   effect: ([id]) => Effect.flatMap(Effect.service(TicketStore), (store) => store.get(id))
  * })
- * render() { return this.ticket.render({ pending: () => "…", complete: (t) => t.subject }) }
+ * render() { return this.ticket.render({ pending: () => "…", complete: (t) => Option.getOrUndefined(t)?.titulo }) }
  * // or by hand, on user action:
  * await this.save.run(saveTicket(draft))
  * ```
