@@ -8,7 +8,7 @@ import * as Layer from "effect/Layer"
 import { Actor } from "@ecasilla/core"
 import { TicketService, TicketStore } from "@ecasilla/core/cau"
 import "@ecasilla/elements/define/ecasilla-provider.js"
-import { actorContext, defineElement, EffectTask, LocalizeController, MissingProviderError, type EcasillaProvider } from "@ecasilla/elements"
+import { actorContext, defineElement, EcasillaProvider, EffectTask, LocalizeController, MissingProviderError } from "@ecasilla/elements"
 
 class Greeter extends Context.Service<Greeter, { readonly greet: (name: string) => Effect.Effect<string> }>()(
   "@ecasilla/elements/test/Greeter"
@@ -202,6 +202,28 @@ describe("<ecasilla-provider>", () => {
     await waitUntil(() => probe.greeting.value === "Buenas Ana")
     await probe.updateComplete
     expect(text(probe, "span")).to.equal("Rosa")
+  })
+
+  it("elements upgraded before their provider is defined still get its runtime and locale", async () => {
+    const host = await fixture<HTMLDivElement>(
+      html`<div><late-ecasilla-provider locale="en"><test-task-probe></test-task-probe></late-ecasilla-provider></div>`
+    )
+    const probe = host.querySelector<TaskProbe>("test-task-probe")!
+    await probe.updateComplete
+    expect(probe.manual.runtime).to.equal(undefined)
+    defineElement("late-ecasilla-provider", class extends EcasillaProvider {})
+    const late = host.querySelector<EcasillaProvider>("late-ecasilla-provider")!
+    late.layer = greeterLayer("Hi")
+    await waitUntil(() => probe.greeting.value === "Hi Ana")
+    await probe.updateComplete
+    expect(text(probe, "p")).to.equal("Hello")
+  })
+
+  it("without a provider, texts follow the closest lang", async () => {
+    const host = await fixture<HTMLDivElement>(html`<div lang="en"><test-task-probe></test-task-probe></div>`)
+    const probe = host.querySelector<TaskProbe>("test-task-probe")!
+    await probe.updateComplete
+    expect(text(probe, "p")).to.equal("Hello")
   })
 
   it("registering a tag twice warns instead of throwing", async () => {
