@@ -4,7 +4,7 @@ import { sendKeys } from "@web/test-runner-commands"
 import * as Effect from "effect/Effect"
 import "@ecasilla/elements/define/cau-ticket-detail.js"
 import type { CauTicketDetail } from "@ecasilla/elements"
-import { $, carla, cauFixture, fileTicket, jorge, patricia, rosa, shadowText } from "./cau-helpers.js"
+import { $, carla, cauFixture, draft, fileTicket, jorge, patricia, rosa, shadowText } from "./cau-helpers.js"
 
 declare global {
   interface Window {
@@ -193,6 +193,23 @@ describe("<cau-ticket-detail>", () => {
     expect(all.filter((el) => /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.getAttribute("style") ?? "")).length).to.equal(0)
     expect($(detail, ".rich b").textContent).to.equal("visible")
     await expect(detail).to.be.accessible()
+  })
+
+  it("downloads an attachment with its own name and bytes", async () => {
+    const { detail, service, show } = await setUp()
+    const t = await service((s) => s.createTicket(rosa, { ...draft, attachments: [{ name: "captura.txt", bytes: new TextEncoder().encode("Error 500") }] }))
+    await show(t.id)
+    const clicked: Array<{ name: string; href: string }> = []
+    const original = HTMLAnchorElement.prototype.click
+    HTMLAnchorElement.prototype.click = function(this: HTMLAnchorElement) { clicked.push({ name: this.download, href: this.href }) }
+    try {
+      $(detail, 'button[aria-label="Descargar «captura.txt»"]').click()
+      await waitUntil(() => clicked.length === 1)
+    } finally {
+      HTMLAnchorElement.prototype.click = original
+    }
+    expect(clicked[0].name).to.equal("captura.txt")
+    expect(await (await fetch(clicked[0].href)).text()).to.equal("Error 500")
   })
 
   it("the survey is answered with the keyboard only", async () => {

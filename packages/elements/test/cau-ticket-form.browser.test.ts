@@ -1,8 +1,12 @@
 /// <reference types="mocha" />
-import { expect, html, oneEvent, waitUntil } from "@open-wc/testing"
+import { expect, fixture, html, oneEvent, waitUntil } from "@open-wc/testing"
+import * as Layer from "effect/Layer"
+import { cauConfigLayer, defaultAttachmentPolicy, defaultCauCatalog, extendCatalog } from "@ecasilla/core/cau"
+import { HtmlSanitizer } from "@ecasilla/core/ports"
+import { cauDemoUsers, layerMemoryCau } from "@ecasilla/adapters/memory"
 import { sendKeys } from "@web/test-runner-commands"
 import "@ecasilla/elements/define/cau-ticket-form.js"
-import { TicketCreatedEvent, type CauTicketForm } from "@ecasilla/elements"
+import { TicketCreatedEvent, type CauTicketForm, type EcasillaProvider } from "@ecasilla/elements"
 import { $, cauFixture, jorge, pickFiles, rosa, shadowText } from "./cau-helpers.js"
 
 const setUp = async (actor = rosa) => {
@@ -155,5 +159,49 @@ describe("<cau-ticket-form>", () => {
     $(form, 'button[type="submit"]').click()
     await form.updateComplete
     expect(errorOf(form, "titulo")).to.equal("Enter the title.")
+  })
+})
+
+describe("<cau-ticket-form> attachments by drag-and-drop", () => {
+  it("takes dropped files, checked by the core, names shown as text only", async () => {
+    delete (window as { __xss?: number }).__xss
+    const { form } = await setUp()
+    const zone = $(form, '[part="drop-zone"]')
+    const drop = (files: ReadonlyArray<File>) => {
+      const dataTransfer = new DataTransfer()
+      for (const f of files) dataTransfer.items.add(f)
+      zone.dispatchEvent(new DragEvent("dragover", { bubbles: true, cancelable: true, dataTransfer }))
+      zone.dispatchEvent(new DragEvent("drop", { bubbles: true, cancelable: true, dataTransfer }))
+    }
+    const evil = `<img src=x onerror="window.__xss=1">.txt`
+    drop([txt(evil, "hola"), txt("virus.exe", "MZ")])
+    await waitUntil(() => $(form, "#adjuntos-error").textContent!.trim() !== "")
+    expect($(form, "#adjuntos-error").textContent).to.contain("«virus.exe» no es de un tipo admitido")
+    drop([txt(evil, "hola")])
+    await waitUntil(() => form.shadowRoot!.querySelectorAll(".files li").length === 1)
+    expect($(form, ".file-name").textContent).to.equal(evil)
+    expect(form.shadowRoot!.querySelector(".files img")).to.equal(null)
+    expect((window as { __xss?: number }).__xss).to.equal(undefined)
+    await expect(form).to.be.accessible()
+  })
+})
+
+describe("<cau-ticket-form> settings", () => {
+  it("takes the catalog and the attachment limits from the runtime's CauConfig", async () => {
+    const catalog = extendCatalog(defaultCauCatalog, [{ id: "aplicativos", label: "APLICATIVOS", children: [{ id: "aplicativos.sari", label: "SARI", children: [{ id: "aplicativos.sari.acceso", label: "Acceso al SARI" }] }] }])
+    const attachments = { ...defaultAttachmentPolicy, maxCount: 1 }
+    const layer = Layer.merge(
+      layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: cauDemoUsers, config: { catalog, attachments } }),
+      cauConfigLayer({ catalog, attachments })
+    )
+    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${rosa}><cau-ticket-form></cau-ticket-form></ecasilla-provider>`)
+    const form = provider.querySelector<CauTicketForm>("cau-ticket-form")!
+    await form.updateComplete
+    $(form, "#categoria").focus()
+    await sendKeys({ type: "sari" })
+    await waitUntil(() => form.shadowRoot!.querySelectorAll('#categoria-list [role="option"]').length === 1)
+    expect($(form, '#categoria-list [role="option"]').textContent).to.equal("Acceso al SARI")
+    pickFiles($<HTMLInputElement>(form, ".file-input"), [txt("a.txt", "a"), txt("b.txt", "b")])
+    await waitUntil(() => $(form, "#adjuntos-error").textContent === "Puede adjuntar como máximo 1 archivos.")
   })
 })

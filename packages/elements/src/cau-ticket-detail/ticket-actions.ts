@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { live } from "lit/directives/live.js"
 import * as Effect from "effect/Effect"
 import { hasRole, type Actor } from "@ecasilla/core"
-import { SurveyLevel, surveyLevelLabels, ticketActionLabels, type Ticket, type TicketAction, type TicketService } from "@ecasilla/core/cau"
+import { SurveyLevel, surveyLevelLabels, type AttachmentPolicy, ticketActionLabels, type Ticket, type TicketAction, type TicketService } from "@ecasilla/core/cau"
 import { Directory } from "@ecasilla/core/ports"
 import { EffectTask } from "../controllers/effect-task.js"
 import type { LocalizeController } from "../controllers/localize.js"
@@ -213,8 +213,9 @@ export class TicketActionsController implements ReactiveController {
     </form>`
   }
 
-  /** The forms for `actions` (from `availableTicketActions`), in lifecycle order. */
-  render(ticket: Ticket, actions: ReadonlyArray<TicketAction>): TemplateResult {
+  /** The forms for `actions` (from `availableTicketActions`), in lifecycle order; `policy` limits the note's files. */
+  render(ticket: Ticket, actions: ReadonlyArray<TicketAction>, policy: AttachmentPolicy): TemplateResult {
+    this.noteFiles.policy = policy
     const needs = actions.includes("assign") || actions.includes("reassign")
     if (needs !== this.needsAnalysts) {
       this.needsAnalysts = needs

@@ -6,11 +6,13 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import {
   availableTicketActions,
+  CauConfig,
   phaseOf,
   surveyLevelLabels,
   ticketActionLabels,
   TicketService,
   type AttachmentMeta,
+  type AttachmentPolicy,
   type Ticket,
   type TicketAction,
   type TicketPhase
@@ -30,6 +32,7 @@ import { formatInstant, renderHistory } from "./ticket-history.js"
 /** A loaded ticket and its rich text, sanitized again by the runtime's HtmlSanitizer. */
 interface LoadedTicket {
   readonly ticket: Ticket
+  readonly policy: AttachmentPolicy
   readonly descripcion: string
   readonly answer: string | undefined
 }
@@ -94,8 +97,9 @@ export class CauTicketDetail extends LitElement {
       const service = yield* Effect.service(TicketService)
       const ticket = id ? yield* service.getTicket(id) : yield* service.getTicketByNumber(number)
       const sanitizer = yield* Effect.serviceOption(HtmlSanitizer)
+      const { attachments: policy } = yield* Effect.service(CauConfig)
       const clean = (h: string) => Option.isSome(sanitizer) ? sanitizer.value.sanitize(h) : plainTextToHtml(htmlToPlainText(h))
-      return { ticket, descripcion: clean(ticket.descripcion), answer: ticket.resolution ? clean(ticket.resolution.answer) : undefined }
+      return { ticket, policy, descripcion: clean(ticket.descripcion), answer: ticket.resolution ? clean(ticket.resolution.answer) : undefined }
     })
   })
   private readonly command = new EffectTask<Ticket>(this)
@@ -230,7 +234,7 @@ export class CauTicketDetail extends LitElement {
       </section>` : nothing}
       <section class="actions" part="actions" aria-labelledby="status-heading">
         <h3 id="status-heading" tabindex="-1">${t.term("actions")}</h3>
-        ${actions.length === 0 ? html`<p class="muted">${t.term("noActions")}</p>` : this.actions.render(ticket, actions)}
+        ${actions.length === 0 ? html`<p class="muted">${t.term("noActions")}</p>` : this.actions.render(ticket, actions, loaded.policy)}
         <p id="action-error" class="notice error-box" role="alert">${this.actionError}</p>
       </section>
       ${renderHistory(t, ticket)}

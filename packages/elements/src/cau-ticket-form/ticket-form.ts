@@ -294,7 +294,7 @@ export class CauTicketForm extends LitElement {
         </header>
         ${this.textField("titulo", t.term("titulo"))}
         <div class="field">
-          <span class="label" id="descripcion-label">${t.term("descripcion")}</span>
+          <span class="label" id="descripcion-label" @click=${() => this.editor.editor?.focus()}>${t.term("descripcion")}</span>
           ${this.editor.render({
             labels: { toolbar: t.term("toolbar"), bold: t.term("bold"), italic: t.term("italic"), bullets: t.term("bullets"), numbers: t.term("numbers"), link: t.term("link"), linkPrompt: t.term("linkPrompt") },
             labelledBy: "descripcion-label",
