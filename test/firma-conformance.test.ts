@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
-import { verifyPdfAsync, type FirmaPolicy, type FirmaVerdict } from "@ecasilla/core/firma"
+import { firmaWebCrypto, verifyPdfAsync, type FirmaPolicy, type FirmaVerdict } from "@ecasilla/core/firma"
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..")
 const corpus = resolve(root, "../shared/corpus/pdf")
@@ -111,6 +111,13 @@ describe.skipIf(!present)("firma conformance corpus", () => {
     for (const [file, sig, digest] of cases) {
       const r = await verifyPdfAsync(readFileSync(resolve(corpus, file)))
       expect([file, r.signatures[0].signatureAlgorithm, r.signatures[0].digestAlgorithm, r.signatures[0].intact]).toEqual([file, sig, digest, true])
+    }
+  })
+
+  it("with WebCrypto alone (a browser), brainpool, Ed448 and SHA-3 are INDETERMINATE, never valid or invalid", async () => {
+    for (const file of ["itext__sample-brainpoolP384r1-sha384.pdf", "pyhanko__ed448-shake256-nolen.pdf", "itext__sample-pss-sha3_256.pdf"]) {
+      const r = await verifyPdfAsync(readFileSync(resolve(corpus, file)), { crypto: firmaWebCrypto })
+      expect([file, r.verdict, r.signatures[0].subIndication]).toEqual([file, "indeterminate", "CRYPTO_CONSTRAINTS_FAILURE"])
     }
   })
 })

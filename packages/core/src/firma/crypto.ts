@@ -1,6 +1,5 @@
-// The crypto port of the verifier. WebCrypto first (browsers, Node, Deno, workers); where
-// WebCrypto cannot (brainpool curves, Ed448, SHA-3, SHAKE) and the runtime is Node, node:crypto
-// is reached through `process.getBuiltinModule`, never through an import, so bundles for the
+// The crypto port of the verifier: WebCrypto in browsers, node:crypto in Node, reached through
+// `process.getBuiltinModule` (Node ≥ 20.16), never through an import, so bundles for the
 // browser stay clean. `undefined` means "this runtime cannot tell": the verifier then says
 // INDETERMINATE, never valid.
 
@@ -110,7 +109,6 @@ const NODE_DIGESTS: Record<FirmaDigestName, [string, number?]> = {
   SHAKE256: ["shake256", 64]
 }
 
-const LARGE = 1 << 20
 
 const hashWithNode = (n: NodeCrypto, algorithm: FirmaDigestName, parts: ReadonlyArray<Uint8Array>): Uint8Array | undefined => {
   const spec = NODE_DIGESTS[algorithm]
@@ -182,38 +180,47 @@ const viaNode = (c: FirmaSignatureCheck, n: NodeCrypto): boolean | undefined => 
 }
 
 /**
- * The crypto port of the current runtime: WebCrypto, completed by node:crypto in Node.
+ * The crypto port on WebCrypto alone (browsers, workers, any runtime): what WebCrypto lacks
+ * (brainpool, Ed448, SHA-3, SHAKE; Ed25519 in older browsers) comes back `undefined`, which the
+ * verifier reports as INDETERMINATE.
+ *
+ * @since 0.2.0
+ * @category crypto
+ */
+export const firmaWebCrypto: FirmaCrypto = {
+  async digest(algorithm, parts) {
+    const s = subtle()
+    if (!s || !WEB_DIGESTS.has(algorithm)) return undefined
+    return new Uint8Array(await s.digest(algorithm, concat(parts) as Uint8Array<ArrayBuffer>))
+  },
+  async verify(check) {
+    const s = subtle()
+    if (!s) return undefined
+    try {
+      return await viaWebCrypto(check, s)
+    } catch {
+      return undefined
+    }
+  }
+}
+
+/**
+ * The crypto port of the current runtime: node:crypto in Node (reached without an import, so
+ * bundles stay browser-safe), WebCrypto elsewhere. In Node it hashes the covered ranges of a
+ * PDF in place (WebCrypto needs one contiguous copy) and checks signatures without a round
+ * trip through the thread pool, and it covers brainpool, Ed448, SHA-3 and SHAKE.
  *
  * @since 0.2.0
  * @category crypto
  */
 export const firmaRuntimeCrypto: FirmaCrypto = {
   async digest(algorithm, parts) {
-    const s = subtle()
     const n = nodeCrypto()
-    // Large multi-part inputs (the covered ranges of a PDF): WebCrypto needs one contiguous
-    // buffer, so it would copy megabytes twice (our concatenation, then its own job copy).
-    // node:crypto hashes the ranges in place; browsers take the WebCrypto path.
-    let total = 0
-    for (const p of parts) total += p.length
-    if (n && parts.length > 1 && total > LARGE) return hashWithNode(n, algorithm, parts)
-    if (s && WEB_DIGESTS.has(algorithm)) {
-      return new Uint8Array(await s.digest(algorithm, concat(parts) as Uint8Array<ArrayBuffer>))
-    }
-    return n ? hashWithNode(n, algorithm, parts) : undefined
+    return n ? hashWithNode(n, algorithm, parts) : firmaWebCrypto.digest(algorithm, parts)
   },
   async verify(check) {
-    const s = subtle()
-    if (s) {
-      try {
-        const r = await viaWebCrypto(check, s)
-        if (r !== undefined) return r
-      } catch {
-        // The runtime's WebCrypto refused the key or algorithm: let node:crypto try.
-      }
-    }
     const n = nodeCrypto()
-    if (!n) return undefined
+    if (!n) return firmaWebCrypto.verify(check)
     try {
       return viaNode(check, n)
     } catch {

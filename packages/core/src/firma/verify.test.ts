@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest"
-import { makePki, type TestPki } from "../../test/firma/pki.js"
+import { makeCrl, makePki, type TestPki } from "../../test/firma/pki.js"
 import { TestPdf } from "../../test/firma/pdf.js"
+import { firmaWebCrypto, type FirmaCrypto } from "./crypto.js"
 import { FirmaError } from "./errors.js"
 import { verifyPdfAsync, type VerifyPdfOptions } from "./verify.js"
 
@@ -84,6 +85,32 @@ describe("signed by a throwaway PKI", () => {
     const pdf = await new TestPdf().sign(rsa, { signedAttributes: false, subFilter: "adbe.pkcs7.detached" })
     const r = await verify(pdf, { trustAnchors: [rsa.rootPem] })
     expect(r.signatures[0]).toMatchObject({ intact: true, indication: "TOTAL_PASSED" })
+  })
+})
+
+describe("crypto port and revocation", () => {
+  it("the WebCrypto-only port (browsers) verifies RSA, ECDSA and RSA-PSS the same way", async () => {
+    for (const pki of [rsa, ecdsa, pss]) {
+      const r = await verify(await new TestPdf().sign(pki), { trustAnchors: [pki.rootPem], crypto: firmaWebCrypto })
+      expect(r.signatures[0]).toMatchObject({ intact: true, indication: "TOTAL_PASSED" })
+    }
+  })
+
+  it("what the runtime cannot check is INDETERMINATE, never valid", async () => {
+    const blind: FirmaCrypto = { digest: async () => undefined, verify: async () => undefined }
+    const r = await verify(await new TestPdf().sign(rsa), { trustAnchors: [rsa.rootPem], crypto: blind })
+    expect(r.verdict).toBe("indeterminate")
+    expect(r.signatures[0]).toMatchObject({ intact: false, indication: "INDETERMINATE", subIndication: "CRYPTO_CONSTRAINTS_FAILURE" })
+  })
+
+  it("an embedded CRL of the issuer that lists the signer gives REVOKED_NO_POE; one that does not, revocation good", async () => {
+    const revoked = await verify(await new TestPdf().sign(rsa, { crls: [await makeCrl(rsa, [rsa.signer.cert])] }), { trustAnchors: [rsa.rootPem] })
+    expect(revoked.signatures[0]).toMatchObject({ revocation: "revoked", indication: "INDETERMINATE", subIndication: "REVOKED_NO_POE" })
+    const good = await verify(await new TestPdf().sign(rsa, { crls: [await makeCrl(rsa, [])] }), { trustAnchors: [rsa.rootPem] })
+    expect(good.signatures[0]).toMatchObject({ revocation: "good", indication: "TOTAL_PASSED" })
+    // A CRL signed by someone else is ignored.
+    const forged = await verify(await new TestPdf().sign(rsa, { crls: [await makeCrl(other, [rsa.signer.cert])] }), { trustAnchors: [rsa.rootPem] })
+    expect(forged.signatures[0]).toMatchObject({ revocation: "not-checked", indication: "TOTAL_PASSED" })
   })
 })
 

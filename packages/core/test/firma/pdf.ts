@@ -17,6 +17,7 @@ export interface SignOptions {
   readonly contentsSize?: number
   readonly signingTime?: Date
   readonly signedAttributes?: boolean
+  readonly crls?: ReadonlyArray<import("pkijs").CertificateRevocationList>
 }
 
 export class TestPdf {

@@ -129,7 +129,7 @@ export const makePki = async (
 export const signCms = async (
   pki: TestPki,
   content: Uint8Array,
-  options: { signingTime?: Date; signedAttributes?: boolean } = {}
+  options: { signingTime?: Date; signedAttributes?: boolean; crls?: ReadonlyArray<pkijs.CertificateRevocationList> } = {}
 ): Promise<Uint8Array> => {
   const { signer, root } = pki
   const digest = new Uint8Array(await subtle.digest(signer.hash, content as Uint8Array<ArrayBuffer>))
@@ -154,9 +154,29 @@ export const signCms = async (
         ...(options.signedAttributes === false ? {} : { signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: attrs }) })
       })
     ],
-    certificates: [signer.cert, root.cert]
+    certificates: [signer.cert, root.cert],
+    ...(options.crls ? { crls: [...options.crls] } : {})
   })
   await sd.sign(signer.privateKey, 0, signer.hash, options.signedAttributes === false ? (content as Uint8Array<ArrayBuffer>).slice().buffer : undefined)
   const ci = new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) })
   return new Uint8Array(ci.toSchema().toBER())
+}
+
+/** A CRL of the test root, listing the given certificates as revoked at `revokedAt`. */
+export const makeCrl = async (pki: TestPki, revoked: ReadonlyArray<pkijs.Certificate>, revokedAt = new Date("2025-01-01T00:00:00Z")) => {
+  const crl = new pkijs.CertificateRevocationList({
+    version: 1,
+    issuer: pki.root.cert.subject,
+    thisUpdate: new pkijs.Time({ type: 0, value: new Date("2026-11-01T00:00:00Z") }),
+    nextUpdate: new pkijs.Time({ type: 0, value: new Date("2027-11-01T00:00:00Z") }),
+    ...(revoked.length
+      ? {
+          revokedCertificates: revoked.map(
+            (c) => new pkijs.RevokedCertificate({ userCertificate: c.serialNumber, revocationDate: new pkijs.Time({ type: 0, value: revokedAt }) })
+          )
+        }
+      : {})
+  })
+  await crl.sign(pki.root.privateKey, "SHA-256")
+  return crl
 }

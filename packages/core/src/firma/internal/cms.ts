@@ -394,9 +394,10 @@ const parseSignedData = (der: Uint8Array): ParsedSignedData | "not-signed-data" 
   if (!set || set.tag !== 17) return "malformed"
   const signerInfos = elements(der, set).map((t) => {
     // Keep every field but the unsigned attributes [1] (timestamp tokens, revocation values).
-    const parts = elements(der, t).filter((f) => !(f.tagClass === 2 && f.tag === 1))
-    const nodes = parts.map((f) => parseElement(der, f))
-    return new pkijs.SignerInfo({ schema: new asn1js.Sequence({ value: nodes }) })
+    const all = elements(der, t)
+    const parts = all.filter((f) => !(f.tagClass === 2 && f.tag === 1))
+    if (parts.length === all.length) return new pkijs.SignerInfo({ schema: parseElement(der, t) })
+    return new pkijs.SignerInfo({ schema: new asn1js.Sequence({ value: parts.map((f) => parseElement(der, f)) }) })
   })
   return { certs, crls, crlCount: crlElements.length, signerInfos, encapContentInfo }
 }

@@ -65,8 +65,9 @@ const isDelim = (c: number): boolean =>
   c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37
 const isRegular = (c: number): boolean => !isWhite(c) && !isDelim(c)
 const isDigit = (c: number): boolean => c >= 48 && c <= 57
-const hexVal = (c: number): number =>
-  c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1
+const HEX = new Int8Array(256).fill(-1)
+for (let c = 0; c < 256; c++) HEX[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1
+const hexVal = (c: number): number => HEX[c]
 
 /** Skips white space and comments from `pos`; returns the next significant offset. */
 export const skipWhite = (b: Uint8Array, pos: number, end = b.length): number => {
