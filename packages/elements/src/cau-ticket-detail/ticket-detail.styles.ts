@@ -2,7 +2,7 @@ import { css } from "lit"
 
 /** Styles of `<cau-ticket-detail>` beyond the shared CAU styles. */
 export const ticketDetailStyles = css`
-  article { max-width: var(--cau-detail-max-width, 56rem); }
+  article { max-width: var(--cau-detail-max-width, 56rem); container-type: inline-size; }
   header { margin-block-end: 0.75rem; }
   .head-row { display: flex; justify-content: space-between; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: baseline; }
   .number { font-size: 1.2em; font-weight: 700; }
@@ -47,5 +47,17 @@ export const ticketDetailStyles = css`
   .timeline li { display: grid; grid-template-columns: 11rem 1fr; gap: 0 0.75rem; padding-block: 0.35rem; border-bottom: 1px solid #f0f0f0; }
   .timeline time { grid-row: span 3; color: var(--_muted); font-size: 0.9em; }
   .timeline .said { grid-column: 2; }
-  @media (max-width: 36rem) { .phases { flex-direction: column; } .timeline li { grid-template-columns: 1fr; } .timeline time { grid-row: auto; } }
+  .file svg { flex: none; }
+  /* Narrow columns (the element may sit in a sidebar): phases stacked, history in one column. */
+  @container (max-width: 28rem) {
+    .phases { flex-direction: column; }
+    .phases li { margin-inline-end: 0; margin-block-end: -1px; }
+    .phases li:first-child { border-radius: var(--_radius) var(--_radius) 0 0; }
+    .phases li:last-child { border-radius: 0 0 var(--_radius) var(--_radius); }
+    .timeline li { grid-template-columns: 1fr; }
+    .timeline time { grid-row: auto; }
+    .timeline .said { grid-column: auto; }
+    .facts { grid-template-columns: 1fr; }
+    .facts dd { margin-block-end: 0.35rem; }
+  }
 `

@@ -165,7 +165,7 @@ export class CauTicketDetail extends LitElement {
     const t = this.i18n
     return html`<ul class="files">${files.map((f) => html`<li>
       <button type="button" class="file" aria-label=${t.term("download", f.name)} @click=${() => void this.downloadAttachment(ticket, f)}>
-        <span aria-hidden="true">📎</span><span class="file-name">${f.name}</span>
+        <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.6" stroke-linecap="round"><path d="M10.5 4.5l-5 5a1.6 1.6 0 002.3 2.3l5.4-5.4a3 3 0 00-4.2-4.2L3.6 7.6a4.4 4.4 0 006.2 6.2l4-4"/></svg><span class="file-name">${f.name}</span>
       </button>
       <span class="file-size">${formatBytes(f.size, t.locale)}</span>
     </li>`)}</ul>`
