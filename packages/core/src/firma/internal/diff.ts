@@ -232,25 +232,30 @@ class Analysis {
     return out
   }
 
-  /** Objects of the previous revision that refer to `num` (bounded scan). */
+  private referrerIndex: Map<number, number[]> | null | undefined
+  /** Objects of the previous revision that refer to `num`; [-1] when the document is too large to index. */
   referrers(num: number): number[] {
-    const out: number[] = []
-    const nums = new Set<number>()
-    for (let i = 0; i < this.t; i++) for (const n of this.doc.revisions[i].entries.keys()) nums.add(n)
-    if (nums.size > MAX_REFERRER_SCAN) return [-1]
-    const refersTo = (v: PdfValue | undefined, depth: number): boolean => {
-      if (depth > 32 || v === null || typeof v !== "object" || v === undefined) return false
-      if (v.kind === "ref") return v.num === num
-      if (v.kind === "array") return v.items.some((x) => refersTo(x, depth + 1))
-      if (v.kind === "dict") for (const x of v.map.values()) if (refersTo(x, depth + 1)) return true
-      return false
+    if (this.referrerIndex === undefined) {
+      const nums = new Set<number>()
+      for (let i = 0; i < this.t; i++) for (const n of this.doc.revisions[i].entries.keys()) nums.add(n)
+      if (nums.size > MAX_REFERRER_SCAN) this.referrerIndex = null
+      else {
+        const index = new Map<number, number[]>()
+        const collect = (from: number, v: PdfValue | undefined, depth: number): void => {
+          if (depth > 32 || v === null || typeof v !== "object" || v === undefined) return
+          if (v.kind === "ref") {
+            const list = index.get(v.num) ?? []
+            if (list[list.length - 1] !== from) list.push(from)
+            index.set(v.num, list)
+          } else if (v.kind === "array") v.items.forEach((x) => collect(from, x, depth + 1))
+          else if (v.kind === "dict") v.map.forEach((x) => collect(from, x, depth + 1))
+        }
+        for (const n of nums) collect(n, this.doc.object(n, this.t - 1)?.value, 0)
+        this.referrerIndex = index
+      }
     }
-    for (const n of nums) {
-      if (n === num) continue
-      const o = this.doc.object(n, this.t - 1)
-      if (o && refersTo(o.value, 0)) out.push(n)
-    }
-    return out
+    if (this.referrerIndex === null) return [-1]
+    return (this.referrerIndex.get(num) ?? []).filter((n) => n !== num)
   }
 
   run(): RevisionDiff {
@@ -370,24 +375,30 @@ const sameStream = (doc: PdfDocument, a: PdfObject, b: PdfObject): boolean => {
   return sameBytes(doc.bytes.subarray(a.stream.start, a.stream.end), doc.bytes.subarray(b.stream.start, b.stream.end))
 }
 
-/** Objects reachable from the catalog's /DSS (one level into VRI and its arrays). */
+/** Objects reachable from the catalog's /DSS (a few levels into VRI and its arrays), within a budget. */
+const dssMembers = new WeakMap<PdfDocument, Map<number, Set<number>>>()
 const isDSSPart = (doc: PdfDocument, num: number, rev: number): boolean => {
-  const cat = doc.catalog(rev)
-  const dssRef = cat?.map.get("DSS")
-  if (isRef(dssRef) && dssRef.num === num) return true
-  const dss = doc.resolve(dssRef, rev)
-  if (!isDict(dss)) return false
-  const hit = (v: PdfValue | undefined, depth: number): boolean => {
-    if (depth > 4 || v === undefined || v === null || typeof v !== "object") return false
-    if (v.kind === "ref") {
-      if (v.num === num) return true
-      return depth < 4 && hit(doc.resolve(v, rev), depth + 1)
+  let perDoc = dssMembers.get(doc)
+  if (!perDoc) dssMembers.set(doc, (perDoc = new Map()))
+  let members = perDoc.get(rev)
+  if (!members) {
+    members = new Set()
+    perDoc.set(rev, members)
+    const found = members
+    let budget = 100_000
+    const dssRef = doc.catalog(rev)?.map.get("DSS")
+    const walk = (v: PdfValue | undefined, depth: number): void => {
+      if (--budget < 0 || depth > 5 || v === undefined || v === null || typeof v !== "object") return
+      if (v.kind === "ref") {
+        if (found.has(v.num)) return
+        found.add(v.num)
+        walk(doc.object(v.num, rev)?.value, depth + 1)
+      } else if (v.kind === "array") v.items.forEach((x) => walk(x, depth + 1))
+      else if (v.kind === "dict") v.map.forEach((x) => walk(x, depth + 1))
     }
-    if (v.kind === "array") return v.items.slice(0, 10_000).some((x) => hit(x, depth + 1))
-    if (v.kind === "dict") for (const x of v.map.values()) if (hit(x, depth + 1)) return true
-    return false
+    walk(dssRef, 0)
   }
-  return hit(dss, 0)
+  return members.has(num)
 }
 
 /** Differences introduced by revision `t` relative to `t - 1`. */

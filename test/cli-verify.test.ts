@@ -1,0 +1,83 @@
+// The `ecasilla verify` contract of ARCHITECTURE.md, through the real command, on PDFs signed
+// by a throwaway PKI written to a temporary folder.
+import { execFile } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { makePki } from "../packages/core/test/firma/pki.js"
+import { TestPdf } from "../packages/core/test/firma/pdf.js"
+
+const bin = fileURLToPath(new URL("../packages/core/bin/ecasilla.js", import.meta.url))
+
+const run = (...args: Array<string>) =>
+  new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(process.execPath, [bin, ...args], { timeout: 30000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr })
+    })
+  })
+
+let dir: string
+const file = (name: string) => join(dir, name)
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "ecasilla-verify-"))
+  const pki = await makePki("rsa")
+  writeFileSync(file("root.pem"), pki.rootPem)
+  const signed = await new TestPdf().sign(pki)
+  writeFileSync(file("firmado.pdf"), signed.bytes)
+  const edited = await new TestPdf().sign(pki)
+  const text = "BT /F1 24 Tf 72 700 Td (Pague 9999) Tj ET"
+  edited.update({ 4: `<< /Length ${text.length} >>\nstream\n${text}\nendstream` })
+  writeFileSync(file("editado.pdf"), edited.bytes)
+  writeFileSync(file("sin-firma.pdf"), new TestPdf().bytes)
+  writeFileSync(file("no-es-pdf.pdf"), "hola")
+  writeFileSync(file("truncado.pdf"), signed.bytes.subarray(0, 300))
+}, 60_000)
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+describe("ecasilla verify", () => {
+  it("prints one JSON report per line, in order, each with its file, and exits with the worst code", async () => {
+    const files = ["firmado.pdf", "sin-firma.pdf", "editado.pdf", "no-es-pdf.pdf", "truncado.pdf"].map(file)
+    const r = await run("verify", "--json", ...files)
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l))
+    expect(lines.map((l) => l.file)).toEqual(files)
+    expect(lines[0]).toMatchObject({ verdict: "indeterminate", revisions: 2, signatures: [{ intact: true, subIndication: "NO_CERTIFICATE_CHAIN_FOUND" }] })
+    expect(lines[1]).toMatchObject({ verdict: "unsigned", signatures: [] })
+    expect(lines[2]).toMatchObject({ verdict: "invalid", signatures: [{ modification: "other", indication: "TOTAL_FAILED" }] })
+    expect(lines[3]).toEqual({ file: files[3], error: { code: "not-a-pdf", message: "El archivo no es un PDF." } })
+    expect(lines[4]).toMatchObject({ file: files[4], error: { code: "truncated" } })
+    expect(r.code).toBe(65)
+    expect(r.stderr).toBe("")
+  })
+
+  it("exit codes: 0 valid with --trust, 2 indeterminate, 1 invalid, 3 unsigned", async () => {
+    expect((await run("verify", file("firmado.pdf"), "--trust", file("root.pem"))).code).toBe(0)
+    expect((await run("verify", file("firmado.pdf"))).code).toBe(2)
+    expect((await run("verify", file("editado.pdf"), "--policy", "pdf")).code).toBe(1)
+    expect((await run("verify", file("sin-firma.pdf"))).code).toBe(3)
+    expect((await run("verify", file("firmado.pdf"), file("sin-firma.pdf"))).code).toBe(2)
+  })
+
+  it("speaks Spanish to people", async () => {
+    const r = await run("verify", file("firmado.pdf"), "--trust", file("root.pem"))
+    expect(r.stdout).toContain("VÁLIDO")
+    expect(r.stdout).toContain("Firmante: PEREZ ROJAS Juan FAU 20131378972 soft (DNI 10117410, RUC 20131378972)")
+    const bad = await run("verify", file("editado.pdf"))
+    expect(bad.stdout).toContain("NO VÁLIDO")
+    expect(bad.stdout).toContain("el documento fue modificado después de firmarse")
+  })
+
+  it("usage errors exit 64 without a stack trace", async () => {
+    for (const args of [["verify"], ["verify", "--policy", "laxa", file("firmado.pdf")], ["verify", "--xml", file("firmado.pdf")], ["verify", file("firmado.pdf"), "--trust"]]) {
+      const r = await run(...args)
+      expect(r.code).toBe(64)
+      expect(r.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/)
+    }
+    const anchor = await run("verify", file("firmado.pdf"), "--trust", file("no-es-pdf.pdf"))
+    expect(anchor.code).toBe(64)
+    expect(anchor.stderr).toContain("certificado raíz de confianza")
+  })
+})
