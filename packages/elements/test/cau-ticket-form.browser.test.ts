@@ -113,6 +113,7 @@ describe("<cau-ticket-form>", () => {
     expect(shadowText(form)).to.contain(`Incidencia N° ${ticket.number}`)
     expect($(form, '[role="status"]').textContent).to.equal(`Se registró su incidencia N° ${ticket.number}. Estado: Registrada.`)
     expect(mailer.sent.length).to.equal(1)
+    await waitUntil(() => active(form)?.id === "result-number")
     await expect(form).to.be.accessible()
   })
 

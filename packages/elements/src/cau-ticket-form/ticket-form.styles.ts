@@ -13,6 +13,7 @@ export const ticketFormStyles = css`
   .result { border: 1px solid #d1d5db; border-radius: var(--_radius); padding: 1rem; margin-block-end: 1rem; background: var(--_surface); }
   .result-head { display: flex; justify-content: space-between; gap: 1rem; flex-wrap: wrap; align-items: baseline; }
   .result-number { font-size: 1.25em; font-weight: 700; }
+  .result-number:focus { outline: none; }
   .badge { display: inline-block; padding: 0.15rem 0.6rem; border-radius: 999px; background: #fff4d6; border: 1px solid #e5c46b; font-weight: 600; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0.75rem 0; }
   dt { font-weight: 600; }

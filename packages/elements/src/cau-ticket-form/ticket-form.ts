@@ -160,6 +160,8 @@ export class CauTicketForm extends LitElement {
   }
 
   private touch(field: Field): void {
+    // Chromium fires blur when the saved form is swapped for the result: nothing to mark then.
+    if (this.created) return
     if (!this.touched.has(field)) this.touched = new Set([...this.touched, field])
   }
 
@@ -213,6 +215,8 @@ export class CauTicketForm extends LitElement {
       this.created = exit.value
       this.announcement = this.i18n.term("created", exit.value.tipo, exit.value.number, exit.value.state)
       this.dispatchEvent(new TicketCreatedEvent(exit.value))
+      await this.updateComplete
+      this.shadowRoot?.getElementById("result-number")?.focus()
       return
     }
     const error = this.save.error as { _tag?: string; issues?: ReadonlyArray<{ field: string; message: string }>; reason?: string }
@@ -263,7 +267,7 @@ export class CauTicketForm extends LitElement {
     const t = this.i18n
     return html`<section class="result" part="result" aria-labelledby="result-number">
       <div class="result-head">
-        <span class="result-number" id="result-number">${ticket.tipo} N° ${ticket.number}</span>
+        <span class="result-number" id="result-number" tabindex="-1">${ticket.tipo} N° ${ticket.number}</span>
         <span>${t.term("state")}: <span class="badge">${ticket.state}</span></span>
       </div>
       <dl>
