@@ -1,9 +1,10 @@
 /// <reference types="mocha" />
-import { aTimeout, expect, html, waitUntil } from "@open-wc/testing"
+import { aTimeout, expect, fixture, html, waitUntil } from "@open-wc/testing"
 import { sendKeys } from "@web/test-runner-commands"
 import * as Effect from "effect/Effect"
 import "@ecasilla/elements/define/cau-ticket-detail.js"
-import type { CauTicketDetail } from "@ecasilla/elements"
+import { TicketService } from "@ecasilla/core/cau"
+import type { CauTicketDetail, EcasillaProvider } from "@ecasilla/elements"
 import { $, carla, cauFixture, draft, fileTicket, jorge, patricia, rosa, shadowText } from "./cau-helpers.js"
 
 declare global {
@@ -227,5 +228,31 @@ describe("<cau-ticket-detail>", () => {
     await waitUntil(() => detail.ticket?.state === "Cerrada")
     expect(detail.ticket!.survey).to.deep.include({ level: "satisfecho", comment: "Muy amable." })
     expect(detail.shadowRoot!.activeElement?.id).to.equal("status-heading")
+  })
+})
+
+describe("<cau-ticket-detail> on the playground's IndexedDB storage", () => {
+  it("shows a seeded demo ticket and closes it: correcta, survey, Cerrada", async () => {
+    const { layerDexieCau, openEcasillaDb, seedCauDemo } = await import("@ecasilla/adapters/dexie")
+    const db = openEcasillaDb(`cau-detail-test-${Date.now()}`)
+    try {
+      expect(await seedCauDemo(db)).to.equal(true)
+      const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layerDexieCau({ db })} .actor=${rosa}><cau-ticket-detail></cau-ticket-detail></ecasilla-provider>`)
+      const detail = provider.querySelector<CauTicketDetail>("cau-ticket-detail")!
+      const tickets = await provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets({ states: ["Resuelta"] })))
+      expect(tickets.length).to.equal(1)
+      detail.number = tickets[0].number
+      await waitUntil(() => detail.availableActions.join() === "incorrecta,correcta" && detail.shadowRoot!.querySelector("#correcta") !== null)
+      await expect(detail).to.be.accessible()
+      $(detail, "#correcta").click()
+      await waitUntil(() => detail.shadowRoot!.querySelector('input[name="level"]') !== null)
+      $<HTMLInputElement>(detail, 'input[name="level"][value="muy-satisfecho"]').click()
+      $(detail, "#survey-heading").closest("form")!.requestSubmit()
+      await waitUntil(() => detail.ticket?.state === "Cerrada")
+      expect(detail.ticket!.closure!.comment).to.equal("Conforme")
+    } finally {
+      db.close()
+      await db.delete()
+    }
   })
 })
