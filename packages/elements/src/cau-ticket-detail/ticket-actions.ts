@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { live } from "lit/directives/live.js"
 import * as Effect from "effect/Effect"
 import { hasRole, type Actor } from "@ecasilla/core"
-import { SurveyLevel, surveyLevelLabels, type AttachmentPolicy, ticketActionLabels, type Ticket, type TicketAction, type TicketService } from "@ecasilla/core/cau"
+import { SurveyLevel, surveyLevelLabels, type AttachmentPolicy, ticketActionLabels, ticketLifecycle, type Ticket, type TicketAction, type TicketService } from "@ecasilla/core/cau"
 import { Directory } from "@ecasilla/core/ports"
 import { EffectTask } from "../controllers/effect-task.js"
 import type { LocalizeController } from "../controllers/localize.js"
@@ -25,6 +25,10 @@ export type PerformAction = (
   action: TicketAction,
   command: (service: TicketService["Service"], actor: Actor) => Effect.Effect<Ticket, unknown>
 ) => Promise<{ readonly reason?: string } | undefined>
+
+// Whether the lifecycle says `action` needs `input` (marks the field aria-required).
+const needs = (action: TicketAction, input: "comment" | "answer" | "message" | "survey-level"): "true" | "false" =>
+  ticketLifecycle[action].requires?.includes(input) ? "true" : "false"
 
 // Which field a refusal is about, so it can be marked and focused.
 const FIELD_OF_REASON: Record<string, string> = {
@@ -142,7 +146,7 @@ export class TicketActionsController implements ReactiveController {
       <h4 id="note-heading"><span aria-hidden="true">✉</span> ${this.label("note")}</h4>
       <div class="field">
         <label for="note-message">${this.i18n.term("message")}</label>
-        <textarea id="note-message" aria-required="true" aria-invalid=${this.invalid("note-message")} aria-describedby="action-error"
+        <textarea id="note-message" aria-required=${needs("note", "message")} aria-invalid=${this.invalid("note-message")} aria-describedby="action-error"
           .value=${live(this.message)} @input=${(e: Event) => { this.message = (e.target as HTMLTextAreaElement).value }}></textarea>
       </div>
       ${this.noteFiles.render({
@@ -182,7 +186,7 @@ export class TicketActionsController implements ReactiveController {
         @click=${() => void this.run("correcta", (s, actor) => s.acceptResolution(actor, ticket.id), () => {})}>${this.label("correcta")}</button></p>` : nothing}
       ${actions.includes("incorrecta") ? html`<div class="field">
           <label for="incorrecta-comment">${this.i18n.term("comment")}<span class="hint" id="comment-hint">${this.i18n.term("commentHint")}</span></label>
-          <textarea id="incorrecta-comment" aria-invalid=${this.invalid("incorrecta-comment")} aria-describedby="comment-hint action-error"
+          <textarea id="incorrecta-comment" aria-required=${needs("incorrecta", "comment")} aria-invalid=${this.invalid("incorrecta-comment")} aria-describedby="comment-hint action-error"
             .value=${live(this.comment)} @input=${(e: Event) => { this.comment = (e.target as HTMLTextAreaElement).value }}></textarea>
         </div>
         <button type="submit" id="incorrecta">${this.label("incorrecta")}</button>` : nothing}
@@ -197,7 +201,7 @@ export class TicketActionsController implements ReactiveController {
       <h4 id="survey-heading">${this.label("survey")}</h4>
       <fieldset aria-describedby="action-error">
         <legend>${this.i18n.term("surveyLegend")}</legend>
-        <div class="levels">
+        <div class="levels" role="radiogroup" aria-label=${this.i18n.term("surveyLegend")} aria-required=${needs("survey", "survey-level")}>
           ${SurveyLevel.literals.map((level) => html`<label>
             <input type="radio" name="level" value=${level} aria-invalid=${this.invalid("survey-level")} .checked=${live(this.level === level)}
               @change=${() => { this.level = level; this.invalidField = ""; this.host.requestUpdate() }} />
