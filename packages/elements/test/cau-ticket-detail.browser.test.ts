@@ -107,9 +107,13 @@ describe("<cau-ticket-detail>", () => {
         expect((error as { reason: string }).reason).to.equal("not-your-ticket")
       }
       await expectUnchanged(service, t)
-      await show(t.id)
+      detail.ticketId = t.id
+      await waitUntil(() => detail.ticket?.id === t.id)
+      await detail.updateComplete
       expect(detail.availableActions).to.deep.equal([])
-      expect(detail.shadowRoot!.querySelector("#correcta, #incorrecta, #survey-heading")).to.equal(null)
+      expect(detail.shadowRoot!.querySelector("#correcta, #incorrecta, #survey-heading, h2")).to.equal(null)
+      // Someone else's ticket is not shown at all (canViewTicket): "does not exist".
+      expect(shadowText(detail)).to.contain("El ticket no existe.")
       provider.actor = rosa
       await detail.updateComplete
       expect(detail.availableActions).to.deep.equal(["incorrecta", "correcta"])

@@ -10,6 +10,7 @@ import type { Translations } from "../controllers/localize.js"
 export const ticketDetailStrings: Translations<{
   loading: string
   none: string
+  signIn: string
   phases: string
   done: string
   state: string
@@ -70,6 +71,7 @@ export const ticketDetailStrings: Translations<{
   "es-PE": {
     loading: "Cargando el ticket…",
     none: "Indique el ticket a mostrar (atributo ticket-id o number).",
+    signIn: "Inicie sesión para ver el ticket.",
     phases: "Fases de la atención",
     done: "completada",
     state: "Estado",
@@ -130,6 +132,7 @@ export const ticketDetailStrings: Translations<{
   en: {
     loading: "Loading the ticket…",
     none: "Say which ticket to show (ticket-id or number attribute).",
+    signIn: "Sign in to see the ticket.",
     phases: "Phases of the request",
     done: "done",
     state: "State",

@@ -6,10 +6,12 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import {
   availableTicketActions,
+  canViewTicket,
   CauConfig,
   phaseOf,
   surveyLevelLabels,
   ticketActionLabels,
+  ticketMessage,
   TicketService,
   type AttachmentMeta,
   type AttachmentPolicy,
@@ -43,7 +45,8 @@ const PHASES: ReadonlyArray<TicketPhase> = ["Registro", "Investigación", "Resol
  * One CAU ticket as its requester, analyst or support-group lead sees it: number and
  * state, the phase bar (Registro › Investigación › Resolución), the support group and
  * analyst, the descripción and attachments, the notes, the analyst's answer, the closure
- * comments and the history; below them the forms of the actions the provider's actor may
+ * comments and the history — to the people the core lets see it (`canViewTicket`: its
+ * requester and the help-desk staff); below them the forms of the actions the provider's actor may
  * take now — `availableTicketActions(ticket, actor)` from the core, nothing else. After
  * each action the ticket is loaded again and `ticket-updated` is fired; a refusal from
  * the core is shown as its Spanish (or English) message.
@@ -121,7 +124,7 @@ export class CauTicketDetail extends LitElement {
     const ticket = this.ticket
     const actor = this.actor.value
     // "edit" (fields of a Registrada ticket) belongs to the form, not to this view.
-    return ticket && actor ? availableTicketActions(ticket, actor).filter((a) => a !== "edit") : []
+    return ticket && actor && canViewTicket(ticket, actor) ? availableTicketActions(ticket, actor).filter((a) => a !== "edit") : []
   }
 
   private readonly perform: PerformAction = async (action, cmd) => {
@@ -247,7 +250,13 @@ export class CauTicketDetail extends LitElement {
     const wanted = this.ticketId || this.number
     let body: TemplateResult | typeof nothing
     if (!wanted) body = html`<p class="muted">${t.term("none")}</p>`
-    else if (loaded && (loaded.ticket.id === this.ticketId || loaded.ticket.number === this.number)) body = this.renderTicket(loaded)
+    else if (loaded && (loaded.ticket.id === this.ticketId || loaded.ticket.number === this.number)) {
+      const actor = this.actor.value
+      // Who may see a ticket is the core's rule; others are told it does not exist.
+      body = actor === undefined ? html`<p class="muted">${t.term("signIn")}</p>`
+        : canViewTicket(loaded.ticket, actor) ? this.renderTicket(loaded)
+        : html`<p class="notice error-box" role="alert">${ticketMessage("not-found", undefined, t.locale)}</p>`
+    }
     else if (this.load.status === "error") body = html`<p class="notice error-box" role="alert">${userMessage(this.load.error, t.locale)}</p>`
     else body = html`<p class="muted">${t.term("loading")}</p>`
     return html`<div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
