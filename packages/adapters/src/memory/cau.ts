@@ -56,5 +56,6 @@ export const layerMemoryCau = (
     options.sanitizer,
     TicketEvents.layer(ticketMailConsumer).pipe(Layer.provide(options.mailer ?? Mailer.layerNoop))
   )
-  return TicketService.layer.pipe(Layer.provideMerge(ports), Layer.provide(Layer.succeed(CauConfig, config)))
+  // The config is part of the output too: the elements read the catalog and limits from it.
+  return TicketService.layer.pipe(Layer.provideMerge(ports), Layer.provideMerge(Layer.succeed(CauConfig, config)))
 }
