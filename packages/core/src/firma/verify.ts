@@ -1,4 +1,4 @@
-import { Effect } from "effect"
+import * as Effect from "effect/Effect"
 import type * as pkijs from "pkijs"
 import type { Locale } from "../i18n/locale.js"
 import { firmaRuntimeCrypto, type FirmaCrypto } from "./crypto.js"

@@ -102,13 +102,19 @@ class Analysis {
     const ft = this.fieldType(d, this.t)
     const subtype = nameOf(d.map.get("Subtype"))
     if (ft === "Sig") {
-      if (d.map.get("V") !== undefined) this.diff.newSignatures = true
+      if (d.map.get("V") !== undefined && !this.isTimestamp(d.map.get("V"))) this.diff.newSignatures = true
       return this.bump("signatures-only", "signature field added")
     }
     if (ft !== undefined) return this.bump("form-filling", `form field ${textOf(d.map.get("T")) ?? ""} added`)
     if (what === "Annots" && subtype === "Widget") return this.bump("form-filling", "widget added")
     if (what === "Annots") return this.bump("annotations", `annotation ${subtype ?? "?"} added`)
     return this.bump("other", "unknown field entry added")
+  }
+
+  /** A document timestamp (PAdES-LTA) is not a new signature: DocMDP P=1 permits it. */
+  private isTimestamp(v: PdfValue | undefined): boolean {
+    const d = this.now(v)
+    return isDict(d) && (isName(d.map.get("Type"), "DocTimeStamp") || nameOf(d.map.get("SubFilter")) === "ETSI.RFC3161")
   }
 
   fieldType(d: PdfDict, rev: number): string | undefined {
@@ -196,7 +202,7 @@ class Analysis {
       }
       if (ft === "Sig" && k === "V") {
         if (!signing) return this.bump("other", "signature value replaced")
-        this.diff.newSignatures = true
+        if (!this.isTimestamp(after.map.get("V"))) this.diff.newSignatures = true
       }
     }
     if (ft === undefined && !isWidgetOnly) return this.bump("other", `annotation ${num} changed`)
