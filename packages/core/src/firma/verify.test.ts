@@ -167,6 +167,45 @@ describe("changes after signing", () => {
     expect(r.verdict).toBe("invalid")
   })
 
+  it("filling a reference the signed revision left dangling is a modification", async () => {
+    const pdf = new TestPdf()
+    // Before signing, the page asks for a second content stream (object 40) that does not exist.
+    pdf.pageContents = "[4 0 R 40 0 R]"
+    await pdf.sign(rsa)
+    const text = "BT /F1 24 Tf 72 650 Td (Pague 9999) Tj ET"
+    pdf.update({ 40: `<< /Length ${text.length} >>\nstream\n${text}\nendstream` })
+    const r = await verify(pdf, { policy: "pdf" })
+    expect(r.verdict).toBe("invalid")
+    expect(r.signatures[0].changes.join(" ")).toContain("fills a dangling reference")
+  })
+
+  it("changing a signed field's appearance afterwards is a modification", async () => {
+    const pdf = await new TestPdf().sign(rsa)
+    const fieldNum = pdf.nextNumber() - 1
+    const sigNum = fieldNum - 1
+    pdf.update({ [fieldNum]: `<< /FT /Sig /T (Firma1) /V ${sigNum} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 300 100] /P 3 0 R /F 4 /AP << /N 8 0 R >> >>` })
+    const r = await verify(pdf, { policy: "pdf" })
+    expect(r.verdict).toBe("invalid")
+    expect(r.signatures[0].modification).toBe("other")
+  })
+
+  it("an empty signature field with a visible appearance, or a signature widget outside the form, is not 'signatures only'", async () => {
+    for (const inForm of [true, false]) {
+      const pdf = await new TestPdf().sign(rsa)
+      const n = pdf.nextNumber()
+      const annots = [...pdf.annots, `${n} 0 R`]
+      const fields = inForm ? [...pdf.fields, `${n} 0 R`] : pdf.fields
+      pdf.update({
+        [n]: `<< /FT /Sig /T (Vacia) /Type /Annot /Subtype /Widget /Rect [0 0 612 792] /P 3 0 R /F 4 /AP << /N 8 0 R >> >>`,
+        5: `<< /Fields [${fields.join(" ")}] /SigFlags 3 >>`,
+        3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> >> /Annots [${annots.join(" ")}] >>`
+      })
+      const r = await verify(pdf)
+      expect(r.signatures[0].modification).toBe("annotations")
+      expect(r.verdict).toBe("invalid")
+    }
+  })
+
   it("form filling: invalid under strict, allowed under pdf for an approval signature", async () => {
     const pdf = await new TestPdf().sign(rsa)
     pdf.update({ 6: "<< /FT /Tx /T (Nombre) /V (Juan) /Type /Annot /Subtype /Widget /Rect [72 600 300 620] /P 3 0 R /F 4 >>" })

@@ -27,6 +27,7 @@ export class TestPdf {
   fields: string[] = ["6 0 R"]
   annots: string[] = ["6 0 R"]
   catalogExtra = ""
+  pageContents = "4 0 R"
 
   constructor(options: { pageText?: string; padding?: number } = {}) {
     const content = `BT /F1 24 Tf 72 700 Td (${options.pageText ?? "Resolucion de prueba"}) Tj ET`
@@ -100,7 +101,7 @@ export class TestPdf {
       [sigNum]: sigBody,
       [fieldNum]: `<< /FT /Sig /T (${options.field ?? `Firma${this.fields.length - 1}`}) /V ${sigNum} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /F 132 >>`,
       5: `<< /Fields [${this.fields.join(" ")}] /SigFlags 3 /DA (/Helv 0 Tf 0 g) >>`,
-      3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> >> /Annots [${this.annots.join(" ")}] >>`
+      3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${this.pageContents} /Resources << /Font << /F1 7 0 R >> >> /Annots [${this.annots.join(" ")}] >>`
     }
     if (options.docMdp) {
       objects[refNum] = `<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P ${options.docMdp} /V /1.2 >> >>`

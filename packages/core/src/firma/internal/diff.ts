@@ -101,14 +101,32 @@ class Analysis {
     }
     const ft = this.fieldType(d, this.t)
     const subtype = nameOf(d.map.get("Subtype"))
+    if (isRef(item) && what === "Fields") this.fieldsAdded.add(item.num)
     if (ft === "Sig") {
-      if (d.map.get("V") !== undefined && !this.isTimestamp(d.map.get("V"))) this.diff.newSignatures = true
+      if (isRef(item) && what === "Annots") this.sigWidgetsAdded.push([item.num, d])
+      const signed = d.map.get("V") !== undefined
+      if (signed && !this.isTimestamp(d.map.get("V"))) this.diff.newSignatures = true
+      // An empty signature field that shows something is an overlay no signature vouches for.
+      if (!signed && this.visible(d)) return this.bump("annotations", "empty signature field with a visible appearance added")
       return this.bump("signatures-only", "signature field added")
     }
     if (ft !== undefined) return this.bump("form-filling", `form field ${textOf(d.map.get("T")) ?? ""} added`)
     if (what === "Annots" && subtype === "Widget") return this.bump("form-filling", "widget added")
     if (what === "Annots") return this.bump("annotations", `annotation ${subtype ?? "?"} added`)
     return this.bump("other", "unknown field entry added")
+  }
+
+  private readonly fieldsAdded = new Set<number>()
+  private readonly sigWidgetsAdded: Array<[number, PdfDict]> = []
+
+  /** Does this widget show anything? (an appearance, a non-empty rectangle, not hidden) */
+  private visible(d: PdfDict): boolean {
+    const flags = d.map.get("F")
+    if (typeof flags === "number" && (flags & 2) !== 0) return false
+    const rect = this.now(d.map.get("Rect"))
+    const r = isArray(rect) ? rect.items.map((x) => (typeof x === "number" ? x : 0)) : []
+    if (r.length === 4 && (r[2] - r[0] === 0 || r[3] - r[1] === 0)) return false
+    return d.map.has("AP")
   }
 
   /** A document timestamp (PAdES-LTA) is not a new signature: DocMDP P=1 permits it. */
@@ -189,6 +207,11 @@ class Analysis {
     const isWidgetOnly = ft === undefined && isName(before.map.get("Subtype"), "Widget")
     const keys = this.changedKeys(before, after)
     const signing = ft === "Sig" && keys.includes("V") && before.map.get("V") === undefined
+    if (ft === "Sig" && !signing) {
+      // A signature's field after the fact: its value and its stamp are what the signer showed.
+      if (before.map.get("V") !== undefined || after.map.get("V") !== undefined) return this.bump("other", `signed field ${num} changed`)
+      return this.bump(this.visible(after) ? "annotations" : "signatures-only", `empty signature field ${num} changed`)
+    }
     const level: ModificationLevel = ft === "Sig" ? "signatures-only" : "form-filling"
     for (const k of keys) {
       if (!FIELD_VALUE_KEYS.has(k)) {
@@ -256,7 +279,12 @@ class Analysis {
           } else if (v.kind === "array") v.items.forEach((x) => collect(from, x, depth + 1))
           else if (v.kind === "dict") v.map.forEach((x) => collect(from, x, depth + 1))
         }
-        for (const n of nums) collect(n, this.doc.object(n, this.t - 1)?.value, 0)
+        for (const n of nums) {
+          const v = this.doc.object(n, this.t - 1)?.value
+          // Cross-reference streams are trailers: /Root and /Encrypt are compared apart, /Info is harmless.
+          if (isDict(v) && isName(v.map.get("Type"), "XRef")) continue
+          collect(n, v, 0)
+        }
         this.referrerIndex = index
       }
     }
@@ -295,6 +323,18 @@ class Analysis {
       this.bump("other", "too many changed objects")
       return this.diff
     }
+    // An object stream rewritten in place changes every object it holds, without their numbers
+    // appearing in this increment's xref: compare those objects too.
+    for (const [num, now] of [...changed]) {
+      const before = doc.object(num, t - 1)
+      if (!before || !now || !isDict(before.value) || !isName(before.value.map.get("Type"), "ObjStm")) continue
+      if (sameValue(before.value, now.value) && sameStream(doc, before, now)) continue
+      for (let i = 0; i < t; i++) {
+        for (const [n, e] of doc.revisions[i].entries) {
+          if (e.type === "compressed" && e.stream === num && !changed.has(n) && doc.entryOf(n, t - 1)?.entry === e) changed.set(n, doc.object(n, t))
+        }
+      }
+    }
     const streams: Array<[number, PdfObject]> = []
     for (const [num, now] of changed) {
       if (num === 0) continue
@@ -303,7 +343,19 @@ class Analysis {
         if (before) this.bump("other", `object ${num} deleted`)
         continue
       }
-      if (!before) continue // a new object: judged where something starts to refer to it
+      if (!before) {
+        // A new object is judged where something starts to refer to it, unless the signed
+        // revision already referred to it: then it fills a dangling reference (a hidden change).
+        const refs = this.referrers(num)
+        for (const r of refs.includes(-1) ? [] : refs.filter((r) => !changed.has(r))) {
+          // The catalog's own harmless entries (XMP /Metadata, /DSS) may be filled in later.
+          const cat = r === rootNum ? doc.object(r, t - 1)?.value : undefined
+          const key = isDict(cat) ? [...cat.map].find(([, v]) => isRef(v) && v.num === num)?.[0] : undefined
+          const level = key ? ALLOWED_CATALOG_KEYS[key] : undefined
+          this.bump(level ?? "other", `object ${num} fills a dangling reference${key ? ` (catalog /${key})` : ""}`)
+        }
+        continue
+      }
       if (sameValue(before.value, now.value) && sameStream(doc, before, now)) continue
       this.handled.add(num)
       const b = before.value
@@ -315,6 +367,12 @@ class Analysis {
       else this.bump("other", `object ${num} changed`)
     }
     for (const [num, now] of streams) this.streamChange(num, now)
+    // A signature widget put on a page but not into the form is not verified by anyone.
+    for (const [num, d] of this.sigWidgetsAdded) {
+      const parent = d.map.get("Parent")
+      const inForm = this.fieldsAdded.has(num) || (isRef(parent) && (this.fieldsAdded.has(parent.num) || !!doc.object(parent.num, t - 1)))
+      if (!inForm && this.visible(d)) this.bump("annotations", `signature widget ${num} outside the form`)
+    }
     return this.diff
   }
 
