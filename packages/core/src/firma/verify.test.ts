@@ -206,6 +206,25 @@ describe("changes after signing", () => {
     }
   })
 
+  it("a later field that claims a signature without a signature dictionary fails (USF-style stamp)", async () => {
+    const pdf = await new TestPdf().sign(rsa)
+    const n = pdf.nextNumber()
+    pdf.fields.push(`${n} 0 R`)
+    pdf.annots.push(`${n} 0 R`)
+    pdf.update({
+      [n]: `<< /FT /Sig /T (Ministro) /V ${n + 1} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /F 132 >>`,
+      [n + 1]: "<< /Type /Sig /Filter /Adobe.PPKLite /Name (Ministro de Prueba) >>",
+      5: `<< /Fields [${pdf.fields.join(" ")}] /SigFlags 3 /DA (/Helv 0 Tf 0 g) >>`,
+      3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> >> /Annots [${pdf.annots.join(" ")}] >>`
+    })
+    const r = await verify(pdf, { trustAnchors: [rsa.rootPem] })
+    expect(r.verdict).toBe("invalid")
+    expect(r.signatures.map((s) => [s.field, s.indication])).toEqual([
+      ["Firma1", "TOTAL_PASSED"],
+      ["Ministro", "TOTAL_FAILED"]
+    ])
+  })
+
   it("form filling: invalid under strict, allowed under pdf for an approval signature", async () => {
     const pdf = await new TestPdf().sign(rsa)
     pdf.update({ 6: "<< /FT /Tx /T (Nombre) /V (Juan) /Type /Annot /Subtype /Widget /Rect [72 600 300 620] /P 3 0 R /F 4 >>" })

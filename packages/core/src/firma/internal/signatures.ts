@@ -15,6 +15,7 @@ import {
 } from "./pdf/objects.js"
 
 const MAX_FIELDS = 20_000
+const EMPTY_SIG: PdfDict = { kind: "dict", map: new Map(), duplicateKeys: [], start: 0, end: 0 }
 const MAX_FIELD_DEPTH = 32
 
 /** A signature found in the document, with the /Sig dictionary as first written. */
@@ -77,8 +78,10 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
       if (vRef === undefined || vRef === null) return
       const key = isRef(vRef) ? `o${vRef.num}` : `f${num}`
       if (found.has(key)) return
-      const sig = signatureDefinition(doc, vRef, num)
-      if (sig) found.set(key, { field: name || `(campo ${num ?? "?"})`, fieldNum: num, ...sig })
+      // A field that claims a value but holds no signature dictionary is still judged (and fails):
+      // otherwise a fake "signed" stamp could ride along unverified.
+      const sig = signatureDefinition(doc, vRef, num) ?? { sigNum: isRef(vRef) ? vRef.num : num, dict: EMPTY_SIG, objectOffset: -1, definedIn: rev }
+      found.set(key, { field: name || `(campo ${num ?? "?"})`, fieldNum: num, ...sig })
     }
     for (const f of fields.items) walk(f, "", undefined, 0)
   }
