@@ -1,7 +1,6 @@
 import type { Locale } from "../i18n/locale.js"
 import type { FirmaErrorReason } from "./errors.js"
-import type { FirmaIndication, FirmaSubIndication, FirmaVerdict } from "./report.js"
-import type { ModificationLevel } from "./internal/diff.js"
+import type { FirmaIndication, FirmaModificationLevel, FirmaSubIndication, FirmaVerdict } from "./report.js"
 
 const errors: Record<Locale, Record<FirmaErrorReason, string>> = {
   "es-PE": {
@@ -92,7 +91,7 @@ export const firmaIndicationMessage = (
   locale: Locale = "es-PE"
 ): string => (indication === "TOTAL_PASSED" || !subIndication ? subs[locale].OK : subs[locale][subIndication])
 
-const levels: Record<Locale, Record<ModificationLevel, string>> = {
+const levels: Record<Locale, Record<FirmaModificationLevel, string>> = {
   "es-PE": {
     none: "sin cambios posteriores",
     "signatures-only": "solo se agregaron firmas",
@@ -115,4 +114,4 @@ const levels: Record<Locale, Record<ModificationLevel, string>> = {
  * @since 0.2.0
  * @category i18n
  */
-export const firmaModificationMessage = (level: ModificationLevel, locale: Locale = "es-PE"): string => levels[locale][level]
+export const firmaModificationMessage = (level: FirmaModificationLevel, locale: Locale = "es-PE"): string => levels[locale][level]

@@ -1,7 +1,15 @@
 // The verification report (ARCHITECTURE.md, "Verification report"): the contract the CLI
 // prints with --json, backends store and <firma-verify> renders.
-export type { ModificationLevel } from "./internal/diff.js"
 import type { ModificationLevel } from "./internal/diff.js"
+
+/**
+ * How far the revisions after a signature changed the document: `none`, `signatures-only`,
+ * `form-filling`, `annotations` or `other`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type FirmaModificationLevel = ModificationLevel
 
 /**
  * The document verdict.
@@ -90,7 +98,7 @@ export interface FirmaSignatureReport {
   /** Bytes and signature check out (ByteRange, digest, signature value). */
   readonly intact: boolean
   readonly coversWholeDocument: boolean
-  readonly modification: ModificationLevel
+  readonly modification: FirmaModificationLevel
   readonly indication: FirmaIndication
   readonly subIndication: FirmaSubIndication | null
   readonly signer: FirmaSigner | null

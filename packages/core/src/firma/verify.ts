@@ -37,7 +37,7 @@ const MAX_BYTES = 1024 * 1024 * 1024
  * @since 0.2.0
  * @category constructors
  */
-export const parseTrustAnchors = (inputs: ReadonlyArray<Uint8Array>): Effect.Effect<ReadonlyArray<pkijs.Certificate>, FirmaError> =>
+export const parseFirmaTrustAnchors = (inputs: ReadonlyArray<Uint8Array>): Effect.Effect<ReadonlyArray<pkijs.Certificate>, FirmaError> =>
   Effect.try({
     try: () => inputs.flatMap((i) => parseAnchors(i)),
     catch: (e) => new FirmaError({ reason: "bad-trust-anchor", detail: e instanceof Error ? e.message : String(e) })
@@ -68,7 +68,7 @@ const open = (bytes: Uint8Array): Effect.Effect<PdfDocument, FirmaError> =>
  */
 export const verifyPdf = (bytes: Uint8Array, options: VerifyPdfOptions = {}): Effect.Effect<FirmaReport, FirmaError> =>
   Effect.gen(function* () {
-    const anchors = yield* parseTrustAnchors(options.trustAnchors ?? [])
+    const anchors = yield* parseFirmaTrustAnchors(options.trustAnchors ?? [])
     const doc = yield* open(bytes)
     return yield* Effect.tryPromise({
       try: () =>
