@@ -25,7 +25,6 @@ export default async function firma() {
   const node = []
   const ver = []
   const time = async (list, fn) => {
-    globalThis.gc?.()
     const t = performance.now()
     await fn()
     list.push(performance.now() - t)
