@@ -108,6 +108,20 @@ describe("crypto port and revocation", () => {
     expect(revoked.signatures[0]).toMatchObject({ revocation: "revoked", indication: "INDETERMINATE", subIndication: "REVOKED_NO_POE" })
     const good = await verify(await new TestPdf().sign(rsa, { crls: [await makeCrl(rsa, [])] }), { trustAnchors: [rsa.rootPem] })
     expect(good.signatures[0]).toMatchObject({ revocation: "good", indication: "TOTAL_PASSED" })
+    // Adobe's revocationInfoArchival signed attribute counts too.
+    const archived = await verify(await new TestPdf().sign(rsa, { archivedCrls: [await makeCrl(rsa, [rsa.signer.cert])] }), { trustAnchors: [rsa.rootPem] })
+    expect(archived.signatures[0]).toMatchObject({ revocation: "revoked", subIndication: "REVOKED_NO_POE" })
+    // And a CRL in the document security store (PAdES-LT), added after signing.
+    const lt = await new TestPdf().sign(rsa)
+    const crlDer = new Uint8Array((await makeCrl(rsa, [rsa.signer.cert])).toSchema().toBER())
+    const n = lt.nextNumber()
+    lt.update({
+      [n]: `<< /Length ${crlDer.length} >>\nstream\n${String.fromCharCode(...crlDer)}\nendstream`,
+      [n + 1]: `<< /CRLs [${n} 0 R] >>`,
+      1: `<< /Type /Catalog /Pages 2 0 R /AcroForm 5 0 R /DSS ${n + 1} 0 R >>`
+    })
+    const dss = await verify(lt, { trustAnchors: [rsa.rootPem] })
+    expect(dss.signatures[0]).toMatchObject({ modification: "signatures-only", revocation: "revoked", subIndication: "REVOKED_NO_POE" })
     // A CRL signed by someone else is ignored.
     const forged = await verify(await new TestPdf().sign(rsa, { crls: [await makeCrl(other, [rsa.signer.cert])] }), { trustAnchors: [rsa.rootPem] })
     expect(forged.signatures[0]).toMatchObject({ revocation: "not-checked", indication: "TOTAL_PASSED" })

@@ -18,6 +18,7 @@ export interface SignOptions {
   readonly signingTime?: Date
   readonly signedAttributes?: boolean
   readonly crls?: ReadonlyArray<import("pkijs").CertificateRevocationList>
+  readonly archivedCrls?: ReadonlyArray<import("pkijs").CertificateRevocationList>
 }
 
 export class TestPdf {

@@ -129,7 +129,13 @@ export const makePki = async (
 export const signCms = async (
   pki: TestPki,
   content: Uint8Array,
-  options: { signingTime?: Date; signedAttributes?: boolean; crls?: ReadonlyArray<pkijs.CertificateRevocationList> } = {}
+  options: {
+    signingTime?: Date
+    signedAttributes?: boolean
+    crls?: ReadonlyArray<pkijs.CertificateRevocationList>
+    /** CRLs in Adobe's revocationInfoArchival signed attribute instead of the SignedData. */
+    archivedCrls?: ReadonlyArray<pkijs.CertificateRevocationList>
+  } = {}
 ): Promise<Uint8Array> => {
   const { signer, root } = pki
   const digest = new Uint8Array(await subtle.digest(signer.hash, content as Uint8Array<ArrayBuffer>))
@@ -144,6 +150,18 @@ export const signCms = async (
       values: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: certHash })] })] })] })]
     })
   ]
+  if (options.archivedCrls) {
+    attrs.push(
+      new pkijs.Attribute({
+        type: "1.2.840.113623.1.1.8",
+        values: [
+          new asn1js.Sequence({
+            value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: options.archivedCrls.map((c) => c.toSchema()) })] })]
+          })
+        ]
+      })
+    )
+  }
   const sd = new pkijs.SignedData({
     version: 1,
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: "1.2.840.113549.1.7.1" }),

@@ -145,7 +145,10 @@ export const checkCms = async (
   } catch {
     return (problems.push("cms-undecodable"), empty)
   }
-  const { certs, crls } = sd
+  const { certs } = sd
+  // CRLs travel in the SignedData or, Adobe style, in a signed revocationInfoArchival attribute.
+  let archived: pkijs.CertificateRevocationList[] | undefined
+  const crls = () => [...sd.crls(), ...(archived ??= archivedCrls(sd.signerInfos[0]))]
   const issuersOf = certs.issuersOf
   const si = sd.signerInfos[0]
   if (!si) return (problems.push("no-signer-info"), { ...empty, issuersOf, crls })
@@ -256,6 +259,22 @@ export const checkCms = async (
   return { ...common, signatureAlgorithm: scheme, hashOk, signatureOk, signingCertBound }
 }
 
+
+/** CRLs of the adbe-revocationInfoArchival signed attribute: SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CRL, … }. */
+const archivedCrls = (si: pkijs.SignerInfo | undefined): pkijs.CertificateRevocationList[] => {
+  const value = si?.signedAttrs?.attributes.find((a) => a.type === OID.adbeRevocation)?.values[0]
+  const out: pkijs.CertificateRevocationList[] = []
+  try {
+    for (const part of (value as asn1js.Sequence | undefined)?.valueBlock.value ?? []) {
+      if (part.idBlock.tagClass !== 3 || part.idBlock.tagNumber !== 0) continue
+      const list = (part as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence
+      for (const crl of list.valueBlock.value.slice(0, 32)) out.push(new pkijs.CertificateRevocationList({ schema: crl }))
+    }
+  } catch {
+    // unreadable archive: revocation stays unchecked
+  }
+  return out
+}
 
 /** The bytes of an OCTET STRING, primitive or constructed (BER chunks). */
 const octets = (o: asn1js.OctetString): Uint8Array => {

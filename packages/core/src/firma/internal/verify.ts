@@ -1,6 +1,7 @@
 // The verification pipeline: structure → ByteRange → CMS → changes after signing → trust →
 // ETSI indication per signature → document verdict under a policy.
-import type * as pkijs from "pkijs"
+import * as asn1js from "asn1js"
+import * as pkijs from "pkijs"
 import type { Locale } from "../../i18n/locale.js"
 import type { FirmaCrypto } from "../crypto.js"
 import { firmaIndicationMessage, firmaModificationMessage } from "../messages.js"
@@ -15,6 +16,7 @@ import type {
 import { checkCms, type CmsCheck } from "./cms.js"
 import { diffRevision, LEVELS, maxLevel, type ModificationLevel, type RevisionDiff } from "./diff.js"
 import type { PdfDocument } from "./pdf/document.js"
+import { decodeStream } from "./pdf/streams.js"
 import { isDict, nameOf, textOf } from "./pdf/objects.js"
 import { checkByteRange, findSignatures, isDocTimeStamp, permissionsOf, type FoundSignature, type Permissions } from "./signatures.js"
 import { buildChain, revokedByCrl, signerOf } from "./x509.js"
@@ -151,7 +153,7 @@ const judge = async (
     chain = built.chain
     if (options.anchors.length > 0) chainOutcome = built.outcome
     if (options.anchors.length > 0 && built.outcome === "trusted" && built.certs.length > 1) {
-      const r = await revokedByCrl(built.certs[0], built.certs[1], cms.crls(), at, options.crypto)
+      const r = await revokedByCrl(built.certs[0], built.certs[1], [...cms.crls(), ...dssCrls(doc)], at, options.crypto)
       if (r !== undefined) revocation = r ? "revoked" : "good"
     }
   }
@@ -200,6 +202,31 @@ const judge = async (
       summary
     }
   }
+}
+
+/** CRLs of the document security store (PAdES-LT): /DSS /CRLs, streams of DER. */
+const dssCrlCache = new WeakMap<PdfDocument, pkijs.CertificateRevocationList[]>()
+const dssCrls = (doc: PdfDocument): pkijs.CertificateRevocationList[] => {
+  let out = dssCrlCache.get(doc)
+  if (out) return out
+  out = []
+  dssCrlCache.set(doc, out)
+  const last = doc.revisions.length - 1
+  const dss = doc.resolve(doc.catalog(last)?.map.get("DSS"), last)
+  const list = isDict(dss) ? doc.resolve(dss.map.get("CRLs"), last) : undefined
+  for (const ref of list && typeof list === "object" && list.kind === "array" ? list.items.slice(0, 32) : []) {
+    if (!ref || typeof ref !== "object" || ref.kind !== "ref") continue
+    const o = doc.object(ref.num, last)
+    if (!o?.stream || !isDict(o.value)) continue
+    try {
+      const der = decodeStream(o.value, doc.bytes.subarray(o.stream.start, o.stream.end), 16 * 1024 * 1024)
+      const asn = asn1js.fromBER(der.slice())
+      if (asn.offset !== -1) out.push(new pkijs.CertificateRevocationList({ schema: asn.result }))
+    } catch {
+      // an unreadable CRL is simply not used
+    }
+  }
+  return out
 }
 
 /** The /Lock dictionary of the signature's own field: fields it locks once signed. */
