@@ -8,7 +8,7 @@ import { EffectTask } from "../controllers/effect-task.js"
 import type { LocalizeController } from "../controllers/localize.js"
 import { AttachmentDropController } from "../cau/attachment-drop.js"
 import { ComboboxController } from "../cau/combobox.js"
-import { RichTextController } from "../cau/rich-text.js"
+import { RichTextController, richTextLabels } from "../cau/rich-text.js"
 import { formatBytes } from "../cau/user-message.js"
 import type { ticketDetailStrings } from "./ticket-detail.strings.js"
 
@@ -168,7 +168,7 @@ export class TicketActionsController implements ReactiveController {
       <div class="field">
         <span class="label" id="answer-label">${t.term("answerLabel")}</span>
         ${this.answer.render({
-          labels: { toolbar: t.term("toolbar"), bold: t.term("bold"), italic: t.term("italic"), bullets: t.term("bullets"), numbers: t.term("numbers"), link: t.term("link"), linkPrompt: t.term("linkPrompt") },
+          labels: richTextLabels[t.locale],
           labelledBy: "answer-label",
           describedBy: "action-error",
           invalid: this.invalidField === "answer"

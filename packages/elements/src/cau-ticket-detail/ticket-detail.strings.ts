@@ -60,13 +60,6 @@ export const ticketDetailStrings: Translations<{
   surveyed: (level: string) => string
   closed: string
   closedAuto: string
-  toolbar: string
-  bold: string
-  italic: string
-  bullets: string
-  numbers: string
-  link: string
-  linkPrompt: string
 }> = {
   "es-PE": {
     loading: "Cargando el ticket…",
@@ -120,14 +113,7 @@ export const ticketDetailStrings: Translations<{
     accepted: "Indicó que la respuesta es correcta",
     surveyed: (level) => `Respondió la encuesta: ${level}`,
     closed: "Cerró el ticket",
-    closedAuto: "Cierre automático por falta de respuesta",
-    toolbar: "Formato del texto",
-    bold: "Negrita",
-    italic: "Cursiva",
-    bullets: "Lista con viñetas",
-    numbers: "Lista numerada",
-    link: "Enlace",
-    linkPrompt: "Dirección del enlace (https://…)"
+    closedAuto: "Cierre automático por falta de respuesta"
   },
   en: {
     loading: "Loading the ticket…",
@@ -181,13 +167,6 @@ export const ticketDetailStrings: Translations<{
     accepted: "Said the answer is correct",
     surveyed: (level) => `Answered the survey: ${level}`,
     closed: "Closed the ticket",
-    closedAuto: "Closed automatically for lack of an answer",
-    toolbar: "Text format",
-    bold: "Bold",
-    italic: "Italic",
-    bullets: "Bulleted list",
-    numbers: "Numbered list",
-    link: "Link",
-    linkPrompt: "Link address (https://…)"
+    closedAuto: "Closed automatically for lack of an answer"
   }
 }

@@ -41,13 +41,6 @@ export const ticketFormStrings: Translations<{
   created: (tipo: string, number: string, state: string) => string
   number: string
   state: string
-  toolbar: string
-  bold: string
-  italic: string
-  bullets: string
-  numbers: string
-  link: string
-  linkPrompt: string
 }> = {
   "es-PE": {
     heading: "Nueva incidencia / petición",
@@ -82,14 +75,7 @@ export const ticketFormStrings: Translations<{
     fix: (n) => (n === 1 ? "Corrija el campo marcado." : `Corrija los ${n} campos marcados.`),
     created: (tipo, number, state) => `Se registró su ${tipo.toLowerCase()} N° ${number}. Estado: ${state}.`,
     number: "Número",
-    state: "Estado",
-    toolbar: "Formato del texto",
-    bold: "Negrita",
-    italic: "Cursiva",
-    bullets: "Lista con viñetas",
-    numbers: "Lista numerada",
-    link: "Enlace",
-    linkPrompt: "Dirección del enlace (https://…)"
+    state: "Estado"
   },
   en: {
     heading: "New incident / request",
@@ -124,13 +110,6 @@ export const ticketFormStrings: Translations<{
     fix: (n) => (n === 1 ? "Fix the marked field." : `Fix the ${n} marked fields.`),
     created: (tipo, number, state) => `Your ${tipo.toLowerCase()} N° ${number} was filed. State: ${state}.`,
     number: "Number",
-    state: "State",
-    toolbar: "Text format",
-    bold: "Bold",
-    italic: "Italic",
-    bullets: "Bulleted list",
-    numbers: "Numbered list",
-    link: "Link",
-    linkPrompt: "Link address (https://…)"
+    state: "State"
   }
 }

@@ -25,7 +25,7 @@ import { TicketCreatedEvent } from "../events/cau-events.js"
 import { AttachmentDropController } from "../cau/attachment-drop.js"
 import { cauStyles } from "../cau/cau.styles.js"
 import { ComboboxController } from "../cau/combobox.js"
-import { RichTextController } from "../cau/rich-text.js"
+import { RichTextController, richTextLabels } from "../cau/rich-text.js"
 import { formatBytes, userMessage } from "../cau/user-message.js"
 import { ticketFormStrings } from "./ticket-form.strings.js"
 import { ticketFormStyles } from "./ticket-form.styles.js"
@@ -300,7 +300,7 @@ export class CauTicketForm extends LitElement {
         <div class="field">
           <span class="label" id="descripcion-label" @click=${() => this.editor.editor?.focus()}>${t.term("descripcion")}</span>
           ${this.editor.render({
-            labels: { toolbar: t.term("toolbar"), bold: t.term("bold"), italic: t.term("italic"), bullets: t.term("bullets"), numbers: t.term("numbers"), link: t.term("link"), linkPrompt: t.term("linkPrompt") },
+            labels: richTextLabels[t.locale],
             labelledBy: "descripcion-label",
             describedBy: this.errorId("descripcion"),
             invalid: descripcionError !== "",

@@ -1,3 +1,4 @@
+import type { Locale } from "@ecasilla/core/i18n"
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit"
 
 /**
@@ -14,6 +15,33 @@ export interface RichTextLabels {
   readonly numbers: string
   readonly link: string
   readonly linkPrompt: string
+}
+
+/**
+ * The toolbar's labels in each locale: one place for every editor on every element.
+ *
+ * @since 0.1.0
+ * @category internal
+ */
+export const richTextLabels: Readonly<Record<Locale, RichTextLabels>> = {
+  "es-PE": {
+    toolbar: "Formato del texto",
+    bold: "Negrita",
+    italic: "Cursiva",
+    bullets: "Lista con viñetas",
+    numbers: "Lista numerada",
+    link: "Enlace",
+    linkPrompt: "Dirección del enlace (https://…)"
+  },
+  en: {
+    toolbar: "Text format",
+    bold: "Bold",
+    italic: "Italic",
+    bullets: "Bulleted list",
+    numbers: "Numbered list",
+    link: "Link",
+    linkPrompt: "Link address (https://…)"
+  }
 }
 
 type Command = "bold" | "italic" | "insertUnorderedList" | "insertOrderedList" | "createLink"
