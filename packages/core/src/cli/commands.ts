@@ -1,15 +1,19 @@
 // Each sub-command lives in its own module; this table is the only place that names them.
-import { idCommand } from "./id.js"
-import { verifyCommand } from "./verify.js"
+// Modules load when their command runs: `ecasilla verify` does not pay for what `id` imports.
 
 export interface Command {
   readonly summary: string
   readonly run: (args: ReadonlyArray<string>) => Promise<number>
 }
 
+const lazy = (summary: string, load: () => Promise<Command>): Command => ({
+  summary,
+  run: (args) => load().then((c) => c.run(args))
+})
+
 export const commands: Record<string, Command> = {
-  id: idCommand,
-  verify: verifyCommand
+  id: lazy("valida un DNI, RUC, carné de extranjería o código de usuario", () => import("./id.js").then((m) => m.idCommand)),
+  verify: lazy("verifica las firmas digitales de uno o más PDF", () => import("./verify.js").then((m) => m.verifyCommand))
 }
 
 export const usage = (): string =>

@@ -1,14 +1,10 @@
 // `ecasilla verify <file.pdf>… [--trust root.pem …] [--policy strict|pdf] [--json]`
 // One process for many files: backends verify in bulk without a start-up per file.
-import { readFile } from "node:fs/promises"
-import {
-  firmaModificationMessage,
-  firmaVerdictMessage,
-  FirmaError,
-  verifyPdfAsync,
-  type FirmaPolicy,
-  type FirmaReport
-} from "../firma/index.js"
+import { readFileSync } from "node:fs"
+// The Effect-free entry points only: a command start-up pays for every module it loads.
+import { firmaErrorMessage, firmaModificationMessage, firmaVerdictMessage } from "../firma/messages.js"
+import { verifyPdfOutcome } from "../firma/outcome.js"
+import type { FirmaPolicy, FirmaReport } from "../firma/report.js"
 import type { Command } from "./commands.js"
 import { EXIT, worst } from "./exit.js"
 
@@ -54,7 +50,6 @@ const parseArgs = (args: ReadonlyArray<string>): Args | string => {
 }
 
 const errorCode = (e: unknown): { code: string; message: string } => {
-  if (e instanceof FirmaError) return { code: e.reason, message: e.message }
   const code = (e as { code?: string })?.code
   if (code === "ENOENT") return { code: "not-found", message: "No se encontró el archivo." }
   if (code === "EISDIR") return { code: "unreadable", message: "Es una carpeta, no un archivo." }
@@ -94,34 +89,44 @@ export const verifyCommand: Command = {
     const trustAnchors: Uint8Array[] = []
     for (const t of parsed.trust) {
       try {
-        trustAnchors.push(await readFile(t))
+        trustAnchors.push(readFileSync(t))
       } catch (e) {
         process.stderr.write(`ecasilla verify: no se pudo leer el certificado de confianza ${t}: ${errorCode(e).message}\n`)
         return EXIT.usage
       }
     }
     const codes: number[] = []
-    // Read the next file while the current one is verified.
-    const read = (f: string) => readFile(f).then((b) => ({ ok: true as const, b }), (e: unknown) => ({ ok: false as const, e }))
-    let next = read(parsed.files[0])
+    // Files are read synchronously, one at a time: verification is CPU work in this same thread,
+    // so reading ahead buys nothing and every await costs a turn of the event loop.
+    const read = (f: string): { ok: true; b: Uint8Array } | { ok: false; e: unknown } => {
+      try {
+        return { ok: true, b: readFileSync(f) }
+      } catch (e) {
+        return { ok: false, e }
+      }
+    }
     for (let i = 0; i < parsed.files.length; i++) {
       const file = parsed.files[i]
-      const got = await next
-      if (i + 1 < parsed.files.length) next = read(parsed.files[i + 1])
+      const got = read(file)
       let line: string
-      try {
-        if (!got.ok) throw got.e
-        const report = await verifyPdfAsync(got.b, { policy: parsed.policy, trustAnchors })
-        codes.push(exitOf(report))
-        line = parsed.json ? JSON.stringify({ file, ...report }) + "\n" : human(file, report)
-      } catch (e) {
-        const err = errorCode(e)
-        if (err.code === "bad-trust-anchor") {
-          process.stderr.write(`ecasilla verify: ${err.message}\n`)
-          return EXIT.usage
-        }
+      if (!got.ok) {
+        const err = errorCode(got.e)
         codes.push(EXIT.unreadable)
         line = parsed.json ? JSON.stringify({ file, error: err }) + "\n" : `${file}: ERROR (${err.code}): ${err.message}\n`
+      } else {
+        const outcome = await verifyPdfOutcome(got.b, { policy: parsed.policy, trustAnchors })
+        if (outcome._tag === "Report") {
+          codes.push(exitOf(outcome.report))
+          line = parsed.json ? JSON.stringify({ file, ...outcome.report }) + "\n" : human(file, outcome.report)
+        } else {
+          if (outcome.reason === "bad-trust-anchor") {
+            process.stderr.write(`ecasilla verify: ${firmaErrorMessage(outcome.reason)}\n`)
+            return EXIT.usage
+          }
+          const err = { code: outcome.reason, message: firmaErrorMessage(outcome.reason) }
+          codes.push(EXIT.unreadable)
+          line = parsed.json ? JSON.stringify({ file, error: err }) + "\n" : `${file}: ERROR (${err.code}): ${err.message}\n`
+        }
       }
       if (!process.stdout.write(line)) await new Promise((r) => process.stdout.once("drain", r))
     }

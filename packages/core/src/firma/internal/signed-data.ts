@@ -159,6 +159,30 @@ export const parseSignedData = (der: Uint8Array): ParsedSignedData | "not-signed
 const bytesOfBuffer = (b: ArrayBuffer | Uint8Array | undefined): Uint8Array => (b instanceof Uint8Array ? b : new Uint8Array(b ?? new ArrayBuffer(0)))
 
 /**
+ * Certificates already parsed, by their exact bytes: a batch of documents signed by the same few
+ * people under the same CA chain parses each certificate once. Bounded; entries are immutable.
+ */
+const certificateCache = new Map<string, pkijs.Certificate>()
+const fingerprint = (b: Uint8Array): string => {
+  let h1 = 0x811c9dc5
+  let h2 = 0x01000193
+  for (let i = 0; i < b.length; i++) {
+    h1 = Math.imul(h1 ^ b[i], 0x01000193)
+    h2 = Math.imul(h2 ^ b[b.length - 1 - i], 0x5bd1e995)
+  }
+  return `${b.length}:${h1 >>> 0}:${h2 >>> 0}`
+}
+const cachedCertificate = (bytes: Uint8Array): pkijs.Certificate | undefined => {
+  const hit = certificateCache.get(fingerprint(bytes))
+  const known = hit && originalDer.get(hit)
+  return known && equal(known, bytes) ? hit : undefined
+}
+const rememberCertificate = (cert: pkijs.Certificate, bytes: Uint8Array): void => {
+  if (certificateCache.size >= 512) certificateCache.clear()
+  certificateCache.set(fingerprint(bytes), cert)
+}
+
+/**
  * Certificates of the CMS, parsed one by one when needed: the signer's is found by comparing
  * the raw issuer and serial, issuers by comparing raw names (pkijs parsing is the costly part
  * of verifying a signature in bulk).
@@ -167,13 +191,19 @@ const lazyCertificates = (der: Uint8Array, list: Tlv[]): LazyCertificates => {
   const parsed = new Map<number, pkijs.Certificate | null>()
   const get = (i: number): pkijs.Certificate | undefined => {
     if (!parsed.has(i)) {
-      try {
-        const node = parseElement(der, list[i])
-        const cert = new pkijs.Certificate({ schema: node })
-        originalDer.set(cert, (node as asn1js.BaseBlock).valueBeforeDecodeView)
-        parsed.set(i, cert)
-      } catch {
-        parsed.set(i, null)
+      const bytes = der.subarray(list[i].start, list[i].end)
+      const cached = cachedCertificate(bytes)
+      if (cached) parsed.set(i, cached)
+      else {
+        try {
+          const node = parseElement(der, list[i])
+          const cert = new pkijs.Certificate({ schema: node })
+          originalDer.set(cert, (node as asn1js.BaseBlock).valueBeforeDecodeView)
+          rememberCertificate(cert, bytes)
+          parsed.set(i, cert)
+        } catch {
+          parsed.set(i, null)
+        }
       }
     }
     return parsed.get(i) ?? undefined

@@ -56,6 +56,7 @@ export class PdfDocument {
   /** Non-white bytes after the last %%EOF: an unterminated increment. */
   readonly trailingData: boolean
   private readonly objStmCache = new Map<string, Map<number, PdfObject>>()
+  private readonly parsed = new Map<number, PdfObject>()
   private lookups = 0
 
   constructor(readonly bytes: Uint8Array) {
@@ -274,10 +275,16 @@ export class PdfDocument {
       if (entry.type === "free") return undefined
       if (entry.type === "offset") {
         if (entry.offset < 0 || entry.offset >= this.bytes.length) return undefined
-        const o = parseIndirectObject(this.bytes, entry.offset, (ref) => {
-          const v = this.resolveShallow(ref, rev)
-          return typeof v === "number" ? v : undefined
-        })
+        // The same bytes parse the same way, except a stream whose /Length is indirect.
+        let o = this.parsed.get(entry.offset)
+        if (!o) {
+          o = parseIndirectObject(this.bytes, entry.offset, (ref) => {
+            const v = this.resolveShallow(ref, rev)
+            return typeof v === "number" ? v : undefined
+          })
+          const len = isDict(o.value) ? o.value.map.get("Length") : undefined
+          if (!isRef(len) && this.parsed.size < 200_000) this.parsed.set(entry.offset, o)
+        }
         return o.num === num ? o : undefined
       }
       return this.fromObjectStream(entry.stream, entry.index, num, rev)

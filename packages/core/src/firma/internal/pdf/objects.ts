@@ -220,28 +220,26 @@ export class Parser {
   private hexString(): PdfString {
     const b = this.b
     const start = this.pos
-    let p = start + 1
-    // Find the closing bracket first so the output is allocated once (signature /Contents are large).
-    let close = p
-    while (close < this.end && b[close] !== 62) {
-      const c = b[close]
-      if (hexVal(c) < 0 && !isWhite(c)) this.fail("bad hex string")
-      close++
-    }
-    if (close >= this.end) this.fail("unterminated hex string")
-    const out = new Uint8Array((close - p + 1) >> 1)
+    // Signature /Contents are tens of kilobytes: find the end natively, decode in one pass.
+    const close = b.indexOf(62, start + 1)
+    if (close < 0 || close >= this.end) this.fail("unterminated hex string")
+    const out = new Uint8Array((close - start) >> 1)
     let n = 0
     let hi = -1
-    for (; p < close; p++) {
-      const v = hexVal(b[p])
-      if (v < 0) continue
+    for (let p = start + 1; p < close; p++) {
+      const c = b[p]
+      const v = HEX[c]
+      if (v < 0) {
+        if (isWhite(c)) continue
+        this.fail("bad hex string")
+      }
       if (hi < 0) hi = v
       else {
-        out[n++] = hi * 16 + v
+        out[n++] = (hi << 4) | v
         hi = -1
       }
     }
-    if (hi >= 0) out[n++] = hi * 16
+    if (hi >= 0) out[n++] = hi << 4
     this.pos = close + 1
     return { kind: "string", bytes: out.subarray(0, n), hex: true, start, end: close + 1 }
   }

@@ -1,0 +1,86 @@
+// The verification without Effect: what the CLI and plain-Promise callers need, loading neither
+// effect nor Schema (a command-line start-up pays for every module it imports).
+import type { Locale } from "../i18n/locale.js"
+import { firmaRuntimeCrypto, type FirmaCrypto } from "./crypto.js"
+import type { FirmaErrorReason } from "./errors.js"
+import { PdfDocument } from "./internal/pdf/document.js"
+import { PdfSyntaxError } from "./internal/pdf/objects.js"
+import { runPipeline } from "./internal/verify.js"
+import { parseAnchors } from "./internal/x509.js"
+import type { FirmaPolicy, FirmaReport } from "./report.js"
+
+/**
+ * Options of {@link verifyPdfOutcome} and `verifyPdf`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface VerifyPdfOptions {
+  /** `strict` (default, the Firma Perú rule) or `pdf` (what DocMDP permits). */
+  readonly policy?: FirmaPolicy
+  /** Trust anchors, each PEM (one or more certificates) or DER. Without them no signature is TOTAL_PASSED. */
+  readonly trustAnchors?: ReadonlyArray<Uint8Array>
+  /** The crypto port; node:crypto in Node, WebCrypto elsewhere, by default. */
+  readonly crypto?: FirmaCrypto
+  /** Language of the summaries; Spanish by default. */
+  readonly locale?: Locale
+  /** The time to check certificates at when a signature states no signing time. */
+  readonly now?: Date
+}
+
+/**
+ * The result of verifying one PDF: its report, or why it could not be read.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type FirmaOutcome =
+  | { readonly _tag: "Report"; readonly report: FirmaReport }
+  | { readonly _tag: "Failure"; readonly reason: FirmaErrorReason; readonly detail: string }
+
+/** Files larger than this are refused rather than verified slowly. */
+const MAX_BYTES = 1024 * 1024 * 1024
+
+const failure = (reason: FirmaErrorReason, e: unknown): FirmaOutcome => ({
+  _tag: "Failure",
+  reason,
+  detail: e instanceof Error ? e.message : String(e)
+})
+
+/**
+ * Verifies a PDF like `verifyPdf`, as a Promise that never rejects for bad input: the outcome
+ * says whether there is a report or why there is none. No Effect runtime is loaded.
+ *
+ * @since 0.2.0
+ * @category verification
+ */
+export const verifyPdfOutcome = async (bytes: Uint8Array, options: VerifyPdfOptions = {}): Promise<FirmaOutcome> => {
+  let anchors
+  try {
+    anchors = (options.trustAnchors ?? []).flatMap((a) => parseAnchors(a))
+  } catch (e) {
+    return failure("bad-trust-anchor", e)
+  }
+  if (bytes.length > MAX_BYTES) return failure("too-large", `${bytes.length} bytes`)
+  let doc: PdfDocument
+  try {
+    doc = new PdfDocument(bytes)
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e)
+    if (e instanceof PdfSyntaxError && detail === "not a PDF") return failure("not-a-pdf", e)
+    if (e instanceof PdfSyntaxError && detail.startsWith("no %%EOF")) return failure("truncated", e)
+    return failure("unreadable", e)
+  }
+  try {
+    const report = await runPipeline(doc, {
+      policy: options.policy ?? "strict",
+      anchors,
+      crypto: options.crypto ?? firmaRuntimeCrypto,
+      locale: options.locale ?? "es-PE",
+      now: options.now ?? new Date()
+    })
+    return { _tag: "Report", report }
+  } catch (e) {
+    return failure("unreadable", e)
+  }
+}
