@@ -3,7 +3,10 @@ import { makeCrl, makePki, type TestPki } from "../../test/firma/pki.js"
 import { TestPdf } from "../../test/firma/pdf.js"
 import { firmaWebCrypto, type FirmaCrypto } from "./crypto.js"
 import { FirmaError } from "./errors.js"
-import { verifyPdfAsync, type VerifyPdfOptions } from "./verify.js"
+import * as Effect from "effect/Effect"
+import { firmaErrorMessage } from "./messages.js"
+import { verifyPdfOutcome } from "./outcome.js"
+import { verifyPdf, verifyPdfAsync, type VerifyPdfOptions } from "./verify.js"
 
 let rsa: TestPki
 let ecdsa: TestPki
@@ -325,6 +328,24 @@ describe("tampering with the signed bytes", () => {
     const r = await verify(pdf)
     expect(r.signatures[0].problems).toContain("byte-range-not-revision-end")
     expect(r.verdict).toBe("invalid")
+  })
+})
+
+describe("API shapes", () => {
+  it("verifyPdf fails with a tagged FirmaError (reason literal, Spanish message, English available)", async () => {
+    const error = await Effect.runPromise(Effect.flip(verifyPdf(new TextEncoder().encode("hola"))))
+    expect(error).toBeInstanceOf(FirmaError)
+    expect(error._tag).toBe("@ecasilla/core/firma/FirmaError")
+    expect(error.reason).toBe("not-a-pdf")
+    expect(error.message).toBe("El archivo no es un PDF.")
+    expect(firmaErrorMessage(error.reason, "en")).toBe("The file is not a PDF.")
+  })
+
+  it("verifyPdfOutcome never rejects for bad input", async () => {
+    expect(await verifyPdfOutcome(new Uint8Array([1, 2, 3]))).toMatchObject({ _tag: "Failure", reason: "not-a-pdf" })
+    const ok = await verifyPdfOutcome((await new TestPdf().sign(rsa)).bytes, { locale: "en" })
+    expect(ok._tag).toBe("Report")
+    if (ok._tag === "Report") expect(ok.report.signatures[0].summary).toContain("does not chain to a trusted root")
   })
 })
 
