@@ -143,6 +143,17 @@ describe("changes after signing", () => {
     ])
   })
 
+  it("a second signer adding default resources (a font for its stamp) is still 'signatures only'; changing them is not", async () => {
+    const pdf = await new TestPdf().sign(rsa, { field: "Titular" })
+    pdf.acroFormExtra = " /DR << /Font << /Helv 7 0 R >> >>"
+    await pdf.sign(rsa, { field: "Notificacion" })
+    const r = await verify(pdf, { trustAnchors: [rsa.rootPem] })
+    expect(r.signatures.map((s) => s.modification)).toEqual(["signatures-only", "none"])
+    expect(r.verdict).toBe("valid")
+    pdf.update({ 5: `<< /Fields [${pdf.fields.join(" ")}] /SigFlags 3 /DA (/Helv 0 Tf 0 g) /DR << /Font << /Helv 9 0 R >> >> >>` })
+    expect((await verify(pdf, { trustAnchors: [rsa.rootPem] })).signatures[1].modification).toBe("form-filling")
+  })
+
   it("page content changed after signing is invalid under both policies", async () => {
     const pdf = await new TestPdf().sign(rsa)
     const text = "BT /F1 24 Tf 72 700 Td (Pague 9999) Tj ET"

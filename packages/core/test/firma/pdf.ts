@@ -29,6 +29,7 @@ export class TestPdf {
   annots: string[] = ["6 0 R"]
   catalogExtra = ""
   pageContents = "4 0 R"
+  acroFormExtra = ""
 
   constructor(options: { pageText?: string; padding?: number } = {}) {
     const content = `BT /F1 24 Tf 72 700 Td (${options.pageText ?? "Resolucion de prueba"}) Tj ET`
@@ -101,7 +102,7 @@ export class TestPdf {
     const objects: Record<number, string> = {
       [sigNum]: sigBody,
       [fieldNum]: `<< /FT /Sig /T (${options.field ?? `Firma${this.fields.length - 1}`}) /V ${sigNum} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /F 132 >>`,
-      5: `<< /Fields [${this.fields.join(" ")}] /SigFlags 3 /DA (/Helv 0 Tf 0 g) >>`,
+      5: `<< /Fields [${this.fields.join(" ")}] /SigFlags 3 /DA (/Helv 0 Tf 0 g)${this.acroFormExtra} >>`,
       3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${this.pageContents} /Resources << /Font << /F1 7 0 R >> >> /Annots [${this.annots.join(" ")}] >>`
     }
     if (options.docMdp) {

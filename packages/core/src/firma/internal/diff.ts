@@ -103,6 +103,7 @@ class Analysis {
     const subtype = nameOf(d.map.get("Subtype"))
     if (isRef(item) && what === "Fields") this.fieldsAdded.add(item.num)
     if (ft === "Sig") {
+      this.signing = true
       if (isRef(item) && what === "Annots") this.sigWidgetsAdded.push([item.num, d])
       const signed = d.map.get("V") !== undefined
       if (signed && !this.isTimestamp(d.map.get("V"))) this.diff.newSignatures = true
@@ -190,8 +191,28 @@ class Analysis {
   acroFormChange(before: PdfDict, after: PdfDict): void {
     for (const k of this.changedKeys(before, after)) {
       if (k === "Fields") this.additions(before.map.get("Fields"), after.map.get("Fields"), "Fields")
+      else if ((k === "DR" && this.grows(this.old(before.map.get("DR")), this.now(after.map.get("DR")), 0)) || (k === "DA" && !before.map.has("DA")))
+        // Signing libraries add default resources (a font for the stamp) and a default
+        // appearance when the form had none: harmless next to a new signature.
+        this.resourcesAdded.push(`AcroForm /${k} extended`)
       else this.bump(ALLOWED_ACROFORM_KEYS[k] ?? "other", `AcroForm /${k} changed`)
     }
+  }
+
+  private readonly resourcesAdded: string[] = []
+  private signing = false
+
+  /** Does `after` keep every entry of `before` (nested resource dictionaries may grow)? */
+  private grows(before: PdfValue | undefined, after: PdfValue | undefined, depth: number): boolean {
+    if (before === undefined) return true
+    if (!isDict(before) || !isDict(after) || depth > 2) return false
+    for (const [k, v] of before.map) {
+      const w = after.map.get(k)
+      if (w === undefined) return false
+      if (sameValue(v, w)) continue
+      if (!this.grows(this.old(v), this.now(w), depth + 1)) return false
+    }
+    return true
   }
 
   pageChange(before: PdfDict, after: PdfDict): void {
@@ -225,6 +246,7 @@ class Analysis {
       }
       if (ft === "Sig" && k === "V") {
         if (!signing) return this.bump("other", "signature value replaced")
+        this.signing = true
         if (!this.isTimestamp(after.map.get("V"))) this.diff.newSignatures = true
       }
     }
@@ -367,6 +389,7 @@ class Analysis {
       else this.bump("other", `object ${num} changed`)
     }
     for (const [num, now] of streams) this.streamChange(num, now)
+    for (const note of this.resourcesAdded) this.bump(this.signing ? "signatures-only" : "form-filling", note)
     // A signature widget put on a page but not into the form is not verified by anyone.
     for (const [num, d] of this.sigWidgetsAdded) {
       const parent = d.map.get("Parent")
