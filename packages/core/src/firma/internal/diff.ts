@@ -2,6 +2,7 @@
 // increment (re)defines — by its xref section or merely by bytes — is compared with its previous
 // state and classified; what cannot be explained as a signature, form filling or annotation is
 // "other". Unknown is never harmless.
+import { buildReferrerIndex, isDSSPart, sameStream } from "./diff-graph.js"
 import type { PdfDocument } from "./pdf/document.js"
 import {
   isArray,
@@ -9,7 +10,6 @@ import {
   isName,
   isRef,
   nameOf,
-  sameBytes,
   sameValue,
   skipWhite,
   textOf,
@@ -286,30 +286,7 @@ class Analysis {
   private referrerIndex: Map<number, number[]> | null | undefined
   /** Objects of the previous revision that refer to `num`; [-1] when the document is too large to index. */
   referrers(num: number): number[] {
-    if (this.referrerIndex === undefined) {
-      const nums = new Set<number>()
-      for (let i = 0; i < this.t; i++) for (const n of this.doc.revisions[i].entries.keys()) nums.add(n)
-      if (nums.size > MAX_REFERRER_SCAN) this.referrerIndex = null
-      else {
-        const index = new Map<number, number[]>()
-        const collect = (from: number, v: PdfValue | undefined, depth: number): void => {
-          if (depth > 32 || v === null || typeof v !== "object" || v === undefined) return
-          if (v.kind === "ref") {
-            const list = index.get(v.num) ?? []
-            if (list[list.length - 1] !== from) list.push(from)
-            index.set(v.num, list)
-          } else if (v.kind === "array") v.items.forEach((x) => collect(from, x, depth + 1))
-          else if (v.kind === "dict") v.map.forEach((x) => collect(from, x, depth + 1))
-        }
-        for (const n of nums) {
-          const v = this.doc.object(n, this.t - 1)?.value
-          // Cross-reference streams are trailers: /Root and /Encrypt are compared apart, /Info is harmless.
-          if (isDict(v) && isName(v.map.get("Type"), "XRef")) continue
-          collect(n, v, 0)
-        }
-        this.referrerIndex = index
-      }
-    }
+    if (this.referrerIndex === undefined) this.referrerIndex = buildReferrerIndex(this.doc, this.t - 1, MAX_REFERRER_SCAN)
     if (this.referrerIndex === null) return [-1]
     return (this.referrerIndex.get(num) ?? []).filter((n) => n !== num)
   }
@@ -454,38 +431,6 @@ class Analysis {
     }
     this.bump(this.allowedStreams.get(num)!, `appearance ${num} rewritten`)
   }
-}
-
-const sameStream = (doc: PdfDocument, a: PdfObject, b: PdfObject): boolean => {
-  if (!a.stream && !b.stream) return true
-  if (!a.stream || !b.stream) return false
-  return sameBytes(doc.bytes.subarray(a.stream.start, a.stream.end), doc.bytes.subarray(b.stream.start, b.stream.end))
-}
-
-/** Objects reachable from the catalog's /DSS (a few levels into VRI and its arrays), within a budget. */
-const dssMembers = new WeakMap<PdfDocument, Map<number, Set<number>>>()
-const isDSSPart = (doc: PdfDocument, num: number, rev: number): boolean => {
-  let perDoc = dssMembers.get(doc)
-  if (!perDoc) dssMembers.set(doc, (perDoc = new Map()))
-  let members = perDoc.get(rev)
-  if (!members) {
-    members = new Set()
-    perDoc.set(rev, members)
-    const found = members
-    let budget = 100_000
-    const dssRef = doc.catalog(rev)?.map.get("DSS")
-    const walk = (v: PdfValue | undefined, depth: number): void => {
-      if (--budget < 0 || depth > 5 || v === undefined || v === null || typeof v !== "object") return
-      if (v.kind === "ref") {
-        if (found.has(v.num)) return
-        found.add(v.num)
-        walk(doc.object(v.num, rev)?.value, depth + 1)
-      } else if (v.kind === "array") v.items.forEach((x) => walk(x, depth + 1))
-      else if (v.kind === "dict") v.map.forEach((x) => walk(x, depth + 1))
-    }
-    walk(dssRef, 0)
-  }
-  return members.has(num)
 }
 
 /** Differences introduced by revision `t` relative to `t - 1`. */

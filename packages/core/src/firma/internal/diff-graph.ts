@@ -1,0 +1,64 @@
+// Graph helpers of the difference analysis: who refers to whom, what belongs to the DSS,
+// whether two stream objects hold the same bytes.
+import type { PdfDocument } from "./pdf/document.js"
+import { isDict, isName, sameBytes, type PdfObject, type PdfValue } from "./pdf/objects.js"
+
+/**
+ * For every object number, the objects of revision `rev` that refer to it; null when the
+ * document has more than `max` objects (too large to index within the time budget).
+ */
+export const buildReferrerIndex = (doc: PdfDocument, rev: number, max: number): Map<number, number[]> | null => {
+  const nums = new Set<number>()
+  for (let i = 0; i <= rev; i++) for (const n of doc.revisions[i].entries.keys()) nums.add(n)
+  if (nums.size > max) return null
+  const index = new Map<number, number[]>()
+  const collect = (from: number, v: PdfValue | undefined, depth: number): void => {
+    if (depth > 32 || v === null || typeof v !== "object" || v === undefined) return
+    if (v.kind === "ref") {
+      const list = index.get(v.num) ?? []
+      if (list[list.length - 1] !== from) list.push(from)
+      index.set(v.num, list)
+    } else if (v.kind === "array") v.items.forEach((x) => collect(from, x, depth + 1))
+    else if (v.kind === "dict") v.map.forEach((x) => collect(from, x, depth + 1))
+  }
+  for (const n of nums) {
+    const v = doc.object(n, rev)?.value
+    // Cross-reference streams are trailers: /Root and /Encrypt are compared apart, /Info is harmless.
+    if (isDict(v) && isName(v.map.get("Type"), "XRef")) continue
+    collect(n, v, 0)
+  }
+  return index
+}
+
+export const sameStream = (doc: PdfDocument, a: PdfObject, b: PdfObject): boolean => {
+  if (!a.stream && !b.stream) return true
+  if (!a.stream || !b.stream) return false
+  return sameBytes(doc.bytes.subarray(a.stream.start, a.stream.end), doc.bytes.subarray(b.stream.start, b.stream.end))
+}
+
+/** Objects reachable from the catalog's /DSS (a few levels into VRI and its arrays), within a budget. */
+const dssMembers = new WeakMap<PdfDocument, Map<number, Set<number>>>()
+export const isDSSPart = (doc: PdfDocument, num: number, rev: number): boolean => {
+  let perDoc = dssMembers.get(doc)
+  if (!perDoc) dssMembers.set(doc, (perDoc = new Map()))
+  let members = perDoc.get(rev)
+  if (!members) {
+    members = new Set()
+    perDoc.set(rev, members)
+    const found = members
+    let budget = 100_000
+    const dssRef = doc.catalog(rev)?.map.get("DSS")
+    const walk = (v: PdfValue | undefined, depth: number): void => {
+      if (--budget < 0 || depth > 5 || v === undefined || v === null || typeof v !== "object") return
+      if (v.kind === "ref") {
+        if (found.has(v.num)) return
+        found.add(v.num)
+        walk(doc.object(v.num, rev)?.value, depth + 1)
+      } else if (v.kind === "array") v.items.forEach((x) => walk(x, depth + 1))
+      else if (v.kind === "dict") v.map.forEach((x) => walk(x, depth + 1))
+    }
+    walk(dssRef, 0)
+  }
+  return members.has(num)
+}
+
