@@ -1,3 +1,4 @@
+import fc from "fast-check"
 import { beforeAll, describe, expect, it } from "vitest"
 import { makeCrl, makePki, type TestPki } from "../../test/firma/pki.js"
 import { TestPdf } from "../../test/firma/pdf.js"
@@ -426,6 +427,35 @@ describe("hostile input ends quickly in a typed error or an invalid verdict", ()
     for (let i = 0; i < junk.length; i++) junk[i] = (i * 2654435761) >>> 24
     await expectHandled(new Uint8Array([...text("%PDF-1.4\n"), ...junk, ...text("\nstartxref\n12\n%%EOF\n")]))
   })
+
+  it("property: any edit of the signed bytes (flip, cut, insert) ends in a report or a typed failure, never in trust", async () => {
+    const signed = (await new TestPdf().sign(rsa)).bytes
+    const text = TestPdf.fromBytes(signed)
+    const lt = text.lastIndexOf("/Contents <") + 10
+    const anchors = [rsa.rootPem]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          fc.record({ kind: fc.constant("flip" as const), at: fc.integer({ min: 0, max: lt - 1 }), bit: fc.integer({ min: 0, max: 7 }) }),
+          fc.record({ kind: fc.constant("cut" as const), at: fc.integer({ min: 0, max: signed.length - 1 }), bit: fc.constant(0) }),
+          fc.record({ kind: fc.constant("insert" as const), at: fc.integer({ min: 0, max: lt - 1 }), bit: fc.integer({ min: 0, max: 255 }) })
+        ),
+        async ({ kind, at, bit }) => {
+          const bytes =
+            kind === "flip"
+              ? signed.map((b, i) => (i === at ? b ^ (1 << bit) : b))
+              : kind === "cut"
+                ? signed.slice(0, at)
+                : new Uint8Array([...signed.subarray(0, at), bit, ...signed.subarray(at)])
+          const start = performance.now()
+          const o = await verifyPdfOutcome(bytes, { trustAnchors: anchors })
+          expect(performance.now() - start).toBeLessThan(3000)
+          if (o._tag === "Report") expect(["invalid", "unsigned"]).toContain(o.report.verdict)
+        }
+      ),
+      { numRuns: 120, seed: 20261127 }
+    )
+  }, 60_000)
 
   it("random single-byte changes inside a signed range never verify", async () => {
     const signed = (await new TestPdf().sign(rsa)).bytes
