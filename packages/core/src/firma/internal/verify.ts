@@ -103,7 +103,7 @@ const judge = async (
   problems.push(...br.problems)
   const subFilter = nameOf(sig.dict.map.get("SubFilter")) ?? null
   const timestamp = isDocTimeStamp(sig.dict)
-  const perms = permissionsOf(doc, sig.dict, sig.definedIn)
+  const perms = certifiedByCatalog(doc, sig, permissionsOf(doc, sig.dict, sig.definedIn))
   if (perms.docMdp !== undefined && index > firstApproval && firstApproval >= 0) problems.push("certification-not-first")
   if (subFilter === "adbe.pkcs7.sha1") problems.push("subfilter-adbe-pkcs7-sha1")
 
@@ -202,6 +202,14 @@ const judge = async (
       summary
     }
   }
+}
+
+/** The catalog's /Perms /DocMDP names the certification signature even when its /Reference is missing (P=2 then). */
+const certifiedByCatalog = (doc: PdfDocument, sig: FoundSignature, perms: Permissions): Permissions => {
+  if (perms.docMdp !== undefined || sig.sigNum === undefined) return perms
+  const permsDict = doc.resolve(doc.catalog(sig.definedIn)?.map.get("Perms"), sig.definedIn)
+  const ref = isDict(permsDict) ? permsDict.map.get("DocMDP") : undefined
+  return ref && typeof ref === "object" && ref.kind === "ref" && ref.num === sig.sigNum ? { ...perms, docMdp: 2 } : perms
 }
 
 /** CRLs of the document security store (PAdES-LT): /DSS /CRLs, streams of DER. */
