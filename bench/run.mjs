@@ -1,7 +1,8 @@
-// `npm run bench`: runs every suite in bench/suites (against the built packages),
+// `npm run bench`: runs every suite in bench/suites (against the built packages; `npm run
+// build` first), or only those whose file name contains an argument,
 // prints a table and writes bench/results.json, an array of
 // { name, value, unit, baseline, ratio } (ARCHITECTURE.md).
-import { readdirSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
 const dir = fileURLToPath(new URL("./suites/", import.meta.url))
@@ -16,5 +17,9 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith(".mjs")).sort()) {
   }
 }
 const out = fileURLToPath(new URL("./results.json", import.meta.url))
-writeFileSync(out, JSON.stringify(results, null, 2) + "\n")
-console.log(`\n${results.length} figures written to bench/results.json`)
+// A run of some suites (`node bench/run.mjs size`) updates their rows and keeps the others.
+const kept = only.length && existsSync(out)
+  ? JSON.parse(readFileSync(out, "utf8")).filter((r) => !results.some((n) => n.name === r.name))
+  : []
+writeFileSync(out, JSON.stringify([...kept, ...results].sort((a, b) => a.name.localeCompare(b.name)), null, 2) + "\n")
+console.log(`\n${results.length} figures measured; bench/results.json holds ${kept.length + results.length}`)
