@@ -2,6 +2,7 @@
 // `process.getBuiltinModule` (Node ≥ 20.16), never through an import, so bundles for the
 // browser stay clean. `undefined` means "this runtime cannot tell": the verifier then says
 // INDETERMINATE, never valid.
+import { concatBytes } from "./internal/bytes.js"
 
 /**
  * Digest algorithms the verifier knows by name.
@@ -118,18 +119,6 @@ const hashWithNode = (n: NodeCrypto, algorithm: FirmaDigestName, parts: Readonly
   return new Uint8Array(h.digest())
 }
 
-const concat = (parts: ReadonlyArray<Uint8Array>): Uint8Array => {
-  if (parts.length === 1) return parts[0]
-  let n = 0
-  for (const p of parts) n += p.length
-  const out = new Uint8Array(n)
-  let o = 0
-  for (const p of parts) {
-    out.set(p, o)
-    o += p.length
-  }
-  return out
-}
 
 const webHash = (h: FirmaDigestName): string | undefined => (WEB_DIGESTS.has(h) ? h : undefined)
 const WEB_CURVES = new Set(["P-256", "P-384", "P-521"])
@@ -191,7 +180,7 @@ export const firmaWebCrypto: FirmaCrypto = {
   async digest(algorithm, parts) {
     const s = subtle()
     if (!s || !WEB_DIGESTS.has(algorithm)) return undefined
-    return new Uint8Array(await s.digest(algorithm, concat(parts) as Uint8Array<ArrayBuffer>))
+    return new Uint8Array(await s.digest(algorithm, concatBytes(parts) as Uint8Array<ArrayBuffer>))
   },
   async verify(check) {
     const s = subtle()

@@ -3,6 +3,7 @@
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
 import type { FirmaDigestName, FirmaCrypto } from "../crypto.js"
+import { concatBytes } from "./bytes.js"
 import { candidateChecks, digestOfOid, hashOfSignatureOid, keyOf } from "./algorithms.js"
 import { originalDer, parseSignedData, type ParsedSignedData } from "./signed-data.js"
 
@@ -214,7 +215,7 @@ export const checkCms = async (
     data = bytesOf(si.signedAttrs!.encodedValue)
   } else {
     // The signature is over the content itself; its digest is checked by the signature.
-    data = content.length === 1 ? content[0] : concatAll(content)
+    data = concatBytes(content)
   }
 
   if (!signer) {
@@ -279,7 +280,7 @@ const archivedCrls = (si: pkijs.SignerInfo | undefined): pkijs.CertificateRevoca
 /** The bytes of an OCTET STRING, primitive or constructed (BER chunks). */
 const octets = (o: asn1js.OctetString): Uint8Array => {
   if (!o.valueBlock.isConstructed) return o.valueBlock.valueHexView
-  return concatAll((o.valueBlock.value as asn1js.OctetString[]).map((c) => octets(c)))
+  return concatBytes((o.valueBlock.value as asn1js.OctetString[]).map((c) => octets(c)))
 }
 
 const checkImprint = async (e: Uint8Array | undefined, covered: ReadonlyArray<Uint8Array>, crypto: FirmaCrypto): Promise<boolean> => {
@@ -293,13 +294,4 @@ const checkImprint = async (e: Uint8Array | undefined, covered: ReadonlyArray<Ui
   } catch {
     return false
   }
-}
-
-const concatAll = (parts: ReadonlyArray<Uint8Array>): Uint8Array => {
-  let n = 0
-  for (const p of parts) n += p.length
-  const out = new Uint8Array(n)
-  let o = 0
-  for (const p of parts) (out.set(p, o), (o += p.length))
-  return out
 }

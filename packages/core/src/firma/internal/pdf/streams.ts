@@ -1,6 +1,7 @@
 // Decoding of the only streams the verifier must read: cross-reference streams and
 // object streams (FlateDecode, PNG predictors). Output is capped: a zip bomb is an error.
 import { Unzlib, Inflate } from "fflate"
+import { concatBytes } from "../bytes.js"
 import { isArray, isDict, isName, PdfSyntaxError, type PdfDict, type PdfValue } from "./objects.js"
 
 /** Upper bound on the decoded size of one structural stream. */
@@ -38,13 +39,7 @@ const inflateBounded = (data: Uint8Array, limit: number): Uint8Array => {
       if (total === 0) throw new PdfSyntaxError("bad Flate data", 0)
     }
   }
-  const out = new Uint8Array(total)
-  let o = 0
-  for (const c of chunks) {
-    out.set(c, o)
-    o += c.length
-  }
-  return out
+  return concatBytes(chunks)
 }
 
 const unpredict = (data: Uint8Array, parms: PdfDict | undefined): Uint8Array => {
