@@ -1,4 +1,6 @@
+import * as Schema from "effect/Schema"
 import type { Locale } from "../i18n/locale.js"
+import { cauErrorMessage } from "./messages.js"
 
 /*
  * Attachments of a ticket: Word, PowerPoint, PDF, Excel, images and text. The kind is
@@ -20,14 +22,23 @@ export type AttachmentKind = "pdf" | "word" | "excel" | "powerpoint" | "image" |
  * @since 0.1.0
  * @category models
  */
-export type AttachmentReason =
-  | "empty"
-  | "bad-name"
-  | "unsupported-type"
-  | "signature-mismatch"
-  | "too-large"
-  | "too-many"
-  | "total-too-large"
+export type AttachmentReason = typeof AttachmentReasonSchema.Type
+
+/**
+ * The reasons of {@link AttachmentReason}, as a Schema.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const AttachmentReasonSchema = Schema.Literals([
+  "empty",
+  "bad-name",
+  "unsupported-type",
+  "signature-mismatch",
+  "too-large",
+  "too-many",
+  "total-too-large"
+])
 
 /**
  * Size and count limits and the kinds accepted; deployments set their own.
@@ -245,10 +256,8 @@ export const checkAttachments = (
   return { ok: true, value: out }
 }
 
-const mb = (n: number) => `${Math.round((n / 1048576) * 10) / 10} MB`
-
 /**
- * The message for a refused attachment, Spanish by default.
+ * The message for a refused attachment, Spanish by default (from the CAU catalogue).
  *
  * @since 0.1.0
  * @category i18n
@@ -258,24 +267,12 @@ export const attachmentMessage = (
   name: string,
   policy: AttachmentPolicy = defaultAttachmentPolicy,
   locale: Locale = "es-PE"
-): string => {
-  const es: Record<AttachmentReason, string> = {
-    empty: `El archivo «${name}» está vacío.`,
-    "bad-name": "El nombre del archivo no es válido.",
-    "unsupported-type": `El archivo «${name}» no es de un tipo admitido (Word, PowerPoint, PDF, Excel, imagen o texto).`,
-    "signature-mismatch": `El contenido del archivo «${name}» no corresponde a su extensión.`,
-    "too-large": `El archivo «${name}» supera el tamaño máximo de ${mb(policy.maxBytes)}.`,
-    "too-many": `Puede adjuntar como máximo ${policy.maxCount} archivos.`,
-    "total-too-large": `Los archivos adjuntos superan en total ${mb(policy.maxTotalBytes)}.`
-  }
-  const en: Record<AttachmentReason, string> = {
-    empty: `The file "${name}" is empty.`,
-    "bad-name": "The file name is not valid.",
-    "unsupported-type": `The file "${name}" is not an accepted type (Word, PowerPoint, PDF, Excel, image or text).`,
-    "signature-mismatch": `The content of "${name}" does not match its extension.`,
-    "too-large": `The file "${name}" is larger than ${mb(policy.maxBytes)}.`,
-    "too-many": `At most ${policy.maxCount} files can be attached.`,
-    "total-too-large": `The attachments add up to more than ${mb(policy.maxTotalBytes)}.`
-  }
-  return (locale === "en" ? en : es)[reason]
-}
+): string =>
+  cauErrorMessage({
+    _tag: "@ecasilla/core/cau/AttachmentError",
+    reason,
+    name,
+    maxBytes: policy.maxBytes,
+    maxCount: policy.maxCount,
+    maxTotalBytes: policy.maxTotalBytes
+  }, locale)

@@ -1,5 +1,6 @@
 import type { Actor } from "../roles/actor.js"
 import { partiesOf } from "./lifecycle.js"
+import { isCauAnalyst, isCauStaff } from "./staff.js"
 import type { TicketQuery } from "./store.js"
 import type { Ticket } from "./ticket.js"
 
@@ -16,7 +17,7 @@ export const canViewTicket = (
   actor: Pick<Actor, "id" | "roles">
 ): boolean => {
   const parties = partiesOf(ticket, actor)
-  return parties.has("requester") || parties.has("lead") || parties.has("system") || actor.roles.includes("cau-analista")
+  return parties.has("requester") || parties.has("lead") || parties.has("system") || isCauAnalyst(actor)
 }
 
 /**
@@ -27,6 +28,6 @@ export const canViewTicket = (
  * @category lifecycle
  */
 export const ticketQueryFor = (actor: Pick<Actor, "id" | "roles">, query: TicketQuery = {}): TicketQuery =>
-  actor.roles.includes("cau-analista") || actor.roles.includes("cau-lider-grupo")
+  isCauStaff(actor)
     ? query
     : { ...query, requesterId: actor.id }

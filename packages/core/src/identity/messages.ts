@@ -1,5 +1,11 @@
 import type { Locale } from "../i18n/locale.js"
+import { errorMessage, formatMessage, type MessageCatalogue, registerMessages } from "../i18n/messages.js"
 import type { IdentityKind, IdentityReason } from "./rules.js"
+
+/*
+ * The identity message catalogue, registered in `@ecasilla/core/i18n` as domain
+ * `identity` (codes `IdentityError.<reason>`, parameter `kind`).
+ */
 
 const kindNames: Record<Locale, Record<IdentityKind, string>> = {
   "es-PE": { dni: "DNI", ruc: "RUC", ce: "carné de extranjería", "user-code": "código de usuario" },
@@ -59,6 +65,31 @@ const templates: Record<Locale, Record<IdentityReason, (kind: IdentityKind, name
   }
 }
 
+const KINDS: ReadonlyArray<IdentityKind> = ["dni", "ruc", "ce", "user-code"]
+const kindOf = (p: Readonly<Record<string, unknown>>): IdentityKind =>
+  KINDS.includes(p.kind as IdentityKind) ? (p.kind as IdentityKind) : "dni"
+
+const catalogueOf = (locale: Locale): MessageCatalogue =>
+  Object.fromEntries(
+    (Object.keys(templates[locale]) as Array<IdentityReason>).map((reason) => [
+      `IdentityError.${reason}`,
+      (p: Readonly<Record<string, unknown>>) => templates[locale][reason](kindOf(p), kindNames[locale][kindOf(p)])
+    ])
+  )
+
+registerMessages("identity", "es-PE", catalogueOf("es-PE"))
+registerMessages("identity", "en", catalogueOf("en"))
+
+/**
+ * The message of an `IdentityError` (or any registered tagged error), Spanish by default.
+ * Importing it registers the identity catalogue.
+ *
+ * @since 0.2.0
+ * @category i18n
+ */
+export const identityErrorMessage = <E extends { readonly reason: string }>(error: E, locale: Locale = "es-PE"): string =>
+  errorMessage(error, locale) ?? error.reason
+
 /**
  * The name of an identity kind as users read it.
  *
@@ -74,4 +105,4 @@ export const identityKindName = (kind: IdentityKind, locale: Locale = "es-PE"): 
  * @category i18n
  */
 export const identityMessage = (reason: IdentityReason, kind: IdentityKind, locale: Locale = "es-PE"): string =>
-  templates[locale][reason](kind, kindNames[locale][kind])
+  formatMessage("identity", `IdentityError.${reason}`, { kind }, locale) ?? reason

@@ -1,21 +1,10 @@
 // Pure identity rules (DOMAIN.md §6). No Effect import here: `isValidRuc` alone must
 // tree-shake to a few hundred bytes, and these run millions of times a second.
 
-/**
- * The kinds of identity number ecasilla knows.
- *
- * @since 0.1.0
- * @category models
- */
-export type IdentityKind = "dni" | "ruc" | "ce" | "user-code"
+import type { IdentityKind, IdentityReason } from "./errors.js"
 
-/**
- * Why a text is not a valid identity number.
- *
- * @since 0.1.0
- * @category models
- */
-export type IdentityReason = "empty" | "bad-length" | "not-digits" | "bad-prefix" | "bad-check-digit"
+// Types only (erased): the kinds and reasons are the literals of the Schemas in errors.ts.
+export type { IdentityKind, IdentityReason } from "./errors.js"
 
 /**
  * What a RUC's two-digit prefix says about its holder.

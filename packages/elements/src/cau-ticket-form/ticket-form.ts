@@ -7,10 +7,15 @@ import type { Actor } from "@ecasilla/core"
 import {
   CauConfig,
   type CauConfigShape,
+  cauFieldMessage,
   defaultCauConfig,
   searchCatalog,
   ticketMessage,
   TicketService,
+  ticketTextLimits,
+  TicketTipo,
+  ticketTipoLabels,
+  type TicketFieldIssue,
   validateTicketDraft,
   validateTicketField,
   type Ticket,
@@ -219,9 +224,9 @@ export class CauTicketForm extends LitElement {
       this.shadowRoot?.getElementById("result-number")?.focus()
       return
     }
-    const error = this.save.error as { _tag?: string; issues?: ReadonlyArray<{ field: string; message: string }>; reason?: string }
+    const error = this.save.error as { _tag?: string; issues?: ReadonlyArray<TicketFieldIssue>; reason?: string }
     if (error?._tag === "@ecasilla/core/cau/TicketValidationError" && error.issues) {
-      this.rejected = Object.fromEntries(error.issues.map((i) => [i.field, i.message]))
+      this.rejected = Object.fromEntries(error.issues.map((i) => [i.field, cauFieldMessage(i, locale)]))
       await this.updateComplete
       const first = FIELDS.find((f) => this.rejected[f])
       if (first) this.focusField(first)
@@ -251,7 +256,7 @@ export class CauTicketForm extends LitElement {
         id=${field}
         type=${field === "telefono" ? "tel" : "text"}
         autocomplete=${field === "telefono" ? "tel" : "off"}
-        maxlength=${field === "titulo" ? 200 : 60}
+        maxlength=${field === "titulo" ? ticketTextLimits.tituloMax : 60}
         aria-required="true"
         aria-invalid=${error ? "true" : "false"}
         aria-describedby=${[hint ? `${field}-hint` : "", this.errorId(field)].filter(Boolean).join(" ")}
@@ -311,11 +316,11 @@ export class CauTicketForm extends LitElement {
         <fieldset aria-describedby=${this.errorId("tipo")}>
           <legend>${t.term("tipo")}</legend>
           <div class="choices">
-            ${(["Incidencia", "Petición"] as const).map((tipo) => html`<label>
+            ${TicketTipo.literals.map((tipo) => html`<label>
               <input type="radio" name="tipo" value=${tipo} aria-invalid=${tipoError ? "true" : "false"}
                 .checked=${live(this.values.tipo === tipo)}
                 @change=${() => { this.set("tipo", tipo); this.touch("tipo") }} />
-              <span>${t.term(tipo === "Incidencia" ? "incidencia" : "peticion")}
+              <span>${ticketTipoLabels[t.locale][tipo]}
                 <span class="hint">${t.term(tipo === "Incidencia" ? "incidenciaHint" : "peticionHint")}</span></span>
             </label>`)}
           </div>
