@@ -3,7 +3,7 @@
 // the whole flow); on the form page a link to the ticket just filed. DOM built with
 // textContent only: ticket títulos are user input.
 import * as Effect from "effect/Effect"
-import { TicketService, type Ticket } from "@ecasilla/core/cau"
+import { isCauAnalyst, isCauLead, TicketService, type Ticket } from "@ecasilla/core/cau"
 import { defaultLayer, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
 import { demoActors } from "./storage.js"
 
@@ -43,7 +43,7 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
   picker.replaceChildren(el("label", {}, "Ticket ", select), roles)
   await storageReady(provider)
   const users = await demoActors()
-  const lead = users.find((u) => u.roles.includes("cau-lider-grupo"))
+  const lead = users.find(isCauLead)
   let tickets: ReadonlyArray<Ticket> = []
 
   const apply = () => {
@@ -57,10 +57,10 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
     const current = provider.actor?.id
     const who: Array<[string, string | undefined, string | undefined]> = [
       ["Solicitante", (ticket?.onBehalfOf ?? ticket?.requester)?.id, (ticket?.onBehalfOf ?? ticket?.requester)?.name],
-      ["Analista", ticket?.analyst?.id, ticket?.analyst?.name ?? users.find((u) => u.roles.includes("cau-analista"))?.name],
+      ["Analista", ticket?.analyst?.id, ticket?.analyst?.name ?? users.find(isCauAnalyst)?.name],
       ["Líder de grupo", lead?.id, lead?.name]
     ]
-    const analystId = ticket?.analyst?.id ?? users.find((u) => u.roles.includes("cau-analista"))?.id
+    const analystId = ticket?.analyst?.id ?? users.find(isCauAnalyst)?.id
     roles.replaceChildren(...who.map(([role, id, name]) => {
       const target = role === "Analista" ? analystId : id
       const button = el<HTMLButtonElement>("button", { type: "button", disabled: target === undefined }, `${role}: ${name ?? "—"}`)

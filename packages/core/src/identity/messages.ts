@@ -1,6 +1,8 @@
 import type { Locale } from "../i18n/locale.js"
 import { errorMessage, formatMessage, type MessageCatalogue, registerMessages } from "../i18n/messages.js"
-import type { IdentityKind, IdentityReason } from "./rules.js"
+import { type IdentityKind, type IdentityReason, rucPrefixes } from "./rules.js"
+
+const listOf = (items: ReadonlyArray<string>, or: string): string => `${items.slice(0, -1).join(", ")} ${or} ${items[items.length - 1]}`
 
 /*
  * The identity message catalogue, registered in `@ecasilla/core/i18n` as domain
@@ -31,7 +33,7 @@ const templates: Record<Locale, Record<IdentityReason, (kind: IdentityKind, name
           : `El ${name} solo admite dígitos.`,
     "bad-prefix": (kind, name) =>
       kind === "ruc"
-        ? `El ${name} debe empezar con 10, 15, 16, 17 o 20.`
+        ? `El ${name} debe empezar con ${listOf(rucPrefixes, "o")}.`
         : `El ${name} debe empezar con U (personal de la CGR) o E (personal de OCI o entidad).`,
     "bad-check-digit": (kind, name) =>
       kind === "dni"
@@ -56,7 +58,7 @@ const templates: Record<Locale, Record<IdentityReason, (kind: IdentityKind, name
           : `The ${name} only takes digits.`,
     "bad-prefix": (kind, name) =>
       kind === "ruc"
-        ? `The ${name} must start with 10, 15, 16, 17 or 20.`
+        ? `The ${name} must start with ${listOf(rucPrefixes, "or")}.`
         : `The ${name} must start with U (CGR staff) or E (OCI or entity staff).`,
     "bad-check-digit": (kind, name) =>
       kind === "dni"

@@ -1,8 +1,8 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit"
 import { live } from "lit/directives/live.js"
 import * as Effect from "effect/Effect"
-import { hasRole, type Actor } from "@ecasilla/core"
-import { SurveyLevel, surveyLevelLabels, type AttachmentPolicy, ticketActionLabels, ticketLifecycle, type Ticket, type TicketAction, type TicketService } from "@ecasilla/core/cau"
+import type { Actor } from "@ecasilla/core"
+import { isCauAnalyst, SurveyLevel, surveyLevelLabels, type AttachmentPolicy, ticketActionLabels, ticketLifecycle, type Ticket, type TicketAction, type TicketService } from "@ecasilla/core/cau"
 import { Directory } from "@ecasilla/core/ports"
 import { EffectTask } from "../controllers/effect-task.js"
 import type { LocalizeController } from "../controllers/localize.js"
@@ -76,7 +76,7 @@ export class TicketActionsController implements ReactiveController {
     this.analysts = new EffectTask(host, {
       args: () => [this.analystQuery, this.needsAnalysts] as const,
       effect: ([query, needed]) => needed
-        ? Effect.map(Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 50)), (users) => users.filter((u) => hasRole(u, "cau-analista")))
+        ? Effect.map(Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 50)), (users) => users.filter(isCauAnalyst))
         : Effect.succeed([])
     })
     this.analystBox = new ComboboxController(host, {
