@@ -1,6 +1,6 @@
 import { Context, Layer } from "effect"
 import type { WindowLike } from "dompurify"
-import { makePurifier } from "./internal/purify.js"
+import { makePurifier, richTextPolicy as policy } from "./internal/purify.js"
 
 /**
  * Turns untrusted rich text (a ticket's descripción) into HTML that is safe to show:
@@ -32,8 +32,21 @@ export class HtmlSanitizer extends Context.Service<HtmlSanitizer, {
    * @since 0.1.0
    * @category layers
    */
-  static readonly layerWindow = (window: WindowLike): Layer.Layer<HtmlSanitizer> =>
-    Layer.sync(HtmlSanitizer, () => HtmlSanitizer.of({ sanitize: makePurifier(window) }))
+  static readonly layerWindow = (
+    window: WindowLike,
+    options: {
+      /**
+       * Runs before DOMPurify, e.g. to drop early what the policy drops anyway; DOMPurify
+       * still sanitizes its output, so it cannot widen what passes.
+       */
+      readonly prepare?: (html: string) => string
+    } = {}
+  ): Layer.Layer<HtmlSanitizer> =>
+    Layer.sync(HtmlSanitizer, () => {
+      const purify = makePurifier(window)
+      const prepare = options.prepare
+      return HtmlSanitizer.of({ sanitize: prepare ? (html) => purify(prepare(html)) : purify })
+    })
 
   /**
    * No DOM at all: every tag is dropped and the text escaped, line breaks kept.
@@ -47,6 +60,19 @@ export class HtmlSanitizer extends Context.Service<HtmlSanitizer, {
     HtmlSanitizer.of({ sanitize: (html) => plainTextToHtml(htmlToPlainText(html)) })
   )
 }
+
+/**
+ * The rich-text policy every HtmlSanitizer layer enforces through DOMPurify: allowed tags
+ * and attributes, and the style filter.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const richTextPolicy: {
+  readonly allowedTags: ReadonlyArray<string>
+  readonly allowedAttributes: ReadonlyArray<string>
+  readonly filterStyle: (style: string) => string
+} = policy
 
 /**
  * Escapes a text for HTML content or attribute values.
