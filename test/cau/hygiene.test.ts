@@ -26,7 +26,7 @@ const refused = async (cau: Cau, ticket: Ticket, move: (s: TicketService["Servic
   const error = Exit.isFailure(exit) ? Cause.squash(exit.cause) as { _tag: string; reason: string; field?: string } : undefined
   expect(error?._tag).toMatch(/^@ecasilla\/core\/cau\/Ticket(Validation)?Error$/)
   expect(errorMessage(error, "en")).toBeTypeOf("string")
-  expect(await cau.run((s) => s.getTicket(ticket.id))).toEqual(ticket)
+  expect(await cau.run((s) => s.getTicket(requester, ticket.id))).toEqual(ticket)
   expect(cau.mailer.sent.length).toBe(mails)
   return error!
 }
@@ -76,7 +76,7 @@ describe("every typed field of the CAU takes the same rule", () => {
       const e = await refused(cau, t, (s) => s.createTicket(requester, { ...validDraft, descripcion }))
       expect(e).toMatchObject({ reason: "invalid", issues: [{ field: "descripcion" }] })
     }
-    expect((await cau.run((s) => s.listTickets({}))).length).toBe(1)
+    expect((await cau.run((s) => s.listTickets(requester, {}))).length).toBe(1)
   })
 
   it("support group on assign", async () => {

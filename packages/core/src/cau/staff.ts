@@ -1,4 +1,5 @@
 import type { Actor } from "../roles/actor.js"
+import { isSystemPrincipal, type SystemPrincipal } from "../roles/principal.js"
 
 /*
  * Who works the help desk: the one place that names the CAU roles, so the lifecycle,
@@ -6,12 +7,13 @@ import type { Actor } from "../roles/actor.js"
  */
 
 /**
- * Whether the actor is a help-desk analyst (role `cau-analista`): may be assigned tickets.
+ * Whether the actor is a help-desk analyst (never the system principal) (role `cau-analista`): may be assigned tickets.
  *
  * @since 0.2.0
  * @category guards
  */
-export const isCauAnalyst = (actor: Pick<Actor, "roles">): boolean => actor.roles.includes("cau-analista")
+export const isCauAnalyst = (actor: Pick<Actor, "roles"> | SystemPrincipal): boolean =>
+  !isSystemPrincipal(actor) && actor.roles.includes("cau-analista")
 
 /**
  * Whether the actor leads a support group (role `cau-lider-grupo`): assigns tickets.
@@ -19,7 +21,8 @@ export const isCauAnalyst = (actor: Pick<Actor, "roles">): boolean => actor.role
  * @since 0.2.0
  * @category guards
  */
-export const isCauLead = (actor: Pick<Actor, "roles">): boolean => actor.roles.includes("cau-lider-grupo")
+export const isCauLead = (actor: Pick<Actor, "roles"> | SystemPrincipal): boolean =>
+  !isSystemPrincipal(actor) && actor.roles.includes("cau-lider-grupo")
 
 /**
  * Whether the actor is help-desk staff (an analyst or a lead): sees the whole queue.
@@ -27,4 +30,4 @@ export const isCauLead = (actor: Pick<Actor, "roles">): boolean => actor.roles.i
  * @since 0.2.0
  * @category guards
  */
-export const isCauStaff = (actor: Pick<Actor, "roles">): boolean => isCauAnalyst(actor) || isCauLead(actor)
+export const isCauStaff = (actor: Pick<Actor, "roles"> | SystemPrincipal): boolean => isCauAnalyst(actor) || isCauLead(actor)
