@@ -13,7 +13,7 @@ import {
 } from "@ecasilla/core/cau"
 import { FirmaError, FirmaErrorReasonSchema } from "@ecasilla/core/firma"
 import { errorMessage, messageCodes, registerMessages } from "@ecasilla/core/i18n"
-import { MailerError } from "@ecasilla/core/ports"
+import { EventOutboxError, MailerError } from "@ecasilla/core/ports"
 import { IdentityError, IdentityKindSchema, IdentityReasonSchema } from "@ecasilla/core/identity"
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
@@ -46,7 +46,8 @@ const everyServerError = (): ReadonlyArray<object> => [
   ),
   ...IdentityReasonSchema.literals.flatMap((reason) => IdentityKindSchema.literals.map((kind) => new IdentityError({ reason, kind, input: "x" }))),
   ...FirmaErrorReasonSchema.literals.map((reason) => new FirmaError({ reason, detail: "offset 12" })),
-  ...(["rejected", "unavailable"] as const).map((reason) => new MailerError({ reason }))
+  ...(["rejected", "unavailable"] as const).map((reason) => new MailerError({ reason })),
+  new EventOutboxError({ reason: "unavailable" })
 ]
 
 describe("error messages from codes", () => {
