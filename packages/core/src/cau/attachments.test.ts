@@ -61,6 +61,43 @@ const ole = (streams: ReadonlyArray<string>, rootClsid = new Uint8Array(16)): Ui
   streams.forEach((name, i) => entry(i + 1, name, 2, 0xffffffff, i + 2 <= streams.length ? i + 2 : 0xffffffff))
   return b
 }
+/**
+ * A compound file with 110 FAT sectors: 109 listed in the header, the 110th in a DIFAT
+ * sector, as Office writes files over ~7 MB. The directory (sector 111) holds `WordDocument`.
+ */
+const oleWithDifat = (difatOk = true): Uint8Array => {
+  const b = new Uint8Array(512 * (1 + 112))
+  const v = new DataView(b.buffer)
+  const sector = (n: number) => 512 + n * 512
+  b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
+  v.setUint16(0x18, 0x3e, true)
+  v.setUint16(0x1a, 3, true)
+  v.setUint16(0x1c, 0xfffe, true)
+  v.setUint16(0x1e, 9, true)
+  v.setUint32(0x2c, 110, true)
+  v.setUint32(0x30, 111, true)
+  v.setUint32(0x3c, 0xfffffffe, true)
+  v.setUint32(0x44, difatOk ? 110 : 5000, true)
+  v.setUint32(0x48, 1, true)
+  for (let i = 0; i < 109; i++) v.setUint32(0x4c + i * 4, i, true)
+  for (let i = 0; i < 128; i++) v.setUint32(sector(110) + i * 4, i === 0 ? 109 : i === 127 ? 0xfffffffe : 0xffffffff, true)
+  for (let n = 0; n < 110; n++) for (let i = 0; i < 128; i++) v.setUint32(sector(n) + i * 4, 0xffffffff, true)
+  for (let i = 0; i < 110; i++) v.setUint32(sector(0) + i * 4, 0xfffffffd, true)
+  v.setUint32(sector(0) + 110 * 4, 0xfffffffc, true)
+  v.setUint32(sector(0) + 111 * 4, 0xfffffffe, true)
+  const entry = (index: number, name: string, type: number) => {
+    const at = sector(111) + index * 128
+    for (let i = 0; i < name.length; i++) v.setUint16(at + i * 2, name.charCodeAt(i), true)
+    v.setUint16(at + 64, (name.length + 1) * 2, true)
+    b[at + 66] = type
+    for (const o of [68, 72, 76]) v.setUint32(at + o, 0xffffffff, true)
+    v.setUint32(at + 116, 0xfffffffe, true)
+  }
+  entry(0, "Root Entry", 5)
+  v.setUint32(sector(111) + 76, 1, true)
+  entry(1, "WordDocument", 2)
+  return b
+}
 // {000C1084-0000-0000-C000-000000000046}, the root CLSID of every .msi, as stored (little-endian fields).
 const MSI_CLSID = new Uint8Array([0x84, 0x10, 0x0c, 0x00, 0x00, 0x00, 0x00, 0x00, 0xc0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46])
 const msi = () => ole(["\u0005SummaryInformation", "\u4840\u3f3f\u4577\u446c\u3b6a\u45e4\u4824", "WordDocument"], MSI_CLSID)
@@ -152,6 +189,12 @@ describe("attachment signatures", () => {
     new DataView(looped.buffer).setUint32(512 + 4, 1, true)
     expect(oleDirectory(looped)).toBeUndefined()
     expect(checkAttachment({ name: "acta.doc", bytes: looped })).toMatchObject({ ok: false, reason: "signature-mismatch" })
+  })
+
+  it("reads the FAT past the header through DIFAT sectors, and refuses a broken DIFAT chain", () => {
+    expect(oleDirectory(oleWithDifat())?.streams).toEqual(["WordDocument"])
+    expect(checkAttachment({ name: "grande.doc", bytes: oleWithDifat() })).toMatchObject({ ok: true, value: { kind: "word" } })
+    expect(oleDirectory(oleWithDifat(false))).toBeUndefined()
   })
 
   it("does not take random bytes for text", () => {
