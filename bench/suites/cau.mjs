@@ -13,7 +13,7 @@
 //   resolution, survey and a 4–7 event history), as read back from IndexedDB or a backend.
 import { Actor } from "@ecasilla/core"
 import { catalogLeaves, decodeTicketSync, defaultCauCatalog, TicketDraftSchema, TicketService } from "@ecasilla/core/cau"
-import { Clock, HtmlSanitizer, Ids } from "@ecasilla/core/ports"
+import { HtmlSanitizer, Ids } from "@ecasilla/core/ports"
 import { layerMemoryCau } from "@ecasilla/adapters/memory"
 import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
 import { Effect, ManagedRuntime, Schema } from "effect"
@@ -96,7 +96,7 @@ async function createFigures(rows) {
   const descripcion = wordPaste(6, 4)
   const drafts = Array.from({ length: 256 }, (_, i) => ({ ...filed(i), onBehalfOf: undefined, descripcion }))
   for (const d of drafts) delete d.onBehalfOf
-  const runtime = ManagedRuntime.make(layerMemoryCau({ sanitizer: layerNodeHtmlSanitizer, users: [requester], clock: Clock.layerSystem, ids: Ids.layerTest }))
+  const runtime = ManagedRuntime.make(layerMemoryCau({ sanitizer: layerNodeHtmlSanitizer, users: [requester], ids: Ids.layerTest }))
   const service = await runtime.runPromise(Effect.service(TicketService))
   const mask = drafts.length - 1
   let sink = 0
