@@ -41,7 +41,6 @@ beforeAll(async () => {
   })
   await writeFile(join(dir, "index.html"), '<!doctype html><html lang="es-PE"><title>React</title><div id="app"></div><script type="module" src="page.js"></script>')
   ;({ server, url: base } = await serveSite(dir, { port: 0, host: "127.0.0.1" }))
-  base = base.replace("localhost", "127.0.0.1")
   browser = await puppeteer.launch({
     executablePath: chrome,
     headless: true,
