@@ -94,8 +94,11 @@ const requester = new Actor({ id: "E40125", name: "Rosa Quispe Mamani", roles: [
 
 async function createFigures(rows) {
   const descripcion = wordPaste(6, 4)
-  const drafts = Array.from({ length: 256 }, (_, i) => ({ ...filed(i), onBehalfOf: undefined, descripcion }))
-  for (const d of drafts) delete d.onBehalfOf
+  // Filed for oneself: "en nombre de" would need a second registered user.
+  const drafts = Array.from({ length: 256 }, (_, i) => {
+    const { onBehalfOf: _forOther, ...own } = filed(i)
+    return { ...own, descripcion }
+  })
   const runtime = ManagedRuntime.make(layerMemoryCau({ sanitizer: layerNodeHtmlSanitizer, users: [requester], ids: Ids.layerTest }))
   const service = await runtime.runPromise(Effect.service(TicketService))
   const mask = drafts.length - 1
