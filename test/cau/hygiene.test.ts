@@ -1,9 +1,9 @@
 // Input hygiene everywhere a person types: título, descripción, support group, notes,
 // incorrecta comments, the answer and survey comments take the same rule (checkText):
 // hostile strings give a typed error and change nothing.
-import { checkText, type Ticket, type TicketService } from "@ecasilla/core/cau"
+import { checkText, type Ticket, type TicketService, Titulo } from "@ecasilla/core/cau"
 import { errorMessage } from "@ecasilla/core/i18n"
-import { Cause, type Effect, Exit } from "effect"
+import { Cause, type Effect, Exit, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { analyst, lead, makeCau, requester, validDraft } from "./fixtures.js"
 
@@ -56,6 +56,11 @@ describe("checkText", () => {
     expect(checkText("  dos\n líneas ", line)).toEqual({ ok: true, value: "dos líneas" })
     expect(checkText("  dos\r\n\tlíneas ", { max: 100, multiline: true })).toEqual({ ok: true, value: "dos\n\tlíneas" })
     expect(checkText("a\u0007b", { max: 100, multiline: true })).toEqual({ ok: false, reason: "bad-characters" })
+  })
+
+  it("still reads a stored título that kept a zero-width space (written before they were dropped)", () => {
+    expect(Schema.decodeUnknownSync(Titulo)("Error\u200B al firmar")).toBe("Error\u200B al firmar")
+    expect(() => Schema.decodeUnknownSync(Titulo)("Error\u202E al firmar")).toThrow()
   })
 
   it("is fast on a 1 MB paste", () => {

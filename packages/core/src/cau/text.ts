@@ -63,6 +63,16 @@ const CONTROL_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e
 const CONTROL_BLOCK = /[\u0000-\u0008\u000b\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
 
 /**
+ * The text without the invisible characters `checkText` drops (zero-width space, word
+ * joiner, BOM).
+ *
+ * @since 0.2.0
+ * @category rules
+ */
+export const withoutInvisible = (text: string): string =>
+  text.includes("\u200b") || text.includes("\u2060") || text.includes("\ufeff") ? text.replace(INVISIBLE, "") : text
+
+/**
  * The outcome of checking a typed text: the clean value, or the reason and the parameters
  * of its message (`{ max: 150 }`).
  *
@@ -90,7 +100,7 @@ export const checkText = (
   const { min = 1, max, multiline = false } = bounds
   // Generous first cut: what is this long stays too long after any trimming.
   if (input.length > max * 4 + 64) return { ok: false, reason: "too-long", params: { max } }
-  let text = input.includes("\u200b") || input.includes("\u2060") || input.includes("\ufeff") ? input.replace(INVISIBLE, "") : input
+  let text = withoutInvisible(input)
   if ((multiline ? CONTROL_BLOCK : CONTROL_LINE).test(multiline ? text : text.replace(/[\t\n\r\f\v]/g, " "))) {
     return { ok: false, reason: "bad-characters" }
   }
