@@ -8,7 +8,7 @@ import { TicketService, type Ticket } from "@ecasilla/core/cau"
 import { Clock, HtmlSanitizer, makeTestClock } from "@ecasilla/core/ports"
 import { cauDemoUsers, layerMemoryCau, makeCaptureMailer } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/ecasilla-provider.js"
-import type { EcasillaProvider } from "@ecasilla/elements"
+import { runOn, type EcasillaProvider } from "@ecasilla/elements"
 
 export const [rosa, jorge, carla, luis, patricia] = cauDemoUsers
 
@@ -18,9 +18,15 @@ export const cauFixture = async (content: TemplateResult, actor: Actor | undefin
   const clock = makeTestClock(new Date("2026-03-02T14:00:00.000Z"))
   const layer = layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: cauDemoUsers, mailer: mailer.layer, clock: Clock.layerTest(clock) })
   const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${actor}>${content}</ecasilla-provider>`)
-  const service = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) =>
-    provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), f))
+  const service = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) => serviceOn(provider, f)
   return { provider, mailer, clock, service }
+}
+
+/** Runs `f` on the provider's TicketService; rejects with the typed error. */
+export const serviceOn = async <A, E>(provider: EcasillaProvider, f: (s: TicketService["Service"]) => Effect.Effect<A, E>): Promise<A> => {
+  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), f))
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
 }
 
 /** A valid ticket draft. */
