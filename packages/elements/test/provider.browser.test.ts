@@ -8,7 +8,7 @@ import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { Actor } from "@ecasilla/core"
-import { HtmlSanitizer } from "@ecasilla/core/ports"
+import { layerBrowserHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { cauDemoUsers, layerMemoryCau } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/ecasilla-provider.js"
 import {
@@ -211,7 +211,7 @@ describe("<ecasilla-provider>", () => {
   it("survives a DOM move: same runtime, and the memory store keeps its data", async () => {
     let released = 0
     const layer = Layer.merge(
-      layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: cauDemoUsers }),
+      layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers }),
       greeterLayer("Hola", () => released++)
     )
     const host = await fixture<HTMLDivElement>(html`<div><section id="a"><ecasilla-provider .layer=${layer} .actor=${rosa}><test-task-probe></test-task-probe></ecasilla-provider></section><section id="b"></section></div>`)
