@@ -28,7 +28,7 @@ import { LocalizeController } from "../controllers/localize.js"
 import { TicketUpdatedEvent } from "../events/cau-events.js"
 import { cauStyles } from "../cau/cau.styles.js"
 import { formatBytes, userMessage } from "../cau/user-message.js"
-import { TicketActionsController, type PerformAction } from "./ticket-actions.js"
+import type { PerformAction, TicketActionsController } from "./ticket-actions.js"
 import { ticketDetailStrings } from "./ticket-detail.strings.js"
 import { ticketDetailStyles } from "./ticket-detail.styles.js"
 import { formatInstant, renderHistory } from "./ticket-history.js"
@@ -113,8 +113,18 @@ export class CauTicketDetail extends LitElement {
     Effect.flatMap(Effect.service(TicketService), (s) => cmd(s, actor)))
   private readonly download = this.runtime.command((ticket: Ticket, meta: AttachmentMeta) =>
     Effect.flatMap(Effect.service(TicketService), (s) => s.getAttachment(ticket.id, meta.id)))
-  private readonly actions = new TicketActionsController(this, this.runtime, this.i18n, (action, cmd) => this.perform(action, cmd), () => this.command.running)
+  // The action forms (rich text, combobox, drop zone) load after the element, not up front.
+  private actions: TicketActionsController | undefined
+  private actionsLoading: Promise<void> | undefined
   @state() private editing = false
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.actionsLoading ??= import("./ticket-actions.js").then(({ TicketActionsController }) => {
+      this.actions = new TicketActionsController(this, this.runtime, this.i18n, (action, cmd) => this.perform(action, cmd), () => this.command.running)
+      this.requestUpdate()
+    })
+  }
 
   /** The ticket as last loaded, if any. */
   get ticket(): Ticket | undefined {
@@ -280,7 +290,9 @@ export class CauTicketDetail extends LitElement {
         <h3 id="status-heading" tabindex="-1">${t.term("actions")}</h3>
         ${actions.length === 0 ? html`<p class="muted">${t.term("noActions")}</p>` : nothing}
         ${actions.includes("edit") ? this.renderEdit(ticket) : nothing}
-        ${this.actions.render(ticket, actions.filter((a) => a !== "edit"), loaded.policy)}
+        ${actions.some((a) => a !== "edit")
+          ? this.actions?.render(ticket, actions.filter((a) => a !== "edit"), loaded.policy) ?? html`<p class="muted">${t.term("loading")}</p>`
+          : nothing}
         <p id="action-error" class="notice error-box" role="alert">${this.actionError}</p>
       </section>
       ${renderHistory(t, ticket)}
