@@ -7,6 +7,7 @@ import {
   SurveyLevel,
   surveyLevelLabels,
   type AttachmentPolicy,
+  defaultAttachmentPolicy,
   ticketActionLabels,
   type TicketCommandError,
   ticketLifecycle,
@@ -78,6 +79,7 @@ export class TicketActionsController implements ReactiveController {
   private readonly analystBox: ComboboxController
   private readonly busy: () => boolean
   private needsAnalysts = false
+  private policy: AttachmentPolicy = defaultAttachmentPolicy
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -91,7 +93,7 @@ export class TicketActionsController implements ReactiveController {
     this.perform = perform
     this.busy = busy
     this.answer = new RichTextController(host, "answer")
-    this.noteFiles = new AttachmentDropController(host, "nota", () => i18n.locale)
+    this.noteFiles = new AttachmentDropController(host, "nota", () => i18n.locale, () => this.policy)
     this.analysts = runtime.query({
       args: () => [this.analystQuery, this.needsAnalysts] as const,
       run: ([query, needed]) => needed
@@ -244,7 +246,7 @@ export class TicketActionsController implements ReactiveController {
 
   /** The forms for `actions` (from `availableTicketActions`), in lifecycle order; `policy` limits the note's files. */
   render(ticket: Ticket, actions: ReadonlyArray<TicketAction>, policy: AttachmentPolicy): TemplateResult {
-    this.noteFiles.policy = policy
+    this.policy = policy
     const needs = actions.includes("assign") || actions.includes("reassign")
     if (needs !== this.needsAnalysts) {
       this.needsAnalysts = needs

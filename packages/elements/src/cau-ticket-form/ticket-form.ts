@@ -17,6 +17,7 @@ import {
   TicketService,
   validateTicketDraft,
   validateTicketField,
+  type AttachmentPolicy,
   type NewAttachment,
   type Ticket,
   type TicketDraftField,
@@ -127,7 +128,7 @@ export class CauTicketForm extends LitElement {
   private filledDescripcion: string | undefined
   private pendingDescripcion: string | undefined
   private readonly editor = new RichTextController(this, "descripcion", (value) => this.set("descripcion", value))
-  private readonly files = new AttachmentDropController(this, "adjuntos", () => this.i18n.locale)
+  private readonly files = new AttachmentDropController(this, "adjuntos", () => this.i18n.locale, () => this.settings.attachments)
   private readonly catalogBox: ComboboxController = new ComboboxController(this, {
     id: "categoria",
     items: () => searchCatalog(this.settings.catalog, this.catalogBox.text).map((leaf) => ({
@@ -150,6 +151,11 @@ export class CauTicketForm extends LitElement {
 
   private get settings(): CauConfigShape {
     return this.config.value ?? defaultCauConfig
+  }
+
+  /** The attachment limits in force: the runtime's `CauConfig` once read, else the defaults. */
+  get attachmentPolicy(): AttachmentPolicy {
+    return this.settings.attachments
   }
 
   /** The ticket being edited, once loaded (edit mode only). */
@@ -477,7 +483,6 @@ export class CauTicketForm extends LitElement {
   }
 
   override updated(): void {
-    this.files.policy = this.settings.attachments
     const editor = this.editor.editor
     if (this.pendingDescripcion !== undefined && editor !== null) {
       // Sanitized above by the runtime's HtmlSanitizer (or reduced to text).
