@@ -235,6 +235,35 @@ describe("<cau-ticket-detail>", () => {
   })
 })
 
+describe("<cau-ticket-detail> editing", () => {
+  it("offers the requester the edit form while Registrada; saving reloads the ticket and closes the form", async () => {
+    const { detail, service, show, provider } = await setUp()
+    const t = await fileTicket(service)
+    await show(t.id)
+    expect(detail.availableActions).to.deep.equal(["edit"])
+    $(detail, "#edit").click()
+    await waitUntil(() => detail.shadowRoot!.querySelector("cau-ticket-form")?.shadowRoot?.querySelector<HTMLInputElement>("#titulo")?.value === t.titulo)
+    const form = detail.shadowRoot!.querySelector("cau-ticket-form")!
+    await expect(detail).to.be.accessible()
+    const telefono = form.shadowRoot!.querySelector<HTMLInputElement>("#telefono")!
+    telefono.select()
+    telefono.focus()
+    await sendKeys({ type: "912345678" })
+    const updated = new Promise<Event>((resolve) => provider.addEventListener("ticket-updated", resolve, { once: true }))
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click()
+    const event = await updated
+    expect((event as Event & { action?: string }).action).to.equal("edit")
+    await waitUntil(() => detail.shadowRoot!.querySelector("cau-ticket-form") === null && detail.ticket?.version === t.version + 1)
+    expect(detail.ticket!.telefono.replace(/\s/g, "")).to.equal("912345678")
+    expect(shadowText(detail)).to.contain(detail.ticket!.telefono)
+    expect(shadowText(detail)).to.contain("Modificó el ticket")
+    // Others are not offered it.
+    provider.actor = carla
+    await detail.updateComplete
+    expect(detail.shadowRoot!.querySelector("#edit")).to.equal(null)
+  })
+})
+
 describe("<cau-ticket-detail> on the playground's IndexedDB storage", () => {
   it("shows a seeded demo ticket and closes it: correcta, survey, Cerrada", async () => {
     const { layerDexieCau, openEcasillaDb, seedCauDemo } = await import("@ecasilla/adapters/dexie")
