@@ -3,7 +3,7 @@
 // the whole flow); on the form page a link to the ticket just filed. DOM built with
 // textContent only: ticket títulos are user input.
 import * as Effect from "effect/Effect"
-import { canViewTicket, TicketService, type Ticket } from "@ecasilla/core/cau"
+import { TicketService, type Ticket } from "@ecasilla/core/cau"
 import { runOn, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
 import { demoActors } from "./storage.js"
 
@@ -23,17 +23,16 @@ const storageReady = async (provider: EcasillaProvider): Promise<void> => {
   }
 }
 
-/** The tickets the current actor may see (none when nobody is acting). */
+/** The tickets the current actor may see: the service decides (nobody signed in sees none). */
 export const visibleTickets = async (provider: EcasillaProvider): Promise<ReadonlyArray<Ticket>> => {
   const actor = provider.actor
   if (actor === undefined) return []
-  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets()))
+  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets(actor)))
   if (!outcome.ok) {
     console.error("playground: the tickets could not be listed", outcome.error)
     return []
   }
-  // Until the service filters by actor itself, the chooser applies the core's rule.
-  return outcome.value.filter((t) => canViewTicket(t, actor))
+  return outcome.value
 }
 
 /** Switches the header's "Actuar como" select, which sets the provider's actor. */

@@ -53,7 +53,7 @@ describe("docs playground (CAU)", () => {
     await sendKeys({ type: "¿Cómo presento la DDJJ por la casilla?" })
     formOf()!.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click()
     await waitUntil(() => formOf() === null && detail.ticket?.titulo === "¿Cómo presento la DDJJ por la casilla?", "saved", { timeout: 5000 })
-    const stored = await serviceOn(provider, (s) => s.getTicketByNumber(registrada.number))
+    const stored = await serviceOn(provider, (s) => s.getTicketByNumber(rosa, registrada.number))
     expect(stored.titulo).to.equal("¿Cómo presento la DDJJ por la casilla?")
     expect(stored.descripcion).to.equal(registrada.descripcion)
     await expect(detail).to.be.accessible()

@@ -75,7 +75,7 @@ describe("<cau-ticket-form> saving", () => {
     button.click()
     await created
     await aTimeout(DELAY * 3)
-    const tickets = await serviceOn(provider, (s) => s.listTickets())
+    const tickets = await serviceOn(provider, (s) => s.listTickets(rosa))
     expect(tickets.length).to.equal(1)
   })
 
@@ -89,11 +89,11 @@ describe("<cau-ticket-form> saving", () => {
     form.remove()
     host.querySelector("#b")!.append(provider)
     await waitUntil(() => !form.saving, "the save ends", { timeout: DELAY * 10 })
-    const [ticket, ...others] = await serviceOn(provider, (s) => s.listTickets())
+    const [ticket, ...others] = await serviceOn(provider, (s) => s.listTickets(rosa))
     expect(others.length).to.equal(0)
     expect(ticket.titulo).to.equal("No llegan las notificaciones")
     expect(ticket.attachments.map((a) => a.name)).to.deep.equal(["captura.txt"])
-    const file = await serviceOn(provider, (s) => s.getAttachment(ticket.id, ticket.attachments[0].id))
+    const file = await serviceOn(provider, (s) => s.getAttachment(rosa, ticket.id, ticket.attachments[0].id))
     expect(new TextDecoder().decode(file.bytes)).to.equal("Captura del error")
   })
 })
@@ -126,7 +126,7 @@ describe("<cau-ticket-form> edit mode", () => {
     expect(event).to.be.instanceOf(TicketUpdatedEvent)
     expect(event.action).to.equal("edit")
     expect(event.ticket.titulo).to.equal("Sigo sin notificaciones en la casilla")
-    const stored = await service((s) => s.getTicket(ticket.id))
+    const stored = await service((s) => s.getTicket(rosa, ticket.id))
     expect(stored.titulo).to.equal("Sigo sin notificaciones en la casilla")
     expect(stored.descripcion).to.equal(ticket.descripcion)
     expect(stored.version).to.equal(ticket.version + 1)
@@ -136,12 +136,13 @@ describe("<cau-ticket-form> edit mode", () => {
     await expect(form).to.be.accessible()
   })
 
-  it("is not offered to someone else, nor once the ticket is assigned", async () => {
+  it("is not offered to someone else (who cannot even read it), nor once the ticket is assigned", async () => {
     const { form, ticket, service, provider } = await setUpEdit()
     await waitUntil(() => form.shadowRoot!.querySelector("form") !== null)
+    // Someone else cannot even read it: the service says it does not exist.
     provider.actor = jorge
-    await waitUntil(() => form.shadowRoot!.querySelector("form") === null)
-    expect($(form, '[role="alert"]').textContent).to.contain("Este ticket ya no se puede editar.")
+    await waitUntil(() => form.shadowRoot!.querySelector("form") === null && form.shadowRoot!.querySelector('[role="alert"]') !== null)
+    expect($(form, '[role="alert"]').textContent).to.equal("El ticket no existe.")
     expect(form.shadowRoot!.querySelector("form")).to.equal(null)
     await expect(form).to.be.accessible()
     provider.actor = rosa

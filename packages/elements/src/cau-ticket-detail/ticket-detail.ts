@@ -12,6 +12,7 @@ import {
   surveyLevelLabels,
   ticketActionLabels,
   isTicketError,
+  TicketError,
   ticketMessage,
   TicketService,
   type AttachmentMeta,
@@ -20,7 +21,7 @@ import {
   type TicketAction,
   type TicketPhase
 } from "@ecasilla/core/cau"
-import type { Actor } from "@ecasilla/core"
+import type { Actor } from "@ecasilla/core/roles"
 import { Directory, HtmlSanitizer, htmlToPlainText, plainTextToHtml } from "@ecasilla/core/ports"
 import { actorContext } from "../context/contexts.js"
 import { RuntimeController } from "../controllers/runtime-controller.js"
@@ -99,10 +100,12 @@ export class CauTicketDetail extends LitElement {
   // What the detail needs from the provider's layer (CauConfig has a default).
   private readonly runtime = new RuntimeController<TicketService | Directory>(this, [TicketService, Directory])
   private readonly load = this.runtime.query({
-    args: () => [this.ticketId, this.number, this.reloads] as const,
-    run: ([id, number]) => Effect.gen(function*() {
+    // The actor is an argument: the service authorizes each read for whoever is acting.
+    args: () => [this.ticketId, this.number, this.reloads, this.actor.value] as const,
+    run: ([id, number, , actor]) => Effect.gen(function*() {
       const service = yield* Effect.service(TicketService)
-      const ticket = id ? yield* service.getTicket(id) : yield* service.getTicketByNumber(number)
+      if (!actor) return yield* Effect.fail(new TicketError({ reason: "not-found" }))
+      const ticket = id ? yield* service.getTicket(actor, id) : yield* service.getTicketByNumber(actor, number)
       const sanitizer = yield* Effect.serviceOption(HtmlSanitizer)
       const { attachments: policy } = yield* Effect.service(CauConfig)
       const clean = (h: string) => Option.isSome(sanitizer) ? sanitizer.value.sanitize(h) : plainTextToHtml(htmlToPlainText(h))
@@ -111,8 +114,8 @@ export class CauTicketDetail extends LitElement {
   })
   private readonly command = this.runtime.command((actor: Actor, cmd: Parameters<PerformAction>[1]) =>
     Effect.flatMap(Effect.service(TicketService), (s) => cmd(s, actor)))
-  private readonly download = this.runtime.command((ticket: Ticket, meta: AttachmentMeta) =>
-    Effect.flatMap(Effect.service(TicketService), (s) => s.getAttachment(ticket.id, meta.id)))
+  private readonly download = this.runtime.command((actor: Actor, ticket: Ticket, meta: AttachmentMeta) =>
+    Effect.flatMap(Effect.service(TicketService), (s) => s.getAttachment(actor, ticket.id, meta.id)))
   // The action forms (rich text, combobox, drop zone) load after the element, not up front.
   private actions: TicketActionsController | undefined
   private actionsLoading: Promise<void> | undefined
@@ -124,6 +127,14 @@ export class CauTicketDetail extends LitElement {
       this.actions = new TicketActionsController(this, this.runtime, this.i18n, (action, cmd) => this.perform(action, cmd), () => this.command.running)
       this.requestUpdate()
     })
+  }
+
+  // `updateComplete` includes the action forms arriving, so callers see a whole view.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete()
+    if (this.actions !== undefined || this.actionsLoading === undefined) return done
+    await this.actionsLoading
+    return super.getUpdateComplete()
   }
 
   /** The ticket as last loaded, if any. */
@@ -172,7 +183,9 @@ export class CauTicketDetail extends LitElement {
   }
 
   private async downloadAttachment(ticket: Ticket, meta: AttachmentMeta): Promise<void> {
-    const outcome = await this.download.run(ticket, meta)
+    const actor = this.actor.value
+    if (!actor) return
+    const outcome = await this.download.run(actor, ticket, meta)
     if (outcome === undefined) return
     if (!outcome.ok) {
       this.actionError = userMessage(outcome.error, this.i18n.locale)

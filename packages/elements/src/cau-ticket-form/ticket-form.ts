@@ -111,10 +111,11 @@ export class CauTicketForm extends LitElement {
   })
   // Edit mode: the ticket as stored, its descripción sanitized again for the editor.
   private readonly editing = this.runtime.query({
-    args: () => [this.ticketId] as const,
-    run: ([id]) => Effect.gen(function*() {
-      if (id === "") return undefined
-      const ticket = yield* (yield* Effect.service(TicketService)).getTicket(id)
+    // The actor is an argument: the service authorizes the read for whoever is acting.
+    args: () => [this.ticketId, this.actor.value] as const,
+    run: ([id, actor]) => Effect.gen(function*() {
+      if (id === "" || actor === undefined) return undefined
+      const ticket = yield* (yield* Effect.service(TicketService)).getTicket(actor, id)
       const sanitizer = yield* Effect.serviceOption(HtmlSanitizer)
       const descripcion = Option.isSome(sanitizer) ? sanitizer.value.sanitize(ticket.descripcion) : plainTextToHtml(htmlToPlainText(ticket.descripcion))
       return { ticket, descripcion }
