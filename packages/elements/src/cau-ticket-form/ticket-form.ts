@@ -53,6 +53,14 @@ const FIELDS: ReadonlyArray<Field> = ["titulo", "descripcion", "tipo", "categori
  * shown and announced, and `ticket-created` is fired. The catalog and attachment limits
  * are the runtime's `CauConfig`.
  *
+ * With `ticket-id` it edits that ticket instead (the core's `editTicket`: its requester,
+ * while Registrada; only the changed fields are sent; attachments and "on behalf of" are
+ * not edited). A ticket the actor may not edit is shown as the core's reason, not as a form.
+ *
+ * Saving is a command: a second click while it saves is ignored, the button says
+ * "Guardando…" (`aria-disabled`, the form `aria-busy`), and the save runs to its end even
+ * if the form leaves the page meanwhile.
+ *
  * It is a whole form, not a field, so it is not form-associated itself: it owns its
  * `<form>` and offers `requestSubmit()` and `reset()` like one.
  *
@@ -60,6 +68,7 @@ const FIELDS: ReadonlyArray<Field> = ["titulo", "descripcion", "tipo", "categori
  * @summary The "Nueva incidencia / petición" form of the CAU help desk.
  *
  * @event {TicketCreatedEvent} ticket-created - The user saved a ticket; `detail` is the ticket (number, state Registrada).
+ * @event {TicketUpdatedEvent} ticket-updated - In edit mode, the user saved their changes; `detail` is the ticket after them, `action` is `edit`.
  *
  * @csspart form - The form.
  * @csspart result - The saved ticket's number and state.
@@ -286,10 +295,10 @@ export class CauTicketForm extends LitElement {
       this.saved = ticket
       if (editing === undefined) {
         this.announcement = this.i18n.term("created", ticket.tipo, ticket.number, ticket.state)
-        this.dispatchEvent(new TicketCreatedEvent(ticket))
+        this.dispatchEvent(new TicketCreatedEvent(outcome.value))
       } else {
         this.announcement = this.i18n.term("edited", ticket.number)
-        this.dispatchEvent(new TicketUpdatedEvent(ticket, "edit"))
+        this.dispatchEvent(new TicketUpdatedEvent(outcome.value, "edit"))
         void this.editing.rerun()
       }
       await this.updateComplete
