@@ -22,7 +22,7 @@ describe("docs playground (CAU)", () => {
   it("the ticket chooser lists only the tickets the acting user may see", async () => {
     const storage = playgroundLayer()
     const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${storage.layer} .actor=${patricia}></ecasilla-provider>`)
-    expect(await storage.label).to.contain("IndexedDB")
+    expect((await storage.label).es).to.contain("IndexedDB")
     const all = await visibleTickets(provider)
     expect(all.length).to.equal(4)
     for (const actor of [rosa, jorge]) {
