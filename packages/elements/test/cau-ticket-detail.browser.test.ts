@@ -236,6 +236,23 @@ describe("<cau-ticket-detail>", () => {
   })
 })
 
+describe("<cau-ticket-detail> without storage", () => {
+  it("a provider without a layer: the detail says the page is not set up, and the console names `layer`", async () => {
+    const warnings: Array<string> = []
+    const original = console.warn
+    console.warn = (...args: Array<unknown>) => void warnings.push(String(args[0]))
+    try {
+      const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .actor=${rosa}><cau-ticket-detail number="CAU-2026-000001"></cau-ticket-detail></ecasilla-provider>`)
+      const detail = provider.querySelector<CauTicketDetail>("cau-ticket-detail")!
+      await waitUntil(() => shadowText(detail).includes("Esta página no tiene configurado el almacenamiento de tickets."))
+      expect(warnings.filter((w) => w.includes("`layer`")).length).to.equal(1)
+      await expect(detail).to.be.accessible()
+    } finally {
+      console.warn = original
+    }
+  })
+})
+
 describe("<cau-ticket-detail> editing", () => {
   it("offers the requester the edit form while Registrada; saving reloads the ticket and closes the form", async () => {
     const { detail, service, show, provider } = await setUp()

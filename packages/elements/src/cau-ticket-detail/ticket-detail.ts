@@ -158,9 +158,10 @@ export class CauTicketDetail extends LitElement {
     const ticket = this.ticket
     const actor = this.actor.value
     if (!ticket || !actor) return { reason: "not-allowed" }
+    // A submit while one is saving: the command ignores it (resolves `undefined`), and so does the view.
+    const busy = this.command.running
     const pending = this.command.run(actor, cmd)
-    // A second submit while one is saving: ignored.
-    if (!this.command.running) return undefined
+    if (busy) return undefined
     this.internals.states.add("busy")
     this.requestUpdate()
     const outcome = await pending
