@@ -31,8 +31,8 @@ export interface PlaygroundPage {
   readonly en?: { readonly title?: string; readonly section?: string; readonly summary?: string; readonly body?: string }
   /** Keyboard interactions of the element: [keys, what they do in Spanish, in English]. */
   readonly keyboard?: ReadonlyArray<readonly [string, string, string]>
-  /** A body the build generates (the changelog from the changesets). */
-  readonly generated?: "changelog"
+  /** A body the build generates (the changelog from the changesets, the size table from docs/size.md). */
+  readonly generated?: "changelog" | "sizes"
 }
 
 
@@ -187,6 +187,14 @@ provider.locale = "en"           // or the locale="en" attribute</code></pre>`
     ]
   },
   ...guides,
+  {
+    path: "tamanos",
+    title: "Tamaños",
+    section: "Referencia",
+    summary: "Lo que cada elemento añade a la página al cargar, comprimido con gzip, sobre el bloque compartido de Lit, Effect y @ecasilla/core que la página descarga una vez. Lo mide la prueba de tamaños de npm test, que falla si un elemento supera 12 kB o isValidRuc llega a 1 kB.",
+    generated: "sizes",
+    en: { title: "Sizes", section: "Reference", summary: "What each element adds to a page up front, gzipped, on top of the shared Lit, Effect and @ecasilla/core chunk the page downloads once. Measured by npm test's size test, which fails when an element exceeds 12 kB or isValidRuc reaches 1 kB." }
+  },
   {
     path: "cambios",
     title: "Cambios",
