@@ -170,14 +170,14 @@ provider.locale = "en"           // or the locale="en" attribute</code></pre>`
     summary:
       "El detalle de un ticket de la CAU: número, estado, la barra de fases (Registro, Investigación, Resolución), el grupo de soporte, la respuesta del analista y el historial. Debajo, solo las acciones que el usuario actual puede realizar ahora: nota al analista, respuesta correcta o incorrecta, encuesta, respuesta del analista o asignación por el líder de grupo.",
     body: `
-<p>Elija un ticket de los datos de demostración y cambie de usuario para recorrer el flujo completo: el líder asigna, el solicitante envía una nota, el analista responde, el solicitante indica si la respuesta es correcta y responde la encuesta.</p>
+<p>Elija un ticket de los datos de demostración y cambie de usuario para recorrer el flujo completo: el líder asigna, el solicitante envía una nota, el analista responde, el solicitante indica si la respuesta es correcta y responde la encuesta. Mientras el ticket está Registrada, su solicitante puede modificarlo.</p>
 <div id="cau-ticket-picker" class="cau-picker"></div>`,
     demo: `<cau-ticket-detail></cau-ticket-detail>`,
     en: {
       summary:
         "A CAU ticket in detail: number, state, the phase bar (Registro, Investigación, Resolución), the support group, the analyst's answer and the history. Below, only the actions the current user may take now: a note to the analyst, the answer is right or wrong, the survey, the analyst's answer or the lead's assignment.",
       body: `
-<p>Pick a ticket of the demo data and switch users to walk the whole flow: the lead assigns, the requester sends a note, the analyst answers, the requester says whether the answer is right and answers the survey.</p>
+<p>Pick a ticket of the demo data and switch users to walk the whole flow: the lead assigns, the requester sends a note, the analyst answers, the requester says whether the answer is right and answers the survey. While the ticket is Registrada, its requester can edit it.</p>
 <div id="cau-ticket-picker" class="cau-picker"></div>`
     },
     keyboard: [

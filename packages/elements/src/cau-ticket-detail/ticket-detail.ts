@@ -52,7 +52,11 @@ const PHASES: ReadonlyArray<TicketPhase> = ["Registro", "Investigación", "Resol
  * requester and the help-desk staff); below them the forms of the actions the provider's actor may
  * take now — `availableTicketActions(ticket, actor)` from the core, nothing else. After
  * each action the ticket is loaded again and `ticket-updated` is fired; a refusal from
- * the core is shown as its Spanish (or English) message.
+ * the core is shown as its Spanish (or English) message. While the ticket is Registrada
+ * its requester is offered "Modificar": `<cau-ticket-form>` in edit mode, loaded then.
+ * Reads go through the service as the acting user (it answers "does not exist" to
+ * anyone who may not see the ticket); each action is a command: a second click while
+ * it saves is ignored and the button says "Guardando…".
  *
  * Rich text (descripción, answer) is the core's sanitized HTML, sanitized once more by
  * the runtime's HtmlSanitizer before it is shown (plain text when the runtime has none);
