@@ -3,7 +3,7 @@
 // the whole flow); on the form page a link to the ticket just filed. DOM built with
 // textContent only: ticket títulos are user input.
 import * as Effect from "effect/Effect"
-import { TicketService, type Ticket } from "@ecasilla/core/cau"
+import { isCauAnalyst, isCauLead, TicketService, type Ticket } from "@ecasilla/core/cau"
 import { runOn, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
 import { demoActors } from "./storage.js"
 
@@ -55,7 +55,7 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
   picker.replaceChildren(el("label", {}, "Ticket ", select), roles)
   await storageReady(provider)
   const users = await demoActors()
-  const lead = users.find((u) => u.roles.includes("cau-lider-grupo"))
+  const lead = users.find(isCauLead)
   let tickets: ReadonlyArray<Ticket> = []
 
   const apply = () => {
@@ -67,10 +67,10 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
   const renderRoles = () => {
     const ticket = tickets.find((t) => t.number === select.value)
     const current = provider.actor?.id
-    const analystId = ticket?.analyst?.id ?? users.find((u) => u.roles.includes("cau-analista"))?.id
+    const analystId = ticket?.analyst?.id ?? users.find(isCauAnalyst)?.id
     const who: Array<[string, string | undefined, string | undefined]> = [
       [say("Solicitante", "Requester"), (ticket?.onBehalfOf ?? ticket?.requester)?.id, (ticket?.onBehalfOf ?? ticket?.requester)?.name],
-      [say("Analista", "Analyst"), analystId, ticket?.analyst?.name ?? users.find((u) => u.roles.includes("cau-analista"))?.name],
+      [say("Analista", "Analyst"), analystId, ticket?.analyst?.name ?? users.find(isCauAnalyst)?.name],
       [say("Líder de grupo", "Group lead"), lead?.id, lead?.name]
     ]
     roles.replaceChildren(...who.map(([role, target, name]) => {

@@ -1,5 +1,5 @@
 import * as Schema from "effect/Schema"
-import { firmaErrorMessage } from "./messages.js"
+import { firmaErrorMessageOf } from "./messages.js"
 
 /**
  * Why a file could not be verified at all (as opposed to a signature that fails).
@@ -27,6 +27,6 @@ export class FirmaError extends Schema.TaggedError<FirmaError>()("@ecasilla/core
   detail: Schema.String
 }) {
   override get message(): string {
-    return firmaErrorMessage(this.reason)
+    return firmaErrorMessageOf(this)
   }
 }

@@ -1,4 +1,5 @@
 import type { Locale } from "../i18n/locale.js"
+import { errorMessage, registerMessages } from "../i18n/messages.js"
 import type { FirmaErrorReason } from "./errors.js"
 import type { FirmaIndication, FirmaModificationLevel, FirmaSubIndication, FirmaVerdict } from "./report.js"
 
@@ -19,13 +20,29 @@ const errors: Record<Locale, Record<FirmaErrorReason, string>> = {
   }
 }
 
+// The firma catalogue in `@ecasilla/core/i18n`: domain `firma`, codes `FirmaError.<reason>`.
+for (const locale of ["es-PE", "en"] as const) {
+  registerMessages("firma", locale, Object.fromEntries(Object.entries(errors[locale]).map(([reason, text]) => [`FirmaError.${reason}`, text])))
+}
+
+/**
+ * The message of a `FirmaError` (or any registered tagged error), Spanish by default.
+ * Importing it registers the firma catalogue.
+ *
+ * @since 0.2.0
+ * @category i18n
+ */
+export const firmaErrorMessageOf = <E extends { readonly reason: string }>(error: E, locale: Locale = "es-PE"): string =>
+  errorMessage(error, locale) ?? error.reason
+
 /**
  * The message of a {@link FirmaError} reason, Spanish (es-PE) by default.
  *
  * @since 0.2.0
  * @category i18n
  */
-export const firmaErrorMessage = (reason: FirmaErrorReason, locale: Locale = "es-PE"): string => errors[locale][reason]
+export const firmaErrorMessage = (reason: FirmaErrorReason, locale: Locale = "es-PE"): string =>
+  firmaErrorMessageOf({ _tag: "@ecasilla/core/firma/FirmaError", reason }, locale)
 
 const verdicts: Record<Locale, Record<FirmaVerdict, string>> = {
   "es-PE": {

@@ -1,12 +1,13 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit"
 import { live } from "lit/directives/live.js"
 import * as Effect from "effect/Effect"
-import { hasRole, type Actor } from "@ecasilla/core"
+import type { Actor } from "@ecasilla/core"
 import {
   type AttachmentError,
   SurveyLevel,
   surveyLevelLabels,
   type AttachmentPolicy,
+  isCauAnalyst,
   defaultAttachmentPolicy,
   ticketActionLabels,
   type TicketCommandError,
@@ -97,7 +98,7 @@ export class TicketActionsController implements ReactiveController {
     this.analysts = runtime.query({
       args: () => [this.analystQuery, this.needsAnalysts] as const,
       run: ([query, needed]) => needed
-        ? Effect.map(Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 50)), (users) => users.filter((u) => hasRole(u, "cau-analista")))
+        ? Effect.map(Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 50)), (users) => users.filter(isCauAnalyst))
         : Effect.succeed<ReadonlyArray<Actor>>([])
     })
     this.analystBox = new ComboboxController(host, {

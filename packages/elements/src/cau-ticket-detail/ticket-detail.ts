@@ -14,6 +14,7 @@ import {
   isTicketError,
   TicketError,
   ticketMessage,
+  ticketTipoLabels,
   TicketService,
   type AttachmentMeta,
   type AttachmentPolicy,
@@ -264,7 +265,7 @@ export class CauTicketDetail extends LitElement {
     return html`
       <header part="header">
         <div class="head-row">
-          <span class="number">${ticket.tipo} N° ${ticket.number}</span>
+          <span class="number">${ticketTipoLabels[t.locale][ticket.tipo]} N° ${ticket.number}</span>
           <span class="state">${t.term("state")}: <span class="badge" data-state=${ticket.state}>${ticket.state}</span></span>
         </div>
         <h2 id="titulo">${ticket.titulo}</h2>
@@ -273,7 +274,7 @@ export class CauTicketDetail extends LitElement {
       <section aria-labelledby="registro-heading">
         <h3 id="registro-heading">1. Registro</h3>
         <dl class="facts">
-          <dt>${t.term("tipo")}</dt><dd>${ticket.tipo}</dd>
+          <dt>${t.term("tipo")}</dt><dd>${ticketTipoLabels[t.locale][ticket.tipo]}</dd>
           <dt>${t.term("categoria")}</dt><dd>${ticket.categoria.path.join(" › ")}</dd>
           <dt>${t.term("requester")}</dt><dd>${ticket.requester.name}</dd>
           ${ticket.onBehalfOf ? html`<dt>${t.term("onBehalfOf")}</dt><dd>${ticket.onBehalfOf.name}</dd>` : nothing}

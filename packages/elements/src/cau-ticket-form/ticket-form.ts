@@ -7,12 +7,16 @@ import type { Actor } from "@ecasilla/core"
 import {
   CauConfig,
   type CauConfigShape,
+  cauFieldMessage,
   defaultCauConfig,
   isTicketError,
   isTicketValidationError,
   searchCatalog,
   ticketMessage,
   TicketService,
+  ticketTextLimits,
+  TicketTipo,
+  ticketTipoLabels,
   validateTicketDraft,
   validateTicketField,
   type AttachmentPolicy,
@@ -299,7 +303,7 @@ export class CauTicketForm extends LitElement {
     }
     const error = outcome.error
     if (isTicketValidationError(error)) {
-      this.rejected = Object.fromEntries(error.issues.map((i) => [i.field, i.message]))
+      this.rejected = Object.fromEntries(error.issues.map((i) => [i.field, cauFieldMessage(i, locale)]))
       await this.updateComplete
       const first = FIELDS.find((f) => this.rejected[f])
       if (first) this.focusField(first)
@@ -329,7 +333,7 @@ export class CauTicketForm extends LitElement {
         id=${field}
         type=${field === "telefono" ? "tel" : "text"}
         autocomplete=${field === "telefono" ? "tel" : "off"}
-        maxlength=${field === "titulo" ? 200 : 60}
+        maxlength=${field === "titulo" ? ticketTextLimits.tituloMax : 60}
         aria-required="true"
         aria-invalid=${error ? "true" : "false"}
         aria-describedby=${[hint ? `${field}-hint` : "", this.errorId(field)].filter(Boolean).join(" ")}
@@ -394,11 +398,11 @@ export class CauTicketForm extends LitElement {
         <fieldset aria-describedby=${this.errorId("tipo")}>
           <legend>${t.term("tipo")}</legend>
           <div class="choices">
-            ${(["Incidencia", "Petición"] as const).map((tipo) => html`<label>
+            ${TicketTipo.literals.map((tipo) => html`<label>
               <input type="radio" name="tipo" value=${tipo} aria-invalid=${tipoError ? "true" : "false"}
                 .checked=${live(this.values.tipo === tipo)}
                 @change=${() => { this.set("tipo", tipo); this.touch("tipo") }} />
-              <span>${t.term(tipo === "Incidencia" ? "incidencia" : "peticion")}
+              <span>${ticketTipoLabels[t.locale][tipo]}
                 <span class="hint">${t.term(tipo === "Incidencia" ? "incidenciaHint" : "peticionHint")}</span></span>
             </label>`)}
           </div>

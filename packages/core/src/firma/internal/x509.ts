@@ -1,7 +1,7 @@
 // Certificate helpers: names, signer identity, chain building to caller-given anchors.
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
-import { isValidRuc, checkDni } from "../../identity/rules.js"
+import { checkDni, dniOfRuc, isValidRuc, rucPrefixes } from "../../identity/rules.js"
 import type { FirmaCrypto } from "../crypto.js"
 import type { FirmaChainCertificate, FirmaSigner } from "../report.js"
 import { candidateChecks, digestOfOid, keyOf } from "./algorithms.js"
@@ -37,6 +37,9 @@ export const nameText = (name: pkijs.RelativeDistinguishedNames): string =>
 
 const first = (parts: Array<[string, string]>, key: string): string | null => parts.find(([k]) => k === key)?.[1] ?? null
 
+// An 11-digit run under an issued RUC prefix, standing alone in a subject field.
+const RUC_IN_TEXT = new RegExp(`(?:^|[^0-9])((?:${rucPrefixes.join("|")})[0-9]{9})(?![0-9])`, "g")
+
 /** Signer identity from the subject, with Peruvian RUC/DNI recognised (RENIEC profiles). */
 export const signerOf = (cert: pkijs.Certificate): FirmaSigner => {
   const parts = nameParts(cert.subject)
@@ -45,7 +48,7 @@ export const signerOf = (cert: pkijs.Certificate): FirmaSigner => {
   for (const [k, v] of parts) {
     if (!["CN", "OU", "O", "organizationIdentifier", "T"].includes(k)) continue
     // "FAU 20131378972 soft", "VATPE-20131378972", "RUC:20131378972", or the RUC alone.
-    for (const m of v.matchAll(/(?:^|[^0-9])((?:10|15|16|17|20)[0-9]{9})(?![0-9])/g)) {
+    for (const m of v.matchAll(RUC_IN_TEXT)) {
       if (isValidRuc(m[1])) {
         ruc = m[1]
         break
@@ -63,7 +66,7 @@ export const signerOf = (cert: pkijs.Certificate): FirmaSigner => {
       break
     }
   }
-  if (!dni && ruc?.startsWith("10")) dni = ruc.slice(2, 10)
+  if (!dni && ruc) dni = dniOfRuc(ruc) ?? null
   return { commonName: first(parts, "CN"), serialNumber, organization: first(parts, "O"), ruc, dni }
 }
 
