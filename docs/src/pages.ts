@@ -94,7 +94,15 @@ npm test                     # every test</code></pre>
 <pre><code class="language-ts">const provider = document.querySelector("ecasilla-provider")
 provider.layer = capaDeAdaptadores   // p. ej. las capas en memoria o Dexie
 provider.actor = actorActual          // Actor de @ecasilla/core
-provider.locale = "en"               // o el atributo locale="en"</code></pre>`,
+provider.locale = "en"               // o el atributo locale="en"</code></pre>
+<p>La capa es obligatoria: no hay almacenamiento por defecto. Sin ella, los elementos que guardan o leen datos lo dicen y la consola nombra la propiedad <code>layer</code> que falta. Mover el proveedor en la página conserva su runtime (y los datos de un almacenamiento en memoria); se libera solo cuando sale de la página, después de terminar las escrituras en curso.</p>
+<p>Un elemento declara los servicios que necesita y ejecuta consultas y comandos sobre <code>@lit/task</code>:</p>
+<pre><code class="language-ts">private readonly runtime = new RuntimeController&lt;TicketService&gt;(this, [TicketService])
+// consulta: la última gana; se interrumpe si el elemento sale de la página
+private readonly load = this.runtime.query({ args: () =&gt; [this.ticketId, this.actor] as const, run: ([id, actor]) =&gt; … })
+// comando: una vez por acción; un segundo clic mientras guarda se ignora; nunca se corta a medias
+private readonly save = this.runtime.command((actor: Actor, draft: Draft) =&gt; …)
+const outcome = await this.save.run(actor, draft)   // { ok: true, value } | { ok: false, error } tipado</code></pre>`,
     en: {
       section: "Elements",
       summary:
@@ -103,7 +111,15 @@ provider.locale = "en"               // o el atributo locale="en"</code></pre>`,
 <pre><code class="language-ts">const provider = document.querySelector("ecasilla-provider")
 provider.layer = adapterLayers   // e.g. the memory or Dexie layers
 provider.actor = currentActor    // an Actor of @ecasilla/core
-provider.locale = "en"           // or the locale="en" attribute</code></pre>`
+provider.locale = "en"           // or the locale="en" attribute</code></pre>
+<p>The layer is required: there is no default storage. Without it, the elements that store or read data say so and the console names the missing <code>layer</code> property. Moving the provider in the page keeps its runtime (and a memory store's data); it is disposed only when it leaves the page, after the writes in flight finish.</p>
+<p>An element declares the services it needs and runs queries and commands on <code>@lit/task</code>:</p>
+<pre><code class="language-ts">private readonly runtime = new RuntimeController&lt;TicketService&gt;(this, [TicketService])
+// query: latest wins; interrupted when the element leaves the page
+private readonly load = this.runtime.query({ args: () =&gt; [this.ticketId, this.actor] as const, run: ([id, actor]) =&gt; … })
+// command: once per action; a second click while it saves is ignored; never cut half-way
+private readonly save = this.runtime.command((actor: Actor, draft: Draft) =&gt; …)
+const outcome = await this.save.run(actor, draft)   // typed { ok: true, value } | { ok: false, error }</code></pre>`
     },
     demo: `<ecasilla-provider locale="en">
   <ecasilla-id-input label="Taxpayer id (RUC)" kinds="ruc" value="20131378971"></ecasilla-id-input>
