@@ -4,7 +4,7 @@
 // textContent only: ticket títulos are user input.
 import * as Effect from "effect/Effect"
 import { isCauAnalyst, isCauLead, TicketService, type Ticket } from "@ecasilla/core/cau"
-import { defaultLayer, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
+import { runOn, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
 import { demoActors } from "./storage.js"
 
 const english = document.body.dataset.locale === "en"
@@ -19,17 +19,23 @@ const el = <T extends HTMLElement>(tag: string, props: Record<string, unknown> =
   return node
 }
 
-/** Resolves once the page's provider runs on the playground storage (not the default memory one). */
+/** Resolves once the page's provider has its storage layer. */
 const storageReady = async (provider: EcasillaProvider): Promise<void> => {
-  for (let i = 0; i < 200 && (provider.layer === defaultLayer || provider.runtime === undefined); i++) {
+  for (let i = 0; i < 200 && provider.runtime?.managed === undefined; i++) {
     await new Promise((r) => setTimeout(r, 50))
   }
 }
 
-/** The tickets the current actor may see (the service decides; nobody signed in sees none). */
-const listTickets = (provider: EcasillaProvider): Promise<ReadonlyArray<Ticket>> => {
+/** The tickets the current actor may see: the service decides (nobody signed in sees none). */
+export const visibleTickets = async (provider: EcasillaProvider): Promise<ReadonlyArray<Ticket>> => {
   const actor = provider.actor
-  return actor ? provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets(actor))) : Promise.resolve([])
+  if (actor === undefined) return []
+  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets(actor)))
+  if (!outcome.ok) {
+    console.error("playground: the tickets could not be listed", outcome.error)
+    return []
+  }
+  return outcome.value
 }
 
 /** Switches the header's "Actuar como" select, which sets the provider's actor. */
@@ -78,13 +84,15 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
     }))
   }
   const refresh = async () => {
-    tickets = [...(await listTickets(provider))].sort((a, b) => a.number.localeCompare(b.number))
-    const chosen = select.value || new URLSearchParams(location.search).get("number") || tickets.find((t) => t.state !== "Cerrada")?.number || ""
+    tickets = [...(await visibleTickets(provider))].sort((a, b) => a.number.localeCompare(b.number))
+    const wanted = select.value || new URLSearchParams(location.search).get("number")
+    const chosen = tickets.find((t) => t.number === wanted)?.number ?? tickets.find((t) => t.state !== "Cerrada")?.number ?? ""
     select.replaceChildren(...tickets.map((t) => new Option(`${t.number} · ${t.state} · ${t.titulo}`, t.number)))
     select.value = chosen
     apply()
   }
   select.addEventListener("change", apply)
+  // Another actor may see other tickets: list again.
   document.getElementById("actor")?.addEventListener("change", () => setTimeout(() => void refresh()))
   stage?.addEventListener("ticket-updated", () => void refresh())
   if (stage) new MutationObserver(apply).observe(stage, { childList: true })

@@ -1,6 +1,7 @@
 import { filterStyleForTest } from "./internal-access.js"
 import { HtmlSanitizer, htmlToPlainText } from "@ecasilla/core/ports"
 import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
+import { layerBrowserHtmlSanitizer, layerWindowHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { Effect } from "effect"
 import { JSDOM } from "jsdom"
 import fc from "fast-check"
@@ -79,6 +80,20 @@ describe("HtmlSanitizer in Node (DOMPurify over jsdom)", () => {
   it("plain text of a sanitized description", () => {
     expect(htmlToPlainText(sanitize("<p>Hola<script>x()</script></p><ul><li>a</li></ul>"))).toBe("Hola\n• a")
   })
+
+  it("the browser adapter refuses to build without a DOM; over a given window it applies the same rules", async () => {
+    const exit = await Effect.runPromiseExit(Effect.provide(HtmlSanitizer, layerBrowserHtmlSanitizer))
+    expect(exit._tag).toBe("Failure")
+    const window = new JSDOM("").window as unknown as Parameters<typeof layerWindowHtmlSanitizer>[0]
+    const s = await Effect.runPromise(Effect.provide(HtmlSanitizer, layerWindowHtmlSanitizer(window)))
+    expect(s.sanitize("<p onclick=x()>Hola</p><script>x()</script>")).toBe(sanitize("<p onclick=x()>Hola</p><script>x()</script>"))
+  })
+
+  it("the core's ports module no longer carries DOMPurify", async () => {
+    const { readFile } = await import("node:fs/promises")
+    const port = await readFile(new URL("../../packages/core/src/ports/html-sanitizer.ts", import.meta.url), "utf8")
+    expect(port).not.toMatch(/from "dompurify"|purify\.js"/)
+  })
 })
 
 describe("the Node pre-filter (parse5) changes nothing DOMPurify keeps", () => {
@@ -92,7 +107,7 @@ describe("the Node pre-filter (parse5) changes nothing DOMPurify keeps", () => {
     fc.string({ maxLength: 6 })
   )
   it("gives DOMPurify's own output on Word pastes and attacks, and output DOMPurify keeps as is on tag soup (property)", async () => {
-    const plain = (await Effect.runPromise(Effect.provide(HtmlSanitizer, HtmlSanitizer.layerWindow(new JSDOM("").window as never)))).sanitize
+    const plain = (await Effect.runPromise(Effect.provide(HtmlSanitizer, layerWindowHtmlSanitizer(new JSDOM("").window as never)))).sanitize
     for (const html of [wordPaste, ...payloads]) expect(sanitize(html), html).toBe(plain(html))
     // Malformed markup may be repaired differently after a parse/serialize round trip (text
     // foster-parented out of a <table>), but what comes out is still DOMPurify's output.

@@ -1,8 +1,8 @@
-import { HtmlSanitizer, richTextPolicy } from "@ecasilla/core/ports"
+import { HtmlSanitizer } from "@ecasilla/core/ports"
 import type { WindowLike } from "dompurify"
 import { Effect, Layer } from "effect"
-import { JSDOM } from "jsdom"
 import { type DefaultTreeAdapterMap, parse, parseFragment, serialize } from "parse5"
+import { makePurifier, richTextPolicy } from "../internal/purify.js"
 
 /*
  * jsdom parses every style attribute with its CSS engine as the DOM is built, and a Word
@@ -64,13 +64,22 @@ export const prefilterRichText = (html: string): string => {
 }
 
 /**
- * The HtmlSanitizer for Node: the core's DOMPurify rules over a jsdom window, so a
- * backend sanitizes exactly like the browser does, after {@link prefilterRichText}. The
- * window is made once, when the layer is built.
+ * The HtmlSanitizer for Node: the same DOMPurify rules as the browser, over a jsdom
+ * window, after {@link prefilterRichText}, so a backend sanitizes exactly like a page
+ * does. `jsdom` is an optional peer dependency of `@ecasilla/adapters`: install it where
+ * this layer is used. It is imported, and the window made, once, when the layer is
+ * built; without it the build dies saying so.
  *
  * @since 0.1.0
  * @category layers
  */
-export const layerNodeHtmlSanitizer: Layer.Layer<HtmlSanitizer> = Layer.unwrap(
-  Effect.sync(() => HtmlSanitizer.layerWindow(new JSDOM("").window as unknown as WindowLike, { prepare: prefilterRichText }))
+export const layerNodeHtmlSanitizer: Layer.Layer<HtmlSanitizer> = Layer.effect(HtmlSanitizer)(
+  Effect.gen(function*() {
+    const { JSDOM } = yield* Effect.tryPromise({
+      try: () => import("jsdom"),
+      catch: (cause) => new Error("layerNodeHtmlSanitizer needs the optional peer dependency jsdom: npm install jsdom", { cause })
+    }).pipe(Effect.orDie)
+    const purify = makePurifier(new JSDOM("").window as unknown as WindowLike)
+    return HtmlSanitizer.of({ sanitize: (html) => purify(prefilterRichText(html)) })
+  })
 )
