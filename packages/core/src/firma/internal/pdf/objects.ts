@@ -63,11 +63,11 @@ export const MAX_DEPTH = 64
 const MAX_ITEMS = 200_000
 const MAX_STRING = 64 * 1024 * 1024
 
-const isWhite = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0
+export const isWhite = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0
 const isDelim = (c: number): boolean =>
   c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37
-const isRegular = (c: number): boolean => !isWhite(c) && !isDelim(c)
-const isDigit = (c: number): boolean => c >= 48 && c <= 57
+export const isRegular = (c: number): boolean => !isWhite(c) && !isDelim(c)
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57
 const HEX = new Int8Array(256).fill(-1)
 for (let c = 0; c < 256; c++) HEX[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1
 const hexVal = (c: number): number => HEX[c]
