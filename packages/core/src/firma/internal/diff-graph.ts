@@ -62,3 +62,63 @@ export const isDSSPart = (doc: PdfDocument, num: number, rev: number): boolean =
   return members.has(num)
 }
 
+
+/**
+ * What the document shows as of revision `rev`. `content`: reachable from the catalog (page tree,
+ * resources, content streams, outlines, names, actions…) without passing through an annotation
+ * list or the form; `visible`: that plus everything reachable from pages' /Annots and the
+ * AcroForm. Only the DSS, the XMP /Metadata, the structure tree and /Perms are left out as roots:
+ * an object they share with the visible document is visible. Null when the walk exceeds its budget.
+ */
+export interface Visibility {
+  readonly content: ReadonlySet<number>
+  readonly visible: ReadonlySet<number>
+}
+
+const HIDDEN_ROOTS = new Set(["DSS", "Metadata", "StructTreeRoot", "Perms"])
+const visibilityCache = new WeakMap<PdfDocument, Map<number, Visibility | null>>()
+const MAX_VISIBLE = 100_000
+
+export const visibility = (doc: PdfDocument, rev: number): Visibility | null => {
+  let perDoc = visibilityCache.get(doc)
+  if (!perDoc) visibilityCache.set(doc, (perDoc = new Map()))
+  if (perDoc.has(rev)) return perDoc.get(rev)!
+  const catalog = doc.catalog(rev)
+  let budget = MAX_VISIBLE
+  const walk = (roots: ReadonlyArray<PdfValue>, seen: Set<number>, skipAnnots: boolean): boolean => {
+    const stack: Array<[PdfValue | undefined, number]> = roots.map((r) => [r, 0])
+    while (stack.length) {
+      const [v, depth] = stack.pop()!
+      if (v === undefined || v === null || typeof v !== "object" || depth > 64) continue
+      if (v.kind === "ref") {
+        if (seen.has(v.num)) continue
+        if (--budget < 0) return false
+        seen.add(v.num)
+        stack.push([doc.object(v.num, rev)?.value, depth + 1])
+      } else if (v.kind === "array") for (const x of v.items) stack.push([x, depth + 1])
+      else if (v.kind === "dict") {
+        const page = isName(v.map.get("Type"), "Page")
+        // An outline item's /SE points into the structure tree, which shows nothing by itself.
+        for (const [k, x] of v.map) if (!(skipAnnots && page && k === "Annots") && k !== "SE") stack.push([x, depth + 1])
+      }
+    }
+    return true
+  }
+  let out: Visibility | null = null
+  if (catalog) {
+    const content = new Set<number>()
+    const rootRef = doc.trailerOf(rev)?.map.get("Root")
+    if (rootRef && typeof rootRef === "object" && rootRef.kind === "ref") content.add(rootRef.num)
+    const roots = [...catalog.map].filter(([k]) => !HIDDEN_ROOTS.has(k) && k !== "AcroForm").map(([, v]) => v)
+    if (walk(roots, content, true)) {
+      const visible = new Set<number>()
+      budget += MAX_VISIBLE
+      if (walk([...catalog.map].filter(([k]) => !HIDDEN_ROOTS.has(k)).map(([, v]) => v), visible, false)) {
+        for (const n of content) visible.add(n)
+        out = { content, visible }
+      }
+    }
+  }
+  perDoc.set(rev, out)
+  return out
+}

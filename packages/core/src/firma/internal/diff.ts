@@ -2,7 +2,8 @@
 // increment (re)defines — by its xref section or merely by bytes — is compared with its previous
 // state and classified; what cannot be explained as a signature, form filling or annotation is
 // "other". Unknown is never harmless.
-import { buildReferrerIndex, isDSSPart, sameStream } from "./diff-graph.js"
+import { buildReferrerIndex, isDSSPart, sameStream, visibility, type Visibility } from "./diff-graph.js"
+import { structuralChanges } from "./diff-structure.js"
 import type { PdfDocument } from "./pdf/document.js"
 import {
   isArray,
@@ -71,6 +72,23 @@ class Analysis {
     if (level !== "none" && this.diff.notes.length < 20) this.diff.notes.push(note)
   }
 
+  /** A finding reported without changing the level. */
+  note(text: string): void {
+    if (this.diff.notes.length < 20) this.diff.notes.push(text)
+  }
+
+  private vis: Visibility | null | undefined
+  /** Shown by the previous revision (page content, resources, annotations, form): never whitelisted. */
+  visibleBefore(num: number): boolean {
+    if (this.vis === undefined) this.vis = visibility(this.doc, this.t - 1)
+    return this.vis === null || this.vis.visible.has(num)
+  }
+  /** Page content or resources of the previous revision (not only an annotation or field). */
+  contentBefore(num: number): boolean {
+    if (this.vis === undefined) this.vis = visibility(this.doc, this.t - 1)
+    return this.vis === null || this.vis.content.has(num)
+  }
+
   old(v: PdfValue | undefined): PdfValue | undefined {
     return this.doc.resolve(v, this.t - 1)
   }
@@ -107,14 +125,32 @@ class Analysis {
       if (isRef(item) && what === "Annots") this.sigWidgetsAdded.push([item.num, d])
       const signed = d.map.get("V") !== undefined
       if (signed && !this.isTimestamp(d.map.get("V"))) this.diff.newSignatures = true
+      if (signed && this.reusedSignature(d.map.get("V"))) return
       // An empty signature field that shows something is an overlay no signature vouches for.
       if (!signed && this.visible(d)) return this.bump("annotations", "empty signature field with a visible appearance added")
+      if (signed && this.visible(d) && what === "Annots") this.paintsOver(isRef(item) ? item.num : undefined, d)
       return this.bump("signatures-only", "signature field added")
     }
-    if (ft !== undefined) return this.bump("form-filling", `form field ${textOf(d.map.get("T")) ?? ""} added`)
-    if (what === "Annots" && subtype === "Widget") return this.bump("form-filling", "widget added")
+    // Only signature fields may be added after signing (pyHanko's rule too): a new text field
+    // or a widget of no field is new content, whatever its permissions.
+    if (ft !== undefined) return this.bump("other", `form field ${textOf(d.map.get("T")) ?? ""} added`)
+    if (what === "Annots" && subtype === "Widget") return this.bump("other", "widget without a signature field added")
     if (what === "Annots") return this.bump("annotations", `annotation ${subtype ?? "?"} added`)
     return this.bump("other", "unknown field entry added")
+  }
+
+  /** A signature value that points at a signature dictionary the previous revision already had. */
+  private reusedSignature(v: PdfValue | undefined): boolean {
+    if (!isRef(v) || !this.doc.object(v.num, this.t - 1)) return false
+    this.bump("other", `new signature value ${v.num} reuses an existing signature dictionary`)
+    return true
+  }
+
+  /** A visible signature stamp paints over what the page showed when it was signed: say so. */
+  private paintsOver(num: number | undefined, d: PdfDict): void {
+    const rect = this.now(d.map.get("Rect"))
+    const r = isArray(rect) ? rect.items.map((x) => (typeof x === "number" ? Math.round(x) : 0)) : []
+    this.note(`signature widget ${num ?? "?"} paints over page content at [${r.join(" ")}]`)
   }
 
   private readonly fieldsAdded = new Set<number>()
@@ -246,8 +282,10 @@ class Analysis {
       }
       if (ft === "Sig" && k === "V") {
         if (!signing) return this.bump("other", "signature value replaced")
+        if (this.reusedSignature(after.map.get("V"))) return
         this.signing = true
         if (!this.isTimestamp(after.map.get("V"))) this.diff.newSignatures = true
+        if (this.visible(after)) this.paintsOver(num, after)
       }
     }
     if (ft === undefined && !isWidgetOnly) return this.bump("other", `annotation ${num} changed`)
@@ -304,6 +342,7 @@ class Analysis {
         if ((a || b) && !(a && b && sameValue(a, b))) this.bump("other", `trailer /${k} changed`)
       }
     } else if (!tNew) this.bump("other", "increment without a trailer")
+    structuralChanges(doc, t, (level, note) => this.bump(level, note))
     const rootNum = isRef(tOld?.map.get("Root")) ? (tOld!.map.get("Root") as { num: number }).num : -1
     const infoNum = isRef(tOld?.map.get("Info")) ? (tOld!.map.get("Info") as { num: number }).num : -1
     const changed = new Map<number, PdfObject | undefined>()
@@ -360,7 +399,7 @@ class Analysis {
       const b = before.value
       const a = now.value
       if (num === rootNum && isDict(b) && isDict(a)) this.catalogChange(b, a)
-      else if (num === infoNum) this.bump("signatures-only", "document information updated")
+      else if (num === infoNum && !this.visibleBefore(num)) this.bump("signatures-only", "document information updated")
       else if (isDict(b) && isDict(a)) this.dictChange(num, b, a, before, now, streams)
       else if (isArray(b) && isArray(a)) this.arrayChange(num, b, a)
       else this.bump("other", `object ${num} changed`)
@@ -378,12 +417,15 @@ class Analysis {
 
   private dictChange(num: number, b: PdfDict, a: PdfDict, before: PdfObject, now: PdfObject, streams: Array<[number, PdfObject]>): void {
     const type = nameOf(b.map.get("Type"))
-    if (type === "XRef" || type === "ObjStm") return
+    // Whitelisted parts are whitelisted only while nothing the document shows uses them.
+    const hidden = !this.visibleBefore(num)
+    if ((type === "XRef" || type === "ObjStm") && hidden) return
     if (type === "Sig" || type === "DocTimeStamp" || b.map.has("ByteRange")) return this.bump("other", `signature dictionary ${num} redefined`)
     if (type === "Page" && isName(a.map.get("Type"), "Page")) return this.pageChange(b, a)
-    if (type === "DSS" || b.map.has("VRI") || isDSSPart(this.doc, num, this.t)) return this.bump("signatures-only", "DSS updated")
+    if (hidden && (type === "DSS" || b.map.has("VRI") || isDSSPart(this.doc, num, this.t))) return this.bump("signatures-only", "DSS updated")
     // The logical structure (tagged PDF) grows with new widgets; it does not change what is shown.
-    if (type === "StructTreeRoot" || type === "StructElem" || (b.map.has("Nums") && !b.map.has("Type"))) return this.bump("signatures-only", "structure tree updated")
+    if (hidden && (type === "StructTreeRoot" || type === "StructElem" || (b.map.has("Nums") && !b.map.has("Type"))))
+      return this.bump("signatures-only", "structure tree updated")
     const acro = this.old(this.doc.catalog(this.t - 1)?.map.get("AcroForm"))
     if (isDict(acro) && isRef(this.doc.catalog(this.t - 1)?.map.get("AcroForm")) && (this.doc.catalog(this.t - 1)!.map.get("AcroForm") as { num: number }).num === num)
       return this.acroFormChange(b, a)
@@ -391,8 +433,10 @@ class Analysis {
       streams.push([num, now])
       return
     }
-    if (b.map.has("FT") || b.map.has("T") || isName(b.map.get("Subtype"), "Widget") || (b.map.has("Parent") && b.map.has("Kids")))
-      return this.fieldChange(num, b, a)
+    const fieldLike = b.map.has("FT") || b.map.has("T") || isName(b.map.get("Subtype"), "Widget") || (b.map.has("Parent") && b.map.has("Kids"))
+    // A dictionary the page draws with (resources, a font…) dressed up as a field or an annotation.
+    if ((fieldLike || isName(b.map.get("Type"), "Annot")) && this.contentBefore(num)) return this.bump("other", `object ${num}, used by page content, changed`)
+    if (fieldLike) return this.fieldChange(num, b, a)
     if (nameOf(b.map.get("Subtype")) && isName(b.map.get("Type"), "Annot")) return this.bump("annotations", `annotation ${num} changed`)
     this.bump("other", `object ${num} (${type ?? "dictionary"}) changed`)
   }
@@ -417,9 +461,10 @@ class Analysis {
 
   /** A rewritten stream is allowed only as the appearance of a field filled in this increment, used by nothing else. */
   private streamChange(num: number, _now: PdfObject): void {
-    if (isDSSPart(this.doc, num, this.t)) return this.bump("signatures-only", "DSS stream updated")
+    const hidden = !this.visibleBefore(num)
+    if (hidden && isDSSPart(this.doc, num, this.t)) return this.bump("signatures-only", "DSS stream updated")
     const catalog = this.doc.catalog(this.t - 1)
-    if (isRef(catalog?.map.get("Metadata")) && (catalog!.map.get("Metadata") as { num: number }).num === num)
+    if (hidden && isRef(catalog?.map.get("Metadata")) && (catalog!.map.get("Metadata") as { num: number }).num === num)
       return this.bump("signatures-only", "XMP metadata updated")
     if (!this.allowedStreams.has(num)) return this.bump("other", `stream ${num} rewritten`)
     for (const r of this.referrers(num)) {
