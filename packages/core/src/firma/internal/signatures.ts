@@ -1,12 +1,14 @@
 // Signature fields, their /Sig dictionaries, and the ByteRange rules.
 import type { PdfDocument } from "./pdf/document.js"
 import {
+  indexOf,
   isArray,
   isDict,
   isName,
   isRef,
   isString,
   nameOf,
+  parseIndirectObject,
   textOf,
   type PdfDict,
   type PdfObject,
@@ -85,7 +87,65 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
     }
     for (const f of fields.items) walk(f, "", undefined, 0)
   }
+  for (const o of orphanSignatures(doc, [...found.values()])) found.set(`x${o.objectOffset}`, o)
   return [...found.values()].sort((a, b) => a.definedIn - b.definedIn || a.objectOffset - b.objectOffset)
+}
+
+const BYTE_RANGE = new TextEncoder().encode("/ByteRange")
+
+/**
+ * Signature dictionaries written in the file that no form lists: a signed tail moved elsewhere,
+ * a field dropped by a rewritten cross-reference. They are judged (and fail their ByteRange)
+ * rather than letting the document pass for unsigned. Another definition of a listed
+ * signature's own object is left to the difference analysis.
+ */
+const orphanSignatures = (doc: PdfDocument, known: ReadonlyArray<FoundSignature>): FoundSignature[] => {
+  const b = doc.bytes
+  const inside = known.filter((k) => k.objectOffset >= 0).map((k) => [k.dict.start, k.dict.end] as const)
+  const nums = new Set(known.map((k) => k.sigNum))
+  const out: FoundSignature[] = []
+  let headers: Array<[number, number]> | undefined
+  for (let from = 0, k = 0; k < 64; k++) {
+    const at = indexOf(b, BYTE_RANGE, from)
+    if (at < 0) break
+    from = at + BYTE_RANGE.length
+    if (inside.some(([s, e]) => at >= s && at < e)) continue
+    headers ??= [...doc.headersOf(0, b.length)].flatMap(([num, offs]) => offs.map((o) => [o, num] as [number, number])).sort((x, y) => x[0] - y[0])
+    let lo = 0
+    let hi = headers.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (headers[mid][0] <= at) lo = mid
+      else hi = mid - 1
+    }
+    const h = headers[lo]
+    if (!h || h[0] > at || nums.has(h[1])) continue
+    let o: PdfObject
+    try {
+      o = parseIndirectObject(b, h[0])
+    } catch {
+      continue
+    }
+    const top = o.value
+    const inner = isDict(top) ? top.map.get("V") : undefined
+    const dict = [top, inner].find((d): d is PdfDict => isDict(d) && d.map.has("ByteRange") && d.start <= at && at < d.end)
+    // Usage-rights signatures (Reader extensions, /Perms /UR3) vouch for no content.
+    if (!dict || usageRights(doc, dict)) continue
+    nums.add(h[1])
+    inside.push([dict.start, dict.end])
+    out.push({ field: `(sin campo, objeto ${h[1]})`, fieldNum: undefined, sigNum: h[1], dict, objectOffset: h[0], definedIn: doc.revisionAt(h[0])?.index ?? doc.revisions.length - 1 })
+  }
+  return out
+}
+
+const usageRights = (doc: PdfDocument, dict: PdfDict): boolean => {
+  const last = doc.revisions.length - 1
+  const refs = doc.resolve(dict.map.get("Reference"), last)
+  return isArray(refs) && refs.items.some((r) => {
+    const d = doc.resolve(r, last)
+    const m = isDict(d) ? nameOf(d.map.get("TransformMethod")) : undefined
+    return m === "UR" || m === "UR3"
+  })
 }
 
 /** The first definition of a /Sig value that looks like a signature dictionary. */
