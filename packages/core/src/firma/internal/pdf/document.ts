@@ -20,7 +20,7 @@ import {
   type PdfValue
 } from "./objects.js"
 import { decodeStream } from "./streams.js"
-import { plausibleXrefAt, readSection, sameEntry, scanHeaders, startxrefBefore, type XrefEntry, type XrefSection } from "./xref.js"
+import { readSection, sameEntry, scanHeaders, startxrefBefore, type XrefEntry, type XrefSection } from "./xref.js"
 
 export type { XrefEntry, XrefSection } from "./xref.js"
 
@@ -97,8 +97,9 @@ export class PdfDocument {
     let start = 0
     candidates.forEach((at, i) => {
       const sx = startxrefBefore(b, at, start)
-      // A %%EOF ends a revision only after a startxref that names something before it.
-      if (i < candidates.length - 1 && (sx === undefined || sx >= at || !plausibleXrefAt(b, sx))) return
+      // A %%EOF ends a revision only after a startxref naming a readable section before it; the
+      // last one ends the file whatever precedes it (a broken one is then rebuilt by scanning).
+      if (i < candidates.length - 1 && (sx === undefined || sx >= at || !this.section(sx))) return
       let end = at + 5
       const ends = [end]
       if (b[end] === 13) end++

@@ -192,10 +192,3 @@ export const startxrefBefore = (b: Uint8Array, eof: number, min: number): number
   if (kw < min || !keywordAt(b, kw, "startxref") || (kw > 0 && isRegular(b[kw - 1]))) return undefined
   return Number.isSafeInteger(n) ? n : undefined
 }
-
-/** Does something a reader would take for a cross-reference section (or an object) start at `offset`? */
-export const plausibleXrefAt = (b: Uint8Array, offset: number): boolean => {
-  if (offset < 0 || offset >= b.length) return false
-  const pos = skipWhite(b, offset)
-  return keywordAt(b, pos, "xref") || readObjectHeader(b, pos) !== undefined
-}

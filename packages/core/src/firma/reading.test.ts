@@ -1,0 +1,212 @@
+// Reading the file as readers do: the /Prev chain, %%EOF inside content, object streams taken at
+// their index, reconstruction of broken cross-references, a signed tail moved elsewhere. Each rule
+// has an attack that must not verify and a benign file that must.
+import { beforeAll, describe, expect, it } from "vitest"
+import { makePki, type TestPki } from "../../test/firma/pki.js"
+import { TestPdf } from "../../test/firma/pdf.js"
+import { verifyPdfAsync, type VerifyPdfOptions } from "./verify.js"
+
+let rsa: TestPki
+beforeAll(async () => {
+  rsa = await makePki("rsa")
+}, 60_000)
+
+const verify = (pdf: TestPdf | Uint8Array, options: VerifyPdfOptions = {}) =>
+  verifyPdfAsync(pdf instanceof Uint8Array ? pdf : pdf.bytes, { trustAnchors: [rsa.rootPem], ...options })
+
+const PAGUE = "BT /F1 24 Tf 72 700 Td (Pague 9999) Tj ET"
+const pad10 = (n: number) => String(n).padStart(10, "0")
+
+/** Where the newest definition of object `num` starts. */
+const offsetOf = (pdf: TestPdf, num: number) => pdf.lastIndexOf(`\n${num} 0 obj\n`) + 1
+
+/** Appends a hand-made increment: an xref table of `entries`, a trailer with /Prev `prev`. */
+const handIncrement = (pdf: TestPdf, objects: Record<number, string>, entries: Array<[number, number]>, prev: number, size = 40) => {
+  const all = [...entries]
+  for (const [num, body] of Object.entries(objects)) {
+    all.push([Number(num), pdf.length])
+    pdf.append(`${num} 0 obj\n${body}\nendobj\n`)
+  }
+  const xref = pdf.length
+  let s = "xref\n"
+  for (const [num, off] of all.sort((a, b) => a[0] - b[0])) s += `${num} 1\n${pad10(off)} 00000 n \n`
+  pdf.append(`${s}trailer\n<< /Size ${size} /Root 1 0 R /Prev ${prev} >>\nstartxref\n${xref}\n%%EOF\n`)
+}
+
+/**
+ * An update (before signing) whose stream object 20 carries, inside its data, a second
+ * definition of the page content (object 4) and an xref table naming it: both invisible to a
+ * reader of the signed revision.
+ */
+const withHiddenTable = (pdf: TestPdf) => {
+  const hiddenObj = `4 0 obj\n<< /Length ${PAGUE.length} >>\nstream\n${PAGUE}\nendstream\nendobj\n`
+  const table = `xref\n4 1\n${pad10(0)} 00000 n \ntrailer\n<< /Size 40 /Root 1 0 R /Prev ${pad10(0)} >>\n`
+  const data = `${hiddenObj}${table}`
+  pdf.update({ 20: `<< /Length ${data.length} >>\nstream\n${data}\nendstream` })
+  const stream = pdf.lastIndexOf("\n20 0 obj\n")
+  const obj = pdf.indexOf("4 0 obj\n", stream)
+  const xref = pdf.indexOf("xref\n4 1\n", stream)
+  pdf.patch(xref + 9, pad10(obj))
+  // The hidden table continues to the real chain (this very increment's own section).
+  pdf.patch(pdf.indexOf("/Prev ", xref) + 6, pad10(pdf.xrefOffset))
+  return xref
+}
+
+describe("the /Prev chain, as readers follow it", () => {
+  it("a table hidden in the signed bytes, reached through a later /Prev, is a change (INVALID under both policies)", async () => {
+    const pdf = new TestPdf()
+    const hidden = withHiddenTable(pdf)
+    await pdf.sign(rsa)
+    const sigNum = pdf.nextNumber() - 2
+    // The attacker's increment re-lists the signature's objects where they are, and chains to the hidden table.
+    const keep = [sigNum, sigNum + 1, 5, 3].map((n) => [n, offsetOf(pdf, n)] as [number, number])
+    handIncrement(pdf, { 30: "<< /Producer (x) >>" }, keep, hidden)
+    for (const policy of ["strict", "pdf"] as const) {
+      const r = await verify(pdf, { policy })
+      expect(r.verdict).toBe("invalid")
+      expect(r.signatures[0]).toMatchObject({ intact: true, modification: "other", indication: "TOTAL_FAILED" })
+      expect(r.signatures[0].changes.join("\n")).toContain(`cross-reference section at ${hidden}`)
+      expect(r.signatures[0].changes.join("\n")).toContain("stream 4 rewritten")
+    }
+  })
+
+  it("the same hidden table, never reached, changes nothing: a second signature keeps the first valid", async () => {
+    const pdf = new TestPdf()
+    withHiddenTable(pdf)
+    await (await pdf.sign(rsa, { field: "Titular" })).sign(rsa, { field: "Notificacion" })
+    const r = await verify(pdf)
+    expect(r.verdict).toBe("valid")
+    expect(r.revisions).toBe(4)
+    expect(r.signatures.map((s) => s.modification)).toEqual(["signatures-only", "none"])
+  })
+})
+
+describe("%%EOF inside a stream or a string", () => {
+  it("is not a revision end: a document whose content and signature dictionary contain it is valid", async () => {
+    const pdf = new TestPdf()
+    const data = "% a PDF embedded as text\nstartxref\n9\n%%EOF\n(%%EOF) Tj"
+    pdf.update({ 20: `<< /Length ${data.length} >>\nstream\n${data}\nendstream` })
+    await pdf.sign(rsa, { field: "Titular" })
+    await pdf.sign(rsa, { field: "Notificacion", sigExtra: " /Prop_Build << /App << /Name (Firma %%EOF Peru) >> >>" })
+    const r = await verify(pdf)
+    expect(r.revisions).toBe(4)
+    expect(r.verdict).toBe("valid")
+    expect(r.signatures.map((s) => [s.modification, s.coversWholeDocument])).toEqual([
+      ["signatures-only", false],
+      ["none", true]
+    ])
+  })
+
+  it("an increment after signing that hides behind a %%EOF in its own stream is still judged whole", async () => {
+    const pdf = await new TestPdf().sign(rsa)
+    const text = `${PAGUE} %%EOF`
+    pdf.update({ 4: `<< /Length ${text.length} >>\nstream\n${text}\nendstream`, 30: "<< /Producer (x %%EOF) >>" })
+    const r = await verify(pdf, { policy: "pdf" })
+    expect(r.revisions).toBe(3)
+    expect(r.verdict).toBe("invalid")
+    expect(r.signatures[0].changes.join("\n")).toContain("stream 4 rewritten")
+  })
+})
+
+describe("object streams (ISO 32000-1 §7.5.8.3)", () => {
+  const helv = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+  const courier = "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>"
+
+  it("a second signature written with an object stream and an xref stream keeps the first valid", async () => {
+    const pdf = await (await new TestPdf().sign(rsa, { field: "Titular" })).sign(rsa, { field: "Notificacion", compressed: true })
+    const r = await verify(pdf)
+    expect(r.verdict).toBe("valid")
+    expect(r.revisions).toBe(3)
+    expect(r.signatures.map((s) => s.modification)).toEqual(["signatures-only", "none"])
+  })
+
+  it("an object stream that holds the same object twice is a change in itself", async () => {
+    const pdf = await new TestPdf().sign(rsa)
+    pdf.updateCompressed({}, { pairs: [[7, helv], [7, courier]] })
+    const r = await verify(pdf, { policy: "pdf" })
+    expect(r.verdict).toBe("invalid")
+    expect(r.signatures[0].changes.join("\n")).toContain("holds object 7 more than once")
+  })
+
+  it("the object is the one at the index the xref names, not the first with its number", async () => {
+    const pdf = new TestPdf()
+    // Signed: font 7 at index 0 of an object stream that also holds another font 7 at index 1.
+    const stm = pdf.updateCompressed({}, { pairs: [[7, helv], [7, courier]], index: { 7: 0 } })
+    await pdf.sign(rsa)
+    // Later: only an xref entry moving font 7 to index 1.
+    pdf.updateCompressed({}, { refs: { 7: [stm, 1] } })
+    const r = await verify(pdf, { policy: "pdf" })
+    expect(r.verdict).toBe("invalid")
+    expect(r.signatures[0].changes.join("\n")).toContain("object 7 (Font) changed")
+  })
+})
+
+describe("broken cross-references, rebuilt as readers rebuild them", () => {
+  it("an object header with TAB and FF between its tokens, outside the xref, is seen", async () => {
+    const pdf = await new TestPdf().sign(rsa)
+    pdf.update({ 30: `<< /Producer (x) >>\nendobj\n4\t0\fobj\n<< /Length ${PAGUE.length} >>\nstream\n${PAGUE}\nendstream` })
+    const r = await verify(pdf, { policy: "pdf" })
+    expect(r.verdict).toBe("invalid")
+    expect(r.signatures[0].changes.join("\n")).toContain("stream 4 rewritten")
+  })
+
+  it("a startxref pointing at an object makes readers scan: an object hidden in a signed stream shows, INVALID", async () => {
+    const pdf = new TestPdf()
+    const hidden = `4 0 obj\n<< /Length ${PAGUE.length} >>\nstream\n${PAGUE}\nendstream\nendobj\n`
+    pdf.update({ 20: `<< /Length ${hidden.length} >>\nstream\n${hidden}\nendstream` })
+    await pdf.sign(rsa)
+    const at = pdf.length
+    pdf.append(`30 0 obj\n<< /Producer (x) >>\nendobj\nstartxref\n${at}\n%%EOF\n`)
+    for (const policy of ["strict", "pdf"] as const) {
+      const r = await verify(pdf, { policy })
+      expect(r.verdict).toBe("invalid")
+      expect(r.signatures[0].changes.join("\n")).toContain("stream 4 rewritten")
+    }
+  })
+
+  it("a broken increment that shows nothing new leaves the signature valid", async () => {
+    const pdf = await new TestPdf().sign(rsa)
+    const at = pdf.length
+    pdf.append(`30 0 obj\n<< /Producer (x) >>\nendobj\nstartxref\n${at}\n%%EOF\n`)
+    const r = await verify(pdf)
+    expect(r.revisions).toBe(3)
+    expect(r.signatures[0].modification).toBe("none")
+    expect(r.verdict).toBe("valid")
+  })
+})
+
+describe("a signed tail moved elsewhere", () => {
+  const split = async () => {
+    const pdf = new TestPdf()
+    const original = pdf.length
+    await pdf.sign(rsa)
+    const bytes = pdf.bytes
+    return { head: bytes.subarray(0, original), tail: bytes.subarray(original), pdf }
+  }
+
+  it("with a new xref where the old startxref points is INVALID, never unsigned", async () => {
+    const { head, tail, pdf } = await split()
+    const text = TestPdf.fromBytes(tail)
+    const oldStartxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1])
+    const rev0Xref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(TestPdf.fromBytes(head))![1])
+    // Filler up to the offset the tail's startxref names, then an xref of the unsigned document there.
+    const table = `xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 9 /Root 1 0 R /Prev ${rev0Xref} >>\n`
+    const filler = "%".padEnd(oldStartxref - head.length, " ") + "\n"
+    const junk = new TextEncoder().encode(filler.slice(0, oldStartxref - head.length) + table)
+    const moved = new Uint8Array([...head, ...junk, ...tail])
+    expect(TestPdf.fromBytes(moved).slice(oldStartxref, oldStartxref + 4)).toBe("xref")
+    for (const policy of ["strict", "pdf"] as const) {
+      const r = await verify(moved, { policy })
+      expect(r.verdict).toBe("invalid")
+      expect(r.signatures[0]).toMatchObject({ intact: false, indication: "TOTAL_FAILED" })
+    }
+    expect((await verify(pdf)).verdict).toBe("valid")
+  })
+
+  it("the words of a signature dictionary inside a content stream sign nothing: unsigned", async () => {
+    const pdf = new TestPdf()
+    const text = "BT (/Type /Sig /ByteRange [0 1 2 3] /Contents <00>) Tj ET"
+    pdf.update({ 4: `<< /Length ${text.length} >>\nstream\n${text}\nendstream` })
+    expect((await verify(pdf)).verdict).toBe("unsigned")
+  })
+})
