@@ -47,6 +47,7 @@ export class TestPdf {
   annots: string[] = ["6 0 R"]
   catalogExtra = ""
   pageContents = "4 0 R"
+  pageResources = "<< /Font << /F1 7 0 R >> >>"
   acroFormExtra = ""
   /** Extra entries of every later trailer (e.g. " /Info 7 0 R"). */
   trailerExtra = ""
@@ -184,7 +185,7 @@ export class TestPdf {
         ? `<< /FT /Sig /T (${options.field ?? `Firma${this.fields.length - 1}`}) /V ${sigNum} 0 R /Type /Annot /Subtype /Widget /Rect ${options.widget.rect} /AP << /N ${options.widget.ap} >> /P 3 0 R /F 4 >>`
         : `<< /FT /Sig /T (${options.field ?? `Firma${this.fields.length - 1}`}) /V ${sigNum} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /F 132 >>`,
       5: `<< /Fields [${this.fields.join(" ")}] /SigFlags 3 /DA (/Helv 0 Tf 0 g)${this.acroFormExtra} >>`,
-      3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${this.pageContents} /Resources << /Font << /F1 7 0 R >> >> /Annots [${this.annots.join(" ")}] >>`
+      3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${this.pageContents} /Resources ${this.pageResources} /Annots [${this.annots.join(" ")}] >>`
     }
     if (options.docMdp) {
       objects[refNum] = `<< /Type /SigRef /TransformMethod /DocMDP /TransformParams << /Type /TransformParams /P ${options.docMdp} /V /1.2 >> >>`
