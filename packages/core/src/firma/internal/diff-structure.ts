@@ -2,7 +2,7 @@
 // A cross-reference chain that leaves the signed revision's own, a reconstruction that shows an
 // object hidden in earlier bytes, an object stream that holds a number twice or whose index
 // names another object: each is a change, whatever the objects look like.
-import type { ModificationLevel } from "./diff.js"
+import type { ModificationLevel } from "./diff-levels.js"
 import type { PdfDocument } from "./pdf/document.js"
 import { isDict, isName, sameValue } from "./pdf/objects.js"
 import { sameStream } from "./diff-graph.js"
