@@ -189,7 +189,11 @@ export class PdfDocument {
     r.entries = delta
   }
 
-  /** Every object of a revision as its readers resolve it. */
+  /** Every object of revision `rev` as its readers resolve it (free entries included). */
+  objectsOf(rev: number): ReadonlyMap<number, XrefEntry> {
+    return this.view(this.revisions[rev] as MutableRevision)
+  }
+
   private view(r: MutableRevision): Map<number, XrefEntry> {
     if (r.rebuilt) return r.rebuilt
     const out = new Map<number, XrefEntry>()
