@@ -38,10 +38,10 @@ const handIncrement = (pdf: TestPdf, objects: Record<number, string>, entries: A
  * definition of the page content (object 4) and an xref table naming it: both invisible to a
  * reader of the signed revision.
  */
-const withHiddenTable = (pdf: TestPdf) => {
+const withHiddenTable = (pdf: TestPdf, bulk = 0) => {
   const hiddenObj = `4 0 obj\n<< /Length ${PAGUE.length} >>\nstream\n${PAGUE}\nendstream\nendobj\n`
   const table = `xref\n4 1\n${pad10(0)} 00000 n \ntrailer\n<< /Size 40 /Root 1 0 R /Prev ${pad10(0)} >>\n`
-  const data = `${hiddenObj}${table}`
+  const data = `${hiddenObj}${table}${"\x00".repeat(bulk)}`
   pdf.update({ 20: `<< /Length ${data.length} >>\nstream\n${data}\nendstream` })
   const stream = pdf.lastIndexOf("\n20 0 obj\n")
   const obj = pdf.indexOf("4 0 obj\n", stream)
@@ -53,9 +53,12 @@ const withHiddenTable = (pdf: TestPdf) => {
 }
 
 describe("the /Prev chain, as readers follow it", () => {
-  it("a table hidden in the signed bytes, reached through a later /Prev, is a change (INVALID under both policies)", async () => {
+  it.each([
+    ["a small stream", 0],
+    ["a 1.5 MB stream (bulk data byte searches skip)", 1_500_000]
+  ])("a table hidden in the signed bytes (%s), reached through a later /Prev, is a change (INVALID under both policies)", async (_, bulk) => {
     const pdf = new TestPdf()
-    const hidden = withHiddenTable(pdf)
+    const hidden = withHiddenTable(pdf, bulk)
     await pdf.sign(rsa)
     const sigNum = pdf.nextNumber() - 2
     // The attacker's increment re-lists the signature's objects where they are, and chains to the hidden table.
@@ -95,6 +98,15 @@ describe("%%EOF inside a stream or a string", () => {
       ["signatures-only", false],
       ["none", true]
     ])
+  })
+
+  it("in a 1.5 MB image next to signature-dictionary words: two signatures stay valid, three revisions", async () => {
+    const pdf = new TestPdf()
+    const data = `startxref\n9\n%%EOF\n/Type /Sig /ByteRange [0 1 2 3] /Contents <00>${"\xff".repeat(1_500_000)}%%EOF`
+    pdf.update({ 20: `<< /Type /XObject /Subtype /Image /Length ${data.length} >>\nstream\n${data}\nendstream` })
+    await (await pdf.sign(rsa, { field: "Titular" })).sign(rsa, { field: "Notificacion" })
+    const r = await verify(pdf)
+    expect([r.verdict, r.revisions, r.signatures.length]).toEqual(["valid", 4, 2])
   })
 
   it("an increment after signing that hides behind a %%EOF in its own stream is still judged whole", async () => {

@@ -1,7 +1,6 @@
 // Signature fields, their /Sig dictionaries, and the ByteRange rules.
 import type { PdfDocument } from "./pdf/document.js"
 import {
-  indexOf,
   isArray,
   isDict,
   isName,
@@ -105,10 +104,9 @@ const orphanSignatures = (doc: PdfDocument, known: ReadonlyArray<FoundSignature>
   const nums = new Set(known.map((k) => k.sigNum))
   const out: FoundSignature[] = []
   let headers: Array<[number, number]> | undefined
-  for (let from = 0, k = 0; k < 64; k++) {
-    const at = indexOf(b, BYTE_RANGE, from)
-    if (at < 0) break
-    from = at + BYTE_RANGE.length
+  const hits: number[] = []
+  doc.searchOutsideBulk(BYTE_RANGE, (at) => hits.push(at) < 64)
+  for (const at of hits) {
     if (inside.some(([s, e]) => at >= s && at < e)) continue
     headers ??= [...doc.headersOf(0, b.length)].flatMap(([num, offs]) => offs.map((o) => [o, num] as [number, number])).sort((x, y) => x[0] - y[0])
     let lo = 0

@@ -58,6 +58,8 @@ export interface ObjectStreamInfo {
 }
 
 const EOF = new TextEncoder().encode("%%EOF")
+const STARTXREF = new TextEncoder().encode("startxref")
+const BULK = 1 << 20
 const TRAILER = new TextEncoder().encode("trailer")
 
 const MAX_REVISIONS = 1000
@@ -78,6 +80,8 @@ export class PdfDocument {
   readonly revisions: Revision[] = []
   /** Non-white bytes after the last %%EOF: an unterminated increment. */
   readonly trailingData: boolean
+  /** Stream data over 1 MB that byte searches skip, sorted: [start, end). */
+  readonly bulk: ReadonlyArray<readonly [number, number]>
   private readonly objStmCache = new Map<string, { info: ObjectStreamInfo; offsets: number[]; data: Uint8Array; first: number; values: Map<number, PdfObject> }>()
   private readonly parsed = new Map<number, PdfObject>()
   private readonly sectionCache = new Map<number, XrefSection | null>()
@@ -87,13 +91,9 @@ export class PdfDocument {
     const b = bytes
     if (!looksLikePdf(b)) throw new PdfSyntaxError("not a PDF", 0)
     const revs: MutableRevision[] = []
+    this.bulk = this.bulkStreams()
     const candidates: number[] = []
-    for (let from = 0; candidates.length < 1_000_000; ) {
-      const at = indexOf(b, EOF, from)
-      if (at < 0) break
-      candidates.push(at)
-      from = at + 5
-    }
+    this.searchOutsideBulk(EOF, (at) => candidates.push(at) < 1_000_000)
     let start = 0
     candidates.forEach((at, i) => {
       const sx = startxrefBefore(b, at, start)
@@ -116,6 +116,68 @@ export class PdfDocument {
     if (this.trailingData) revs.push(blank(revs.length, start, b.length, b.length, [], undefined))
     for (const r of revs) this.readChain(r, revs[r.index - 1])
     this.revisions = revs as Revision[]
+  }
+
+  /**
+   * Calls `found` with every offset of `needle` outside the bulk stream data; `found` returns
+   * false to stop.
+   */
+  searchOutsideBulk(needle: Uint8Array, found: (at: number) => boolean): void {
+    let from = 0
+    for (const [start, end] of [...this.bulk, [this.bytes.length, this.bytes.length] as const]) {
+      for (;;) {
+        const at = indexOf(this.bytes, needle, from, start)
+        if (at < 0) break
+        if (!found(at)) return
+        from = at + needle.length
+      }
+      from = Math.max(from, end)
+    }
+  }
+
+  /**
+   * Data of streams over 1 MB (scanned pages, images) as the file's last startxref and its
+   * /Prev chain place them, each checked against its `endstream`: no %%EOF, object header or
+   * signature dictionary there can mean anything, so byte searches skip them, and a 30 MB
+   * document costs its structure, not its size. Empty when that chain is not readable.
+   */
+  private bulkStreams(): Array<readonly [number, number]> {
+    const b = this.bytes
+    const sx = lastIndexOf(b, STARTXREF, Math.max(0, b.length - 4096), b.length)
+    if (sx < 0) return []
+    let off: PdfValue | undefined
+    try {
+      off = new Parser(b, sx + 9, b.length).value()
+    } catch {
+      return []
+    }
+    const entries = new Map<number, XrefEntry>()
+    const seen = new Set<number>()
+    for (let k = 0; typeof off === "number" && k < MAX_REVISIONS && !seen.has(off); k++) {
+      seen.add(off)
+      const s = this.section(off)
+      if (!s) return []
+      for (const [num, e] of s.entries) if (!entries.has(num)) entries.set(num, e)
+      off = s.prev
+    }
+    const offsets = [...entries].flatMap(([num, e]) => (e.type === "offset" && e.offset >= 0 && e.offset < b.length ? [[e.offset, num] as const] : []))
+    offsets.sort((x, y) => x[0] - y[0])
+    const out: Array<readonly [number, number]> = []
+    offsets.forEach(([at, num], i) => {
+      const next = i + 1 < offsets.length ? offsets[i + 1][0] : b.length
+      if (next - at < BULK) return
+      try {
+        const o = parseIndirectObject(b, at, (ref) => {
+          const e = entries.get(ref.num)
+          const v = e?.type === "offset" ? parseIndirectObject(b, e.offset).value : undefined
+          return typeof v === "number" ? v : undefined
+        })
+        if (o.num === num && o.stream && o.stream.end - o.stream.start >= BULK && o.stream.end <= next) out.push([o.stream.start, o.stream.end])
+      } catch {
+        // not a stream readers can read: searched like any other bytes
+      }
+    })
+    return out
   }
 
   /** The revision whose increment holds `offset`. */
@@ -336,7 +398,7 @@ export class PdfDocument {
       const duplicates = new Set<number>()
       for (let i = 0; i < n; i++) {
         let on: PdfValue
-        let off: PdfValue
+        let off: PdfValue | undefined
         try {
           on = head.value()
           off = head.value()
