@@ -103,13 +103,13 @@ class Analysis extends FormRules {
   private dictChange(num: number, b: PdfDict, a: PdfDict, before: PdfObject, now: PdfObject, streams: Array<[number, PdfObject]>): void {
     const type = nameOf(b.map.get("Type"))
     // Whitelisted parts are whitelisted only while nothing the document shows uses them.
-    const hidden = !this.visibleBefore(num)
-    if ((type === "XRef" || type === "ObjStm") && hidden) return
+    const hidden = () => !this.visibleBefore(num)
+    if ((type === "XRef" || type === "ObjStm") && hidden()) return
     if (type === "Sig" || type === "DocTimeStamp" || b.map.has("ByteRange")) return this.bump("other", `signature dictionary ${num} redefined`)
     if (type === "Page" && isName(a.map.get("Type"), "Page")) return this.pageChange(b, a)
-    if (hidden && (type === "DSS" || b.map.has("VRI") || isDSSPart(this.doc, num, this.t))) return this.bump("signatures-only", "DSS updated")
+    if ((type === "DSS" || b.map.has("VRI") || isDSSPart(this.doc, num, this.t)) && hidden()) return this.bump("signatures-only", "DSS updated")
     // The logical structure (tagged PDF) grows with new widgets; it does not change what is shown.
-    if (hidden && (type === "StructTreeRoot" || type === "StructElem" || (b.map.has("Nums") && !b.map.has("Type"))))
+    if ((type === "StructTreeRoot" || type === "StructElem" || (b.map.has("Nums") && !b.map.has("Type"))) && hidden())
       return this.bump("signatures-only", "structure tree updated")
     const acro = this.old(this.doc.catalog(this.t - 1)?.map.get("AcroForm"))
     if (isDict(acro) && isRef(this.doc.catalog(this.t - 1)?.map.get("AcroForm")) && (this.doc.catalog(this.t - 1)!.map.get("AcroForm") as { num: number }).num === num)
@@ -146,10 +146,10 @@ class Analysis extends FormRules {
 
   /** A rewritten stream is allowed only as the appearance of a field filled in this increment, used by nothing else. */
   private streamChange(num: number, _now: PdfObject): void {
-    const hidden = !this.visibleBefore(num)
-    if (hidden && isDSSPart(this.doc, num, this.t)) return this.bump("signatures-only", "DSS stream updated")
+    const hidden = () => !this.visibleBefore(num)
+    if (isDSSPart(this.doc, num, this.t) && hidden()) return this.bump("signatures-only", "DSS stream updated")
     const catalog = this.doc.catalog(this.t - 1)
-    if (hidden && isRef(catalog?.map.get("Metadata")) && (catalog!.map.get("Metadata") as { num: number }).num === num)
+    if (isRef(catalog?.map.get("Metadata")) && (catalog!.map.get("Metadata") as { num: number }).num === num && hidden())
       return this.bump("signatures-only", "XMP metadata updated")
     if (!this.allowedStreams.has(num)) return this.bump("other", `stream ${num} rewritten`)
     for (const r of this.referrers(num)) {

@@ -83,7 +83,7 @@ export class PdfDocument {
   /** Stream data over 1 MB that byte searches skip, sorted: [start, end). */
   readonly bulk: ReadonlyArray<readonly [number, number]>
   private readonly objStmCache = new Map<string, { info: ObjectStreamInfo; offsets: number[]; data: Uint8Array; first: number; values: Map<number, PdfObject> }>()
-  private readonly parsed = new Map<number, PdfObject>()
+  private readonly parsed = new Map<number, { object: PdfObject; length: { ref: PdfRef; value: PdfValue | undefined } | undefined }>()
   private readonly sectionCache = new Map<number, XrefSection | null>()
   private lookups = 0
 
@@ -349,15 +349,20 @@ export class PdfDocument {
       if (entry.type === "free") return undefined
       if (entry.type === "offset") {
         if (entry.offset < 0 || entry.offset >= this.bytes.length) return undefined
-        // The same bytes parse the same way, except a stream whose /Length is indirect.
-        let o = this.parsed.get(entry.offset)
+        // The same bytes parse the same way, except a stream whose /Length is indirect: that one
+        // is kept with the length it was cut at, and parsed again where a revision resolves
+        // the length otherwise.
+        const hit = this.parsed.get(entry.offset)
+        let o = hit?.object
+        if (hit && hit.length !== undefined && this.resolveShallow(hit.length.ref, rev) !== hit.length.value) o = undefined
         if (!o) {
+          let used: { ref: PdfRef; value: PdfValue | undefined } | undefined
           o = parseIndirectObject(this.bytes, entry.offset, (ref) => {
             const v = this.resolveShallow(ref, rev)
+            used = { ref, value: v }
             return typeof v === "number" ? v : undefined
           })
-          const len = isDict(o.value) ? o.value.map.get("Length") : undefined
-          if (!isRef(len) && this.parsed.size < 200_000) this.parsed.set(entry.offset, o)
+          if (this.parsed.size < 200_000) this.parsed.set(entry.offset, { object: o, length: used })
         }
         return o.num === num ? o : undefined
       }
@@ -440,13 +445,17 @@ export class PdfDocument {
   private resolveShallow(ref: PdfRef, rev: number): PdfValue | undefined {
     const e = this.entryOf(ref.num, rev)
     if (!e || e.entry.type !== "offset") return undefined
+    const hit = this.parsed.get(e.entry.offset)
+    if (hit && !hit.object.stream) return hit.object.value
     try {
       const o = parseIndirectObject(this.bytes, e.entry.offset)
+      if (!o.stream && this.parsed.size < 200_000) this.parsed.set(e.entry.offset, { object: o, length: undefined })
       return o.value
     } catch {
       return undefined
     }
   }
+
 
   /** The catalog as of revision `rev`. */
   catalog(rev: number): PdfDict | undefined {
