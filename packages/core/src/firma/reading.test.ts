@@ -3,6 +3,7 @@
 // has an attack that must not verify and a benign file that must.
 import { beforeAll, describe, expect, it } from "vitest"
 import { makePki, type TestPki } from "../../test/firma/pki.js"
+import { hiddenPrevAttack, moveSignedTail, withHiddenTable } from "../../test/firma/attacks.js"
 import { TestPdf } from "../../test/firma/pdf.js"
 import { verifyPdfAsync, type VerifyPdfOptions } from "./verify.js"
 
@@ -15,55 +16,13 @@ const verify = (pdf: TestPdf | Uint8Array, options: VerifyPdfOptions = {}) =>
   verifyPdfAsync(pdf instanceof Uint8Array ? pdf : pdf.bytes, { trustAnchors: [rsa.rootPem], ...options })
 
 const PAGUE = "BT /F1 24 Tf 72 700 Td (Pague 9999) Tj ET"
-const pad10 = (n: number) => String(n).padStart(10, "0")
-
-/** Where the newest definition of object `num` starts. */
-const offsetOf = (pdf: TestPdf, num: number) => pdf.lastIndexOf(`\n${num} 0 obj\n`) + 1
-
-/** Appends a hand-made increment: an xref table of `entries`, a trailer with /Prev `prev`. */
-const handIncrement = (pdf: TestPdf, objects: Record<number, string>, entries: Array<[number, number]>, prev: number, size = 40) => {
-  const all = [...entries]
-  for (const [num, body] of Object.entries(objects)) {
-    all.push([Number(num), pdf.length])
-    pdf.append(`${num} 0 obj\n${body}\nendobj\n`)
-  }
-  const xref = pdf.length
-  let s = "xref\n"
-  for (const [num, off] of all.sort((a, b) => a[0] - b[0])) s += `${num} 1\n${pad10(off)} 00000 n \n`
-  pdf.append(`${s}trailer\n<< /Size ${size} /Root 1 0 R /Prev ${prev} >>\nstartxref\n${xref}\n%%EOF\n`)
-}
-
-/**
- * An update (before signing) whose stream object 20 carries, inside its data, a second
- * definition of the page content (object 4) and an xref table naming it: both invisible to a
- * reader of the signed revision.
- */
-const withHiddenTable = (pdf: TestPdf, bulk = 0) => {
-  const hiddenObj = `4 0 obj\n<< /Length ${PAGUE.length} >>\nstream\n${PAGUE}\nendstream\nendobj\n`
-  const table = `xref\n4 1\n${pad10(0)} 00000 n \ntrailer\n<< /Size 40 /Root 1 0 R /Prev ${pad10(0)} >>\n`
-  const data = `${hiddenObj}${table}${"\x00".repeat(bulk)}`
-  pdf.update({ 20: `<< /Length ${data.length} >>\nstream\n${data}\nendstream` })
-  const stream = pdf.lastIndexOf("\n20 0 obj\n")
-  const obj = pdf.indexOf("4 0 obj\n", stream)
-  const xref = pdf.indexOf("xref\n4 1\n", stream)
-  pdf.patch(xref + 9, pad10(obj))
-  // The hidden table continues to the real chain (this very increment's own section).
-  pdf.patch(pdf.indexOf("/Prev ", xref) + 6, pad10(pdf.xrefOffset))
-  return xref
-}
 
 describe("the /Prev chain, as readers follow it", () => {
   it.each([
     ["a small stream", 0],
     ["a 1.5 MB stream (bulk data byte searches skip)", 1_500_000]
   ])("a table hidden in the signed bytes (%s), reached through a later /Prev, is a change (INVALID under both policies)", async (_, bulk) => {
-    const pdf = new TestPdf()
-    const hidden = withHiddenTable(pdf, bulk)
-    await pdf.sign(rsa)
-    const sigNum = pdf.nextNumber() - 2
-    // The attacker's increment re-lists the signature's objects where they are, and chains to the hidden table.
-    const keep = [sigNum, sigNum + 1, 5, 3].map((n) => [n, offsetOf(pdf, n)] as [number, number])
-    handIncrement(pdf, { 30: "<< /Producer (x) >>" }, keep, hidden)
+    const { pdf, hidden } = await hiddenPrevAttack(rsa, bulk)
     for (const policy of ["strict", "pdf"] as const) {
       const r = await verify(pdf, { policy })
       expect(r.verdict).toBe("invalid")
@@ -188,25 +147,9 @@ describe("broken cross-references, rebuilt as readers rebuild them", () => {
 })
 
 describe("a signed tail moved elsewhere", () => {
-  const split = async () => {
-    const pdf = new TestPdf()
-    const original = pdf.length
-    await pdf.sign(rsa)
-    const bytes = pdf.bytes
-    return { head: bytes.subarray(0, original), tail: bytes.subarray(original), pdf }
-  }
-
   it("with a new xref where the old startxref points is INVALID, never unsigned", async () => {
-    const { head, tail, pdf } = await split()
-    const text = TestPdf.fromBytes(tail)
-    const oldStartxref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(text)![1])
-    const rev0Xref = Number(/startxref\n(\d+)\n%%EOF\n$/.exec(TestPdf.fromBytes(head))![1])
-    // Filler up to the offset the tail's startxref names, then an xref of the unsigned document there.
-    const table = `xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 9 /Root 1 0 R /Prev ${rev0Xref} >>\n`
-    const filler = "%".padEnd(oldStartxref - head.length, " ") + "\n"
-    const junk = new TextEncoder().encode(filler.slice(0, oldStartxref - head.length) + table)
-    const moved = new Uint8Array([...head, ...junk, ...tail])
-    expect(TestPdf.fromBytes(moved).slice(oldStartxref, oldStartxref + 4)).toBe("xref")
+    const pdf = await new TestPdf().sign(rsa)
+    const moved = moveSignedTail(pdf)
     for (const policy of ["strict", "pdf"] as const) {
       const r = await verify(moved, { policy })
       expect(r.verdict).toBe("invalid")
