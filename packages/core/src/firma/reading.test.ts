@@ -135,12 +135,29 @@ describe("broken cross-references, rebuilt as readers rebuild them", () => {
     }
   })
 
-  it("a broken increment that shows nothing new leaves the signature valid", async () => {
-    const pdf = await new TestPdf().sign(rsa)
+  it("…and so may a definition hidden before the one the signed revision shows", async () => {
+    const pdf = new TestPdf()
+    const hidden = `4 0 obj\n<< /Length ${PAGUE.length} >>\nstream\n${PAGUE}\nendstream\nendobj\n`
+    pdf.update({ 20: `<< /Length ${hidden.length} >>\nstream\n${hidden}\nendstream` })
+    const v2 = "BT /F1 24 Tf 72 700 Td (Resolucion v2) Tj ET"
+    pdf.update({ 4: `<< /Length ${v2.length} >>\nstream\n${v2}\nendstream` })
+    await pdf.sign(rsa)
+    const at = pdf.length
+    pdf.append(`30 0 obj\n<< /Producer (x) >>\nendobj\nstartxref\n${at}\n%%EOF\n`)
+    const r = await verify(pdf, { policy: "pdf" })
+    expect(r.verdict).toBe("invalid")
+    expect(r.signatures[0].changes.join("\n")).toContain("a reconstructing reader may show object 4 hidden at offset")
+  })
+
+  it("a broken increment that shows nothing new leaves the signature valid, old versions included", async () => {
+    const pdf = new TestPdf()
+    const v2 = "BT /F1 24 Tf 72 700 Td (Resolucion v2) Tj ET"
+    pdf.update({ 4: `<< /Length ${v2.length} >>\nstream\n${v2}\nendstream` })
+    await pdf.sign(rsa)
     const at = pdf.length
     pdf.append(`30 0 obj\n<< /Producer (x) >>\nendobj\nstartxref\n${at}\n%%EOF\n`)
     const r = await verify(pdf)
-    expect(r.revisions).toBe(3)
+    expect(r.revisions).toBe(4)
     expect(r.signatures[0].modification).toBe("none")
     expect(r.verdict).toBe("valid")
   })
