@@ -84,40 +84,41 @@ export const visibility = (doc: PdfDocument, rev: number): Visibility | null => 
   if (!perDoc) visibilityCache.set(doc, (perDoc = new Map()))
   if (perDoc.has(rev)) return perDoc.get(rev)!
   const catalog = doc.catalog(rev)
-  let budget = MAX_VISIBLE
-  const walk = (roots: ReadonlyArray<PdfValue>, seen: Set<number>, skipAnnots: boolean): boolean => {
-    const stack: Array<[PdfValue | undefined, number]> = roots.map((r) => [r, 0])
+  let out: Visibility | null = null
+  if (catalog) {
+    // One walk, two modes: `content` follows everything but pages' /Annots; an annotation list or
+    // the form switches to `visible`. An object first met as visible is walked again as content
+    // when content reaches it too.
+    const content = new Set<number>()
+    const visible = new Set<number>()
+    const values = new Map<number, PdfValue | undefined>()
+    const rootRef = doc.trailerOf(rev)?.map.get("Root")
+    if (rootRef && typeof rootRef === "object" && rootRef.kind === "ref") content.add(rootRef.num), visible.add(rootRef.num)
+    const stack: Array<[PdfValue | undefined, number, boolean]> = []
+    for (const [k, v] of catalog.map) if (!HIDDEN_ROOTS.has(k)) stack.push([v, 0, k !== "AcroForm"])
+    let budget = 2 * MAX_VISIBLE
+    let ok = true
     while (stack.length) {
-      const [v, depth] = stack.pop()!
+      const [v, depth, isContent] = stack.pop()!
       if (v === undefined || v === null || typeof v !== "object" || depth > 64) continue
       if (v.kind === "ref") {
-        if (seen.has(v.num)) continue
-        if (--budget < 0) return false
-        seen.add(v.num)
-        stack.push([doc.object(v.num, rev)?.value, depth + 1])
-      } else if (v.kind === "array") for (const x of v.items) stack.push([x, depth + 1])
+        if (isContent ? content.has(v.num) : visible.has(v.num)) continue
+        if (--budget < 0) {
+          ok = false
+          break
+        }
+        visible.add(v.num)
+        if (isContent) content.add(v.num)
+        if (!values.has(v.num)) values.set(v.num, doc.object(v.num, rev)?.value)
+        stack.push([values.get(v.num), depth + 1, isContent])
+      } else if (v.kind === "array") for (const x of v.items) stack.push([x, depth + 1, isContent])
       else if (v.kind === "dict") {
         const page = isName(v.map.get("Type"), "Page")
         // An outline item's /SE points into the structure tree, which shows nothing by itself.
-        for (const [k, x] of v.map) if (!(skipAnnots && page && k === "Annots") && k !== "SE") stack.push([x, depth + 1])
+        for (const [k, x] of v.map) if (k !== "SE") stack.push([x, depth + 1, isContent && !(page && k === "Annots")])
       }
     }
-    return true
-  }
-  let out: Visibility | null = null
-  if (catalog) {
-    const content = new Set<number>()
-    const rootRef = doc.trailerOf(rev)?.map.get("Root")
-    if (rootRef && typeof rootRef === "object" && rootRef.kind === "ref") content.add(rootRef.num)
-    const roots = [...catalog.map].filter(([k]) => !HIDDEN_ROOTS.has(k) && k !== "AcroForm").map(([, v]) => v)
-    if (walk(roots, content, true)) {
-      const visible = new Set<number>()
-      budget += MAX_VISIBLE
-      if (walk([...catalog.map].filter(([k]) => !HIDDEN_ROOTS.has(k)).map(([, v]) => v), visible, false)) {
-        for (const n of content) visible.add(n)
-        out = { content, visible }
-      }
-    }
+    if (ok) out = { content, visible }
   }
   perDoc.set(rev, out)
   return out
