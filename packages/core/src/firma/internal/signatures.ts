@@ -1,5 +1,6 @@
 // Signature fields, their /Sig dictionaries, and the ByteRange rules.
 import type { PdfDocument } from "./pdf/document.js"
+import { scanHeaders } from "./pdf/xref.js"
 import {
   isArray,
   isDict,
@@ -53,10 +54,30 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
   const last = doc.revisions.length - 1
   // Older revisions too: a signature whose field was later removed or redirected must still be judged.
   const revs = doc.revisions.length <= 64 ? doc.revisions.map((r) => r.index) : [last]
+  // The objects the previous revision's walk read: a revision that redefines none of them (nor
+  // the trailer's /Root) holds the same form, and is not walked again.
+  let used: Set<number> | undefined
+  let root: PdfValue | undefined
   for (const rev of revs) {
-    const acro = doc.resolve(doc.catalog(rev)?.map.get("AcroForm"), rev)
+    const rootNow = doc.trailerOf(rev)?.map.get("Root")
+    if (used && isRef(root) && isRef(rootNow) && root.num === rootNow.num && root.gen === rootNow.gen && ![...doc.revisions[rev].entries.keys()].some((n) => used!.has(n)))
+      continue
+    used = new Set<number>()
+    root = rootNow
+    const reads = used
+    const get = (v: PdfValue | undefined): PdfValue | undefined => {
+      for (let i = 0; i < 32 && isRef(v); i++) {
+        reads.add(v.num)
+        const e = doc.entryOf(v.num, rev)?.entry
+        if (e?.type === "compressed") reads.add(e.stream)
+        v = doc.object(v.num, rev)?.value
+      }
+      return isRef(v) ? undefined : v
+    }
+    const catalog = get(rootNow)
+    const acro = isDict(catalog) ? get(catalog.map.get("AcroForm")) : undefined
     if (!isDict(acro)) continue
-    const fields = doc.resolve(acro.map.get("Fields"), rev)
+    const fields = get(acro.map.get("Fields"))
     if (!isArray(fields)) continue
     const seen = new Set<number>()
     const walk = (v: PdfValue, parent: string, inheritedFt: string | undefined, depth: number): void => {
@@ -66,11 +87,11 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
         if (seen.has(num)) return
         seen.add(num)
       }
-      const d = doc.resolve(v, rev)
+      const d = get(v)
       if (!isDict(d)) return
       const name = fieldName(textOf(d.map.get("T")), parent)
       const ft = nameOf(d.map.get("FT")) ?? inheritedFt
-      const kids = doc.resolve(d.map.get("Kids"), rev)
+      const kids = get(d.map.get("Kids"))
       if (isArray(kids) && kids.items.length > 0) {
         for (const k of kids.items) walk(k, name, ft, depth + 1)
       }
@@ -91,6 +112,7 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
 }
 
 const BYTE_RANGE = new TextEncoder().encode("/ByteRange")
+const ORPHAN_WINDOW = 1 << 20
 
 /**
  * Signature dictionaries written in the file that no form lists: a signed tail moved elsewhere,
@@ -103,21 +125,15 @@ const orphanSignatures = (doc: PdfDocument, known: ReadonlyArray<FoundSignature>
   const inside = known.filter((k) => k.objectOffset >= 0).map((k) => [k.dict.start, k.dict.end] as const)
   const nums = new Set(known.map((k) => k.sigNum))
   const out: FoundSignature[] = []
-  let headers: Array<[number, number]> | undefined
   const hits: number[] = []
   doc.searchOutsideBulk(BYTE_RANGE, (at) => hits.push(at) < 64)
   for (const at of hits) {
     if (inside.some(([s, e]) => at >= s && at < e)) continue
-    headers ??= [...doc.headersOf(0, b.length)].flatMap(([num, offs]) => offs.map((o) => [o, num] as [number, number])).sort((x, y) => x[0] - y[0])
-    let lo = 0
-    let hi = headers.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (headers[mid][0] <= at) lo = mid
-      else hi = mid - 1
-    }
-    const h = headers[lo]
-    if (!h || h[0] > at || nums.has(h[1])) continue
+    // The object around it: the last header in the window before it (a signature dictionary
+    // holds its /Contents, tens of kilobytes, before or after its /ByteRange).
+    let h: [number, number] | undefined
+    scanHeaders(b, Math.max(0, at - ORPHAN_WINDOW), at, (num, _gen, offset) => (h = [offset, num]))
+    if (!h || nums.has(h[1])) continue
     let o: PdfObject
     try {
       o = parseIndirectObject(b, h[0])
