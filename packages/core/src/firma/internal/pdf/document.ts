@@ -339,10 +339,17 @@ export class PdfDocument {
   /** The indirect object `num` as of revision `rev`, or undefined (free, missing, unreadable). */
   object(num: number, rev: number): PdfObject | undefined {
     if (++this.lookups > 2_000_000) throw new PdfSyntaxError("too many object lookups", 0)
+    let memo = this.memo.get(rev)
+    if (!memo) this.memo.set(rev, (memo = new Map()))
+    if (memo.has(num)) return memo.get(num)
     const found = this.entryOf(num, rev)
-    if (!found) return undefined
-    return this.objectAt(num, found.entry, rev)
+    const o = found ? this.objectAt(num, found.entry, rev) : undefined
+    if (this.memoSize++ < 1_000_000) memo.set(num, o)
+    return o
   }
+  /** Objects as revision `rev` resolves them: the analyses look the same objects up many times. */
+  private readonly memo = new Map<number, Map<number, PdfObject | undefined>>()
+  private memoSize = 0
 
   objectAt(num: number, entry: XrefEntry, rev: number): PdfObject | undefined {
     try {
