@@ -34,8 +34,12 @@ const nodeCreateHash = (): CreateHash | undefined => {
   }
 }
 
-/** The runtime port, for one verification run, sharing hashes of common prefixes (Node only). */
-export const sharingPrefixes = (crypto: FirmaCrypto): FirmaCrypto => {
+/**
+ * The runtime port, for one verification run, sharing hashes of common prefixes (Node only).
+ * `cuts` are buffer offsets where some signature's first range ends: hashing a longer prefix
+ * keeps the state at each of them, so the order the signatures are hashed in does not matter.
+ */
+export const sharingPrefixes = (crypto: FirmaCrypto, cuts: ReadonlyArray<number> = []): FirmaCrypto => {
   const createHash = crypto === firmaRuntimeCrypto ? nodeCreateHash() : undefined
   if (!createHash) return crypto
   const states: Array<{ name: string; buffer: ArrayBufferLike; start: number; end: number; state: NodeHash }> = []
@@ -50,8 +54,15 @@ export const sharingPrefixes = (crypto: FirmaCrypto): FirmaCrypto => {
       let best: (typeof states)[number] | undefined
       for (const s of states) if (s.name === name && s.buffer === first.buffer && s.start === start && s.end <= end && (!best || s.end > best.end)) best = s
       const h = best ? best.state.copy() : createHash(name)
-      h.update(best ? new Uint8Array(first.buffer, best.end, end - best.end) : first)
-      if (!best || best.end < end) states.push({ name, buffer: first.buffer, start, end, state: h.copy() })
+      let at = best ? best.end : start
+      const keep = (to: number) => {
+        h.update(new Uint8Array(first.buffer, at, to - at))
+        at = to
+        if (!states.some((s) => s.name === name && s.buffer === first.buffer && s.start === start && s.end === to))
+          states.push({ name, buffer: first.buffer, start, end: to, state: h.copy() })
+      }
+      for (const cut of [...new Set(cuts)].sort((x, y) => x - y)) if (cut > at && cut < end) keep(cut)
+      keep(end)
       for (const p of parts.slice(1)) h.update(p)
       return new Uint8Array(h.digest())
     }

@@ -81,7 +81,8 @@ export const runPipeline = async (doc: PdfDocument, options: PipelineOptions): P
   }
   // Certification must come first: a DocMDP signature after another signature is not allowed.
   const firstApproval = sigs.findIndex((s) => !isDocTimeStamp(s.dict))
-  const run = { ...options, crypto: sharingPrefixes(options.crypto) }
+  const cuts = sigs.flatMap((s) => checkByteRange(doc, s).ranges.slice(0, 1).map(([, e]) => doc.bytes.byteOffset + e))
+  const run = { ...options, crypto: sharingPrefixes(options.crypto, cuts) }
   const judged = await Promise.all(sigs.map((s, i) => judge(doc, s, i, firstApproval, diffOf, run)))
   const signatures = judged.map((j) => j.report)
   const verdict: FirmaVerdict = signatures.some((s) => s.indication === "TOTAL_FAILED")
