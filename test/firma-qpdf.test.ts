@@ -172,6 +172,16 @@ describe.skipIf(!hasQpdf)("firma reader vs qpdf", () => {
       pdf.updateCompressed({}, { pairs: [[30, "<< /Producer (x) >>"], [7, "<< /Type /Font >>"]], index: { 7: 0 } })
       return pdf
     })
+    await add("an increment with two sections of its own", async () => {
+      const pdf = await new TestPdf().sign(pki)
+      const prev = pdf.xrefOffset
+      const o30 = pdf.length
+      pdf.append("30 0 obj\n<< /Producer (x) >>\nendobj\n")
+      const a = pdf.length
+      pdf.append(`xref\n30 1\n${String(o30).padStart(10, "0")} 00000 n \ntrailer\n<< /Size 40 /Root 1 0 R /Prev ${prev} >>\n`)
+      const b = pdf.length
+      return pdf.append(`xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 40 /Root 1 0 R /Prev ${a} >>\nstartxref\n${b}\n%%EOF\n`)
+    })
     const outcomes = cases.map(([name, bytes]) => compare(name, bytes))
     report("generated", outcomes)
     expect(outcomes.reduce((n, o) => n + o.compared, 0)).toBeGreaterThanOrEqual(cases.length * 2)

@@ -41,6 +41,19 @@ describe("the /Prev chain, as readers follow it", () => {
     expect(r.revisions).toBe(4)
     expect(r.signatures.map((s) => s.modification)).toEqual(["signatures-only", "none"])
   })
+
+  it("an increment whose own two sections chain inside its bytes continues the signed chain: valid", async () => {
+    const pdf = await new TestPdf().sign(rsa)
+    const prev = pdf.xrefOffset
+    const o30 = pdf.length
+    pdf.append("30 0 obj\n<< /Producer (x) >>\nendobj\n")
+    const a = pdf.length
+    pdf.append(`xref\n30 1\n${String(o30).padStart(10, "0")} 00000 n \ntrailer\n<< /Size 40 /Root 1 0 R /Prev ${prev} >>\n`)
+    const b = pdf.length
+    pdf.append(`xref\n0 1\n0000000000 65535 f \ntrailer\n<< /Size 40 /Root 1 0 R /Prev ${a} >>\nstartxref\n${b}\n%%EOF\n`)
+    const r = await verify(pdf)
+    expect([r.verdict, r.revisions, r.signatures[0].modification]).toEqual(["valid", 3, "none"])
+  })
 })
 
 describe("%%EOF inside a stream or a string", () => {

@@ -17,7 +17,7 @@ export const structuralChanges = (doc: PdfDocument, t: number, bump: Bump): void
   if (!rev.continues) {
     if (!rev.reconstructed) {
       const known = new Set(prev.sections.map((s) => s.offset))
-      const foreign = rev.sections.slice(1).filter((s) => !known.has(s.offset))
+      const foreign = rev.sections.filter((s) => !known.has(s.offset) && (s.offset < rev.start || s.offset >= rev.eof))
       bump(
         "other",
         foreign.length

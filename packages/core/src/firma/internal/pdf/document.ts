@@ -233,13 +233,17 @@ export class PdfDocument {
       r.entries = this.view(r)
       return
     }
+    // The increment's own sections (one, or several chained inside its bytes) come first.
+    let own = 0
+    while (own < r.sections.length && r.sections[own].offset >= r.start && r.sections[own].offset < r.eof) own++
     r.continues =
       (r.reconstructed && prev.reconstructed) ||
       (!r.reconstructed &&
         !prev.reconstructed &&
-        r.sections.length === prev.sections.length + 1 &&
-        prev.sections.every((s, i) => s === r.sections[i + 1]))
-    if (r.continues && !r.reconstructed) {
+        own >= 1 &&
+        r.sections.length === prev.sections.length + own &&
+        prev.sections.every((s, i) => s === r.sections[i + own]))
+    if (r.continues && !r.reconstructed && own === 1) {
       r.entries = r.sections[0].entries
       return
     }
