@@ -1,7 +1,7 @@
 // The form and annotation half of the difference analysis: fields filled or added, widgets,
 // signature values, appearances. Only signature fields may be added; a signature value must be a
 // new signature dictionary; a visible stamp is reported as painting over the page.
-import { buildReferrerIndex, visibility, type Visibility } from "./diff-graph.js"
+import { buildReferrerIndex, reachesContent, visibility, type Visibility } from "./diff-graph.js"
 import { LEVELS, type ModificationLevel, type RevisionDiff } from "./diff-levels.js"
 import type { PdfDocument } from "./pdf/document.js"
 import { isArray, isDict, isName, isRef, nameOf, sameValue, textOf, type PdfDict, type PdfValue } from "./pdf/objects.js"
@@ -45,14 +45,20 @@ export abstract class FormRules {
   protected vis: Visibility | null | undefined
   /** Shown by the previous revision (page content, resources, annotations, form): never whitelisted. */
   visibleBefore(num: number): boolean {
+    if (this.referrerIndex === undefined) this.referrerIndex = buildReferrerIndex(this.doc, this.t - 1, MAX_REFERRER_SCAN)
+    if (this.referrerIndex !== null) return reachesContent(this.doc, this.t - 1, this.referrerIndex, num, true)
     if (this.vis === undefined) this.vis = visibility(this.doc, this.t - 1)
     return this.vis === null || this.vis.visible.has(num)
   }
+
   /** Page content or resources of the previous revision (not only an annotation or field). */
   contentBefore(num: number): boolean {
+    if (this.referrerIndex === undefined) this.referrerIndex = buildReferrerIndex(this.doc, this.t - 1, MAX_REFERRER_SCAN)
+    if (this.referrerIndex !== null) return reachesContent(this.doc, this.t - 1, this.referrerIndex, num)
     if (this.vis === undefined) this.vis = visibility(this.doc, this.t - 1)
     return this.vis === null || this.vis.content.has(num)
   }
+
 
   old(v: PdfValue | undefined): PdfValue | undefined {
     return this.doc.resolve(v, this.t - 1)

@@ -123,3 +123,48 @@ export const visibility = (doc: PdfDocument, rev: number): Visibility | null => 
   perDoc.set(rev, out)
   return out
 }
+
+/** Top-level keys of `v` whose value holds a reference to `num`. */
+const keysReferring = (v: PdfValue | undefined, num: number): string[] => {
+  if (!isDict(v)) return []
+  const holds = (x: PdfValue | undefined, depth: number): boolean =>
+    !!x && typeof x === "object" && depth < 16 &&
+    (x.kind === "ref" ? x.num === num : x.kind === "array" ? x.items.some((y) => holds(y, depth + 1)) : x.kind === "dict" ? [...x.map.values()].some((y) => holds(y, depth + 1)) : false)
+  return [...v.map].filter(([, x]) => holds(x, 0)).map(([k]) => k)
+}
+
+/**
+ * {@link visibility}'s `content`, answered upwards for one object through the referrer index: is
+ * there a path from the catalog (not through the DSS, XMP, structure tree, /Perms or the form)
+ * down to `num` that does not pass through a page's /Annots or an outline's /SE? Walks only the
+ * object's ancestors. With `visibleToo`, `visible` instead: annotation lists and the form count.
+ */
+export const reachesContent = (doc: PdfDocument, rev: number, index: Map<number, number[]>, num: number, visibleToo = false): boolean => {
+  const rootRef = doc.trailerOf(rev)?.map.get("Root")
+  const root = rootRef && typeof rootRef === "object" && rootRef.kind === "ref" ? rootRef.num : -1
+  if (num === root) return true
+  const seen = new Set([num])
+  const stack = [num]
+  let budget = 20_000
+  while (stack.length) {
+    const n = stack.pop()!
+    for (const r of index.get(n) ?? []) {
+      if (r === n || seen.has(r)) continue
+      if (--budget < 0) return true
+      const v = doc.object(r, rev)?.value
+      const keys = isDict(v) ? keysReferring(v, n).filter((k) => k !== "SE") : ["(array)"]
+      if (r === root) {
+        if (keys.some((k) => !HIDDEN_ROOTS.has(k) && (visibleToo || k !== "AcroForm"))) return true
+        continue
+      }
+      if (isDict(v) && isName(v.map.get("Type"), "Page")) {
+        if (keys.some((k) => visibleToo || k !== "Annots")) return true
+        continue
+      }
+      if (keys.length === 0) continue
+      seen.add(r)
+      stack.push(r)
+    }
+  }
+  return false
+}

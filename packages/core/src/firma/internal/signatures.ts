@@ -58,6 +58,13 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
   // the trailer's /Root) holds the same form, and is not walked again.
   let used: Set<number> | undefined
   let root: PdfValue | undefined
+  // Likewise per top-level field: what its subtree read, and in which revision.
+  const subtrees = new Map<number, { reads: Set<number>; rev: number }>()
+  const changedSince = (from: number, to: number, reads: Set<number>): boolean => {
+    for (let k = from + 1; k <= to; k++) for (const n of doc.revisions[k].entries.keys()) if (reads.has(n)) return true
+    return false
+  }
+  let current: Set<number> | undefined
   for (const rev of revs) {
     const rootNow = doc.trailerOf(rev)?.map.get("Root")
     if (used && isRef(root) && isRef(rootNow) && root.num === rootNow.num && root.gen === rootNow.gen && ![...doc.revisions[rev].entries.keys()].some((n) => used!.has(n)))
@@ -68,8 +75,9 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
     const get = (v: PdfValue | undefined): PdfValue | undefined => {
       for (let i = 0; i < 32 && isRef(v); i++) {
         reads.add(v.num)
+        current?.add(v.num)
         const e = doc.entryOf(v.num, rev)?.entry
-        if (e?.type === "compressed") reads.add(e.stream)
+        if (e?.type === "compressed") reads.add(e.stream), current?.add(e.stream)
         v = doc.object(v.num, rev)?.value
       }
       return isRef(v) ? undefined : v
@@ -105,7 +113,17 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
       const sig = signatureDefinition(doc, vRef, num) ?? { sigNum: isRef(vRef) ? vRef.num : num, dict: EMPTY_SIG, objectOffset: -1, definedIn: rev }
       found.set(key, { field: name || `(campo ${num ?? "?"})`, fieldNum: num, ...sig })
     }
-    for (const f of fields.items) walk(f, "", undefined, 0)
+    for (const f of fields.items) {
+      const prior = isRef(f) ? subtrees.get(f.num) : undefined
+      if (prior && !changedSince(prior.rev, rev, prior.reads)) {
+        for (const n of prior.reads) reads.add(n)
+        continue
+      }
+      current = new Set()
+      walk(f, "", undefined, 0)
+      if (isRef(f)) subtrees.set(f.num, { reads: current, rev })
+      current = undefined
+    }
   }
   for (const o of orphanSignatures(doc, [...found.values()])) found.set(`x${o.objectOffset}`, o)
   return [...found.values()].sort((a, b) => a.definedIn - b.definedIn || a.objectOffset - b.objectOffset)
