@@ -176,3 +176,30 @@ describe("DocMDP P=2: fill existing fields, add signatures", () => {
     expect(r.signatures[1].changes).toEqual([])
   })
 })
+
+describe("what the document shows, forwards and upwards", () => {
+  it("the forward walk (fallback above 50 000 objects) and the upward answer agree on every object", async () => {
+    const { PdfDocument } = await import("./internal/pdf/document.js")
+    const { buildReferrerIndex, reachesContent, visibility } = await import("./internal/diff-graph.js")
+    const pdf = new TestPdf()
+    pdf.pageResources = "20 0 R"
+    const xmp = "<x:xmpmeta xmlns:x='adobe:ns:meta/'/>"
+    pdf.update({
+      20: "<< /Type /Annot /Subtype /Text /Font << /F1 7 0 R >> >>",
+      21: `<< /Type /Metadata /Subtype /XML /Length ${xmp.length} >>\nstream\n${xmp}\nendstream`,
+      22: "<< /Certs [4 0 R] >>",
+      1: catalog(" /Metadata 21 0 R /DSS 22 0 R"),
+      3: page(pdf, "", "20 0 R")
+    })
+    await pdf.sign(rsa, { docMdp: 2 })
+    const doc = new PdfDocument(pdf.bytes)
+    for (let rev = 0; rev < doc.revisions.length; rev++) {
+      const forward = visibility(doc, rev)!
+      const index = buildReferrerIndex(doc, rev, 50_000)!
+      for (const n of doc.objectsOf(rev).keys()) {
+        expect([rev, n, "content", reachesContent(doc, rev, index, n)]).toEqual([rev, n, "content", forward.content.has(n)])
+        expect([rev, n, "visible", reachesContent(doc, rev, index, n, true)]).toEqual([rev, n, "visible", forward.visible.has(n)])
+      }
+    }
+  })
+})
