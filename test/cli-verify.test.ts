@@ -7,6 +7,7 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makePki } from "../packages/core/test/firma/pki.js"
+import { hiddenPrevAttack, moveSignedTail } from "../packages/core/test/firma/attacks.js"
 import { TestPdf } from "../packages/core/test/firma/pdf.js"
 
 const bin = fileURLToPath(new URL("../packages/core/bin/ecasilla.js", import.meta.url))
@@ -34,6 +35,18 @@ beforeAll(async () => {
   writeFileSync(file("sin-firma.pdf"), new TestPdf().bytes)
   writeFileSync(file("no-es-pdf.pdf"), "hola")
   writeFileSync(file("truncado.pdf"), signed.bytes.subarray(0, 300))
+  writeFileSync(file("prev-oculto.pdf"), (await hiddenPrevAttack(pki)).pdf.bytes)
+  writeFileSync(file("cola-movida.pdf"), moveSignedTail(await new TestPdf().sign(pki)))
+  const certified = await new TestPdf().sign(pki, { docMdp: 2 })
+  const n = certified.nextNumber()
+  certified.fields.push(`${n} 0 R`)
+  certified.annots.push(`${n} 0 R`)
+  certified.update({
+    [n]: `<< /FT /Sig /T (Ministro) /V ${n - 3} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /F 132 >>`,
+    5: `<< /Fields [${certified.fields.join(" ")}] /SigFlags 3 >>`,
+    3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> >> /Annots [${certified.annots.join(" ")}] >>`
+  })
+  writeFileSync(file("v-prestado.pdf"), certified.bytes)
 }, 60_000)
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -59,6 +72,20 @@ describe("ecasilla verify", () => {
     expect((await run("verify", file("editado.pdf"), "--policy", "pdf")).code).toBe(1)
     expect((await run("verify", file("sin-firma.pdf"))).code).toBe(3)
     expect((await run("verify", file("firmado.pdf"), file("sin-firma.pdf"))).code).toBe(2)
+  })
+
+  it("reading as readers do: a hidden /Prev table, a moved signed tail and a borrowed /V are invalid (exit 1), as the API says", async () => {
+    for (const [name, policy] of [
+      ["prev-oculto.pdf", "strict"],
+      ["prev-oculto.pdf", "pdf"],
+      ["cola-movida.pdf", "pdf"],
+      ["v-prestado.pdf", "pdf"]
+    ]) {
+      const r = await run("verify", "--json", "--policy", policy, file(name), "--trust", file("root.pem"))
+      const report = JSON.parse(r.stdout)
+      expect([name, policy, r.code, report.verdict]).toEqual([name, policy, 1, "invalid"])
+      expect(report.signatures[0].indication).toBe("TOTAL_FAILED")
+    }
   })
 
   it("speaks Spanish to people", async () => {

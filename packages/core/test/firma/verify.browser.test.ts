@@ -5,6 +5,7 @@ import { expect } from "@open-wc/testing"
 import { firmaRuntimeCrypto, firmaWebCrypto, verifyPdfAsync } from "@ecasilla/core/firma"
 import { makePki } from "./pki.js"
 import { TestPdf } from "./pdf.js"
+import { hiddenPrevAttack, moveSignedTail } from "./attacks.js"
 
 describe("firma in the browser", () => {
   it("verifies RSA, ECDSA and RSA-PSS signatures with WebCrypto and catches a later edit", async () => {
@@ -19,6 +20,24 @@ describe("firma in the browser", () => {
       const edited = await verifyPdfAsync(pdf.bytes, { trustAnchors: [pki.rootPem] })
       expect(edited.verdict, kind).to.equal("invalid")
     }
+  })
+
+  it("reads the file as readers do: same verdicts as in Node for the reading rules", async () => {
+    const pki = await makePki("rsa")
+    const anchors = { trustAnchors: [pki.rootPem] }
+    const hidden = await verifyPdfAsync((await hiddenPrevAttack(pki)).pdf.bytes, anchors)
+    expect(hidden.verdict).to.equal("invalid")
+    const moved = await verifyPdfAsync(moveSignedTail(await new TestPdf().sign(pki)), anchors)
+    expect(moved.verdict).to.equal("invalid")
+    const dup = await new TestPdf().sign(pki)
+    dup.updateCompressed({}, { pairs: [[7, "<< /Type /Font >>"], [7, "<< /Type /Font /Subtype /Type1 >>"]] })
+    expect((await verifyPdfAsync(dup.bytes, { ...anchors, policy: "pdf" })).verdict).to.equal("invalid")
+    const eof = new TestPdf()
+    const data = "startxref\n9\n%%EOF\n(%%EOF)"
+    eof.update({ 20: `<< /Length ${data.length} >>\nstream\n${data}\nendstream` })
+    await (await eof.sign(pki, { field: "Titular" })).sign(pki, { field: "Notificacion", compressed: true })
+    const ok = await verifyPdfAsync(eof.bytes, anchors)
+    expect([ok.verdict, ok.revisions]).to.deep.equal(["valid", 4])
   })
 
   it("the runtime port is the WebCrypto port here", async () => {

@@ -18,6 +18,7 @@ import { diffRevision, LEVELS, maxLevel, type ModificationLevel, type RevisionDi
 import type { PdfDocument } from "./pdf/document.js"
 import { decodeStream } from "./pdf/streams.js"
 import { isDict, nameOf, textOf } from "./pdf/objects.js"
+import { sharingPrefixes } from "./prefix-hash.js"
 import { checkByteRange, findSignatures, isDocTimeStamp, permissionsOf, type FoundSignature, type Permissions } from "./signatures.js"
 import { buildChain, revokedByCrl, signerOf } from "./x509.js"
 
@@ -80,7 +81,9 @@ export const runPipeline = async (doc: PdfDocument, options: PipelineOptions): P
   }
   // Certification must come first: a DocMDP signature after another signature is not allowed.
   const firstApproval = sigs.findIndex((s) => !isDocTimeStamp(s.dict))
-  const judged = await Promise.all(sigs.map((s, i) => judge(doc, s, i, firstApproval, diffOf, options)))
+  const cuts = sigs.flatMap((s) => checkByteRange(doc, s).ranges.slice(0, 1).map(([, e]) => doc.bytes.byteOffset + e))
+  const run = { ...options, crypto: sharingPrefixes(options.crypto, cuts) }
+  const judged = await Promise.all(sigs.map((s, i) => judge(doc, s, i, firstApproval, diffOf, run)))
   const signatures = judged.map((j) => j.report)
   const verdict: FirmaVerdict = signatures.some((s) => s.indication === "TOTAL_FAILED")
     ? "invalid"
