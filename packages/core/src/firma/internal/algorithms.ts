@@ -143,7 +143,7 @@ const toP1363 = (sig: Uint8Array, bits: number): Uint8Array | undefined => {
   }
 }
 
-/** Candidate checks for one signature, most plausible first; the first that verifies wins. */
+/** The checks of one signature value (several only where the encoding is ambiguous). */
 export const candidateChecks = (input: {
   key: { kind: FirmaPublicKey; der: Uint8Array; pssParams?: asn1js.AsnType }
   signatureOid: string
@@ -155,8 +155,9 @@ export const candidateChecks = (input: {
   const { key, signatureOid, digest, signature, data } = input
   const hashes: FirmaDigestName[] = []
   const add = (h: FirmaDigestName | undefined) => h && !hashes.includes(h) && hashes.push(h)
-  add(digest)
-  add(SIG_HASH_OIDS[signatureOid])
+  // RFC 5652 §5.4: the SignerInfo digestAlgorithm is the hash; a value made over another hash
+  // is a wrong signature, never retried with the hash the signature OID names.
+  add(digest ?? SIG_HASH_OIDS[signatureOid])
   const base = { spki: key.der, key: key.kind, data }
   switch (key.kind.type) {
     case "rsa": {
