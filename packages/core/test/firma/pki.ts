@@ -42,6 +42,8 @@ export interface CertOptions {
   /** The hash the issuer signs this certificate with. */
   readonly certHash?: "SHA-256" | "SHA-1"
   readonly kind?: KeyKind
+  /** Name another issuer than the one whose key signs (broken name chaining). */
+  readonly issuerName?: Array<[string, string]>
 }
 
 const subtle = globalThis.crypto.subtle
@@ -103,7 +105,7 @@ export const issue = async (issuer: TestIdentity | undefined, options: CertOptio
   cert.version = 2
   cert.serialNumber = new asn1js.Integer({ value: serial++ })
   cert.subject = name(options.subject ?? [["2.5.4.3", `Prueba ${serial}`]])
-  cert.issuer = issuer ? issuer.cert.subject : cert.subject
+  cert.issuer = options.issuerName ? name(options.issuerName) : issuer ? issuer.cert.subject : cert.subject
   cert.notBefore.value = options.notBefore ?? new Date("2020-01-01T00:00:00Z")
   cert.notAfter.value = options.notAfter ?? new Date("2040-01-01T00:00:00Z")
   await cert.subjectPublicKeyInfo.importKey(keys.publicKey)
