@@ -95,7 +95,8 @@ export const signCms = async (pki: TestPki, content: Uint8Array, options: CmsOpt
   if (options.hashDowngrade) {
     // Same key, same signed attributes, SHA-1 inside the signature; the SignerInfo still says SHA-256.
     const key = await withHash(pki.signer.privateKey, "SHA-1")
-    const value = await subtle.sign("RSASSA-PKCS1-v1_5", key, new Uint8Array(si.signedAttrs!.encodedValue))
+    const attrs = new asn1js.Set({ value: si.signedAttrs!.attributes.map((x) => x.toSchema()) }).toBER()
+    const value = await subtle.sign("RSASSA-PKCS1-v1_5", key, attrs)
     si.signature = new asn1js.OctetString({ valueHex: value })
     si.signatureAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha1WithRsa, algorithmParams: new asn1js.Null() })
   }
