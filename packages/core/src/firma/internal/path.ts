@@ -89,9 +89,11 @@ const buildPath = async (
   let current = signer
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
     if (isAnchor(current)) return { path, anchored: true, unchecked: false }
-    const candidates = [...anchors.filter((c) => c.subject.isEqual(current.issuer)), ...issuersOf(current)]
-      .filter((c) => !path.some((x) => sameCertificate(x, c)))
-      .slice(0, MAX_CANDIDATES)
+    // Anchors are the caller's and all are tried (renewed roots share a name); the document's
+    // own certificates are bounded, since a hostile CMS could carry hundreds of namesakes.
+    const candidates = [...anchors.filter((c) => c.subject.isEqual(current.issuer)), ...issuersOf(current).slice(0, MAX_CANDIDATES)].filter(
+      (c) => !path.some((x) => sameCertificate(x, c))
+    )
     let next: pkijs.Certificate | undefined
     let sawUnchecked = false
     for (const c of candidates) {
