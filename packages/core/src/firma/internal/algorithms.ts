@@ -64,6 +64,14 @@ const CURVES: Record<string, [string, number]> = {
   "1.3.36.3.3.2.8.1.1.13": ["brainpoolP512r1", 512]
 }
 
+/** Signature algorithm OIDs accepted for each key family: labels may be loose, not absurd. */
+export const ACCEPTED: Record<string, RegExp> = {
+  rsa: /^(1\.2\.840\.113549\.1\.1\.(1|4|5|10|11|12|13|14|15|16)|2\.16\.840\.1\.101\.3\.4\.3\.(13|14|15|16)|1\.3\.14\.3\.2\.29)$/,
+  ec: /^(1\.2\.840\.10045\.(2\.1|4\.1|4\.3\.[1-4])|2\.16\.840\.1\.101\.3\.4\.3\.(9|10|11|12)|0\.4\.0\.127\.0\.7\.1\.1\.4\.1\.[1-5])$/,
+  ed25519: /^1\.3\.101\.112$/,
+  ed448: /^1\.3\.101\.113$/
+}
+
 export const digestOfOid = (oid: string): FirmaDigestName | undefined => DIGEST_OIDS[oid] ?? SIG_HASH_OIDS[oid]
 export const hashOfSignatureOid = (oid: string): FirmaDigestName | undefined => SIG_HASH_OIDS[oid]
 

@@ -4,7 +4,7 @@ import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
 import type { FirmaDigestName, FirmaCrypto } from "../crypto.js"
 import { concatBytes } from "./bytes.js"
-import { candidateChecks, digestOfOid, hashOfSignatureOid, keyOf } from "./algorithms.js"
+import { ACCEPTED, candidateChecks, digestOfOid, hashOfSignatureOid, keyOf } from "./algorithms.js"
 import { originalDer, parseSignedData, type ParsedSignedData } from "./signed-data.js"
 
 const OID = {
@@ -18,14 +18,6 @@ const OID = {
   subjectKeyIdentifier: "2.5.29.14",
   tstInfo: "1.2.840.113549.1.9.16.1.4"
 } as const
-
-/** Signature algorithm OIDs accepted for each key family: labels may be loose, not absurd. */
-const ACCEPTED: Record<string, RegExp> = {
-  rsa: /^(1\.2\.840\.113549\.1\.1\.(1|4|5|10|11|12|13|14|15|16)|2\.16\.840\.1\.101\.3\.4\.3\.(13|14|15|16)|1\.3\.14\.3\.2\.29)$/,
-  ec: /^(1\.2\.840\.10045\.(2\.1|4\.1|4\.3\.[1-4])|2\.16\.840\.1\.101\.3\.4\.3\.(9|10|11|12)|0\.4\.0\.127\.0\.7\.1\.1\.4\.1\.[1-5])$/,
-  ed25519: /^1\.3\.101\.112$/,
-  ed448: /^1\.3\.101\.113$/
-}
 
 export type CmsProblem =
   | "cms-undecodable"

@@ -9,7 +9,7 @@
 import * as pkijs from "pkijs"
 import type { FirmaCrypto } from "../crypto.js"
 import type { FirmaChainCertificate } from "../report.js"
-import { candidateChecks, digestOfOid, keyOf } from "./algorithms.js"
+import { ACCEPTED, candidateChecks, digestOfOid, keyOf } from "./algorithms.js"
 import { nameText } from "./x509.js"
 
 /** Anything signed by an issuer key: a certificate or a CRL. */
@@ -24,6 +24,8 @@ export const signedBy = async (item: Signed, issuer: pkijs.Certificate, crypto: 
   const key = keyOf(issuer.subjectPublicKeyInfo)
   if (!key) return undefined
   const oid = item.signatureAlgorithm.algorithmId
+  // A signature of another key family (an Ed448 signature under an RSA namesake) is simply not this issuer's.
+  if (!ACCEPTED[key.kind.type].test(oid)) return false
   const { checks } = candidateChecks({
     key,
     signatureOid: oid,
