@@ -125,34 +125,40 @@ export const validateSignatureTimestamps = async (
   const problems: string[] = []
   if (!signatureValue) return { time, problems }
   for (const token of tokens.slice(0, 4)) {
-    const cms = await checkCms(token, [signatureValue], "ETSI.RFC3161", options.crypto)
-    if (!cms.genTime || cms.hashOk !== true) {
-      problems.push("timestamp-imprint-mismatch")
-      continue
-    }
-    if (cms.signatureOk !== true || !cms.signer || cms.signingCertBound === false) {
-      problems.push("timestamp-signature-invalid")
-      continue
-    }
-    if (cms.genTime > options.validationTime) {
-      problems.push("timestamp-after-validation-time")
-      continue
-    }
-    const trust = await judgeTrust({
-      signer: cms.signer,
-      issuersOf: cms.issuersOf,
-      crls: [...cms.crls(), ...options.crls],
-      anchors: options.anchors,
-      validationTime: options.validationTime,
-      poe: undefined,
-      crypto: options.crypto,
-      role: "tsa"
-    })
-    if (trustSubIndication(trust, options.policy, false) !== null) {
-      problems.push("timestamp-not-trusted")
-      continue
-    }
-    if (!time || cms.genTime < time) time = cms.genTime
+    // A token that cannot be read is no proof; it never makes the document unreadable.
+    const t = await validateToken(token, signatureValue, options).catch(() => ({ problem: "timestamp-unreadable" }) as const)
+    if ("problem" in t) problems.push(t.problem)
+    else if (!time || t.time < time) time = t.time
   }
   return { time, problems }
+}
+
+const validateToken = async (
+  token: Uint8Array,
+  signatureValue: Uint8Array,
+  options: {
+    readonly anchors: ReadonlyArray<pkijs.Certificate>
+    readonly validationTime: Date
+    readonly crypto: FirmaCrypto
+    readonly policy: FirmaPolicy
+    readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+  }
+): Promise<{ readonly time: Date } | { readonly problem: string }> => {
+  const cms = await checkCms(token, [signatureValue], "ETSI.RFC3161", options.crypto)
+  if (cms.problems.some((p) => p === "cms-undecodable" || p === "cms-not-signed-data" || p === "no-signer-info")) return { problem: "timestamp-unreadable" }
+  if (!cms.genTime || cms.hashOk !== true) return { problem: "timestamp-imprint-mismatch" }
+  if (cms.signatureOk !== true || !cms.signer || cms.signingCertBound === false) return { problem: "timestamp-signature-invalid" }
+  if (cms.genTime > options.validationTime) return { problem: "timestamp-after-validation-time" }
+  const trust = await judgeTrust({
+    signer: cms.signer,
+    issuersOf: cms.issuersOf,
+    crls: [...cms.crls(), ...options.crls],
+    anchors: options.anchors,
+    validationTime: options.validationTime,
+    poe: undefined,
+    crypto: options.crypto,
+    role: "tsa"
+  })
+  if (trustSubIndication(trust, options.policy, false) !== null) return { problem: "timestamp-not-trusted" }
+  return { time: cms.genTime }
 }
