@@ -80,6 +80,13 @@ describe("RFC 5280 path validation", () => {
     expect((await first(await new TestPdf().sign(known), known)).indication).toBe("TOTAL_PASSED")
   })
 
+  it("every trust anchor of the issuer's name is tried (renewed roots share a name)", async () => {
+    const namesakes = await Promise.all(Array.from({ length: 10 }, () => makePki("rsa")))
+    const pki = await makePki("rsa")
+    const r = await verifyPdfAsync((await new TestPdf().sign(pki)).bytes, { trustAnchors: [...namesakes.map((p) => p.rootPem), pki.rootPem] })
+    expect(r.signatures[0].indication).toBe("TOTAL_PASSED")
+  }, 60_000)
+
   it("name chaining: a certificate that names another issuer than the key that signed it has no chain", async () => {
     const pki = await makePki("rsa", { signer: { issuerName: [["2.5.4.3", "Otra raíz"]] } })
     const s = await first(await new TestPdf().sign(pki), pki)
@@ -179,13 +186,18 @@ describe("time: a claimed signing time is not proof", () => {
     }
   })
 
+  it("an unreadable timestamp token is reported and proves nothing; the document stays readable", async () => {
+    const garbage = Uint8Array.of(0x30, 0x0f, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02, 0xa0, 0x02, 0x30, 0x00)
+    const s = await first(await new TestPdf().sign(expired, { timestamp: { tsa, genTime: claimed, token: garbage } }), expired)
+    expect(s.subIndication).toBe("OUT_OF_BOUNDS_NO_POE")
+    expect(s.problems).toContain("timestamp-unreadable")
+  })
+
   it("a revoked signer: REVOKED_NO_POE with a back-dated claim; a timestamp before the revocation saves it, one after does not", async () => {
     const revokedAt = new Date("2025-03-01T00:00:00Z")
-    const crl = await crlOf(good.root, [], {})
     const pki = await makePki("rsa")
     const crls = [await crlOf(pki.root, [pki.signer.cert], { revokedAt })]
     const ptsa = await makeTsa(pki)
-    void crl
     const backDated = await first(await new TestPdf().sign(pki, { crls, signingTime: claimed }), pki)
     expect(backDated).toMatchObject({ revocation: "revoked", indication: "INDETERMINATE", subIndication: "REVOKED_NO_POE" })
     const before = await first(await new TestPdf().sign(pki, { crls, timestamp: { tsa: ptsa, genTime: claimed } }), pki)

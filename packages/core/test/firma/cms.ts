@@ -41,7 +41,7 @@ export interface CmsOptions {
   /** CRLs in Adobe's revocationInfoArchival signed attribute. */
   archivedCrls?: ReadonlyArray<pkijs.CertificateRevocationList>
   /** An RFC 3161 token over the signature value, by this TSA at this time, in the unsigned attributes. */
-  timestamp?: { tsa: TestIdentity; genTime: Date; crls?: ReadonlyArray<pkijs.CertificateRevocationList>; chain?: ReadonlyArray<pkijs.Certificate>; imprintOf?: Uint8Array }
+  timestamp?: { tsa: TestIdentity; genTime: Date; crls?: ReadonlyArray<pkijs.CertificateRevocationList>; chain?: ReadonlyArray<pkijs.Certificate>; imprintOf?: Uint8Array; token?: Uint8Array }
   /** Sign the signed attributes with SHA-1 while the SignerInfo says SHA-256 (a hash downgrade). */
   hashDowngrade?: boolean
   /** A second SignerInfo over the same content, by this PKI's signer. */
@@ -101,7 +101,7 @@ export const signCms = async (pki: TestPki, content: Uint8Array, options: CmsOpt
     si.signatureAlgorithm = new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha1WithRsa, algorithmParams: new asn1js.Null() })
   }
   if (options.timestamp) {
-    const token = await timestampToken(options.timestamp.tsa, options.timestamp.imprintOf ?? si.signature.valueBlock.valueHexView, options.timestamp.genTime, {
+    const token = options.timestamp.token ?? await timestampToken(options.timestamp.tsa, options.timestamp.imprintOf ?? si.signature.valueBlock.valueHexView, options.timestamp.genTime, {
       chain: options.timestamp.chain ?? [pki.root.cert],
       crls: options.timestamp.crls ?? []
     })
