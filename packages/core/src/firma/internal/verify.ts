@@ -171,7 +171,7 @@ const judge = async (
   const intact = br.ok && cms?.hashOk === true && cms.signatureOk === true
   const chain = first?.trust?.chain ?? []
   const revocation = first?.trust && options.anchors.length > 0 ? first.trust.revocation : "not-checked"
-  const weak = first?.weak ?? []
+  const weak = [...new Set(verdicts.flatMap((v) => v.weak))]
 
   const summary = `${firmaIndicationMessage(indication, sub, options.locale)} (${firmaModificationMessage(level, options.locale)})`
   return {
