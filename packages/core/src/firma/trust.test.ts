@@ -1,5 +1,7 @@
 // Trust and time, as an attacker would try them: each rule with a case that must not pass and
 // its honest twin that must, on PDFs signed by a throwaway PKI bent for the purpose.
+import * as asn1js from "asn1js"
+import * as pkijs from "pkijs"
 import { beforeAll, describe, expect, it } from "vitest"
 import { crlOf, issue, makePki, makeTsa, OFFICIAL, type TestIdentity, type TestPki } from "../../test/firma/pki.js"
 import { TestPdf } from "../../test/firma/pdf.js"
@@ -255,6 +257,18 @@ describe("revocation of the whole path", () => {
     const lax = await first(pdf, pki, { policy: "pdf" })
     expect(lax).toMatchObject({ revocation: "not-checked", indication: "TOTAL_PASSED" })
     expect(lax.problems).toContain("signer-revocation-not-checked")
+  })
+
+  it("a partitioned CRL (issuing distribution point) can prove a revocation but never that a certificate is good", async () => {
+    const pki = await makePki("rsa")
+    const idp = new pkijs.IssuingDistributionPoint({ onlyContainsCACerts: true })
+    const extensions = [new pkijs.Extension({ extnID: "2.5.29.28", critical: true, extnValue: idp.toSchema().toBER(false) })]
+    const partition = await first(await new TestPdf().sign(pki, { crls: [await crlOf(pki.root, [], { extensions })] }), pki)
+    expect(partition).toMatchObject({ revocation: "not-checked", subIndication: "TRY_LATER" })
+    const listed = await first(await new TestPdf().sign(pki, { crls: [await crlOf(pki.root, [pki.signer.cert], { extensions })] }), pki)
+    expect(listed).toMatchObject({ revocation: "revoked", subIndication: "REVOKED_NO_POE" })
+    const numbered = [new pkijs.Extension({ extnID: "2.5.29.20", extnValue: new asn1js.Integer({ value: 7 }).toBER(false) })]
+    expect(await first(await new TestPdf().sign(pki, { crls: [await crlOf(pki.root, [], { extensions: numbered })] }), pki)).toMatchObject({ revocation: "good", indication: "TOTAL_PASSED" })
   })
 
   it("only a stale CRL: REVOCATION_OUT_OF_BOUNDS_NO_POE under strict, `unknown` under pdf", async () => {

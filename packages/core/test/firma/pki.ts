@@ -146,7 +146,7 @@ export const pem = (cert: pkijs.Certificate): Uint8Array => {
 export const crlOf = async (
   by: TestIdentity,
   revoked: ReadonlyArray<pkijs.Certificate> = [],
-  options: { revokedAt?: Date; thisUpdate?: Date; nextUpdate?: Date } = {}
+  options: { revokedAt?: Date; thisUpdate?: Date; nextUpdate?: Date; extensions?: ReadonlyArray<pkijs.Extension> } = {}
 ): Promise<pkijs.CertificateRevocationList> => {
   const now = Date.now()
   const crl = new pkijs.CertificateRevocationList({
@@ -164,7 +164,8 @@ export const crlOf = async (
               })
           )
         }
-      : {})
+      : {}),
+    ...(options.extensions ? { crlExtensions: new pkijs.Extensions({ extensions: [...options.extensions] }) } : {})
   })
   await crl.sign(by.privateKey, "SHA-256")
   return new pkijs.CertificateRevocationList({ schema: asn1js.fromBER(crl.toSchema().toBER()).result })

@@ -19,6 +19,17 @@ export type RevocationStatus =
 
 const MAX_CRLS = 32
 
+/** CRL extensions understood here (RFC 5280 §5.2): CRL number, authority key identifier. */
+const UNDERSTOOD = new Set(["2.5.29.20", "2.5.29.35"])
+
+/**
+ * A CRL that covers every certificate of its issuer: no issuing distribution point (a partition
+ * or a reason subset), no delta indicator, no critical extension we do not process. Only such a
+ * CRL can say "not revoked"; any CRL the issuer signed can say "revoked".
+ */
+const complete = (crl: pkijs.CertificateRevocationList): boolean =>
+  !(crl.crlExtensions?.extensions ?? []).some((e) => !UNDERSTOOD.has(e.extnID))
+
 /**
  * The status of `cert`, issued by `issuer`, at the validation time `at`; `poe` is the earliest
  * proven time the signature existed (a CRL issued after it is fresh enough).
@@ -38,12 +49,13 @@ export const revocationStatus = async (
   for (const crl of crls.slice(0, MAX_CRLS)) {
     if (!crl.issuer.isEqual(issuer.subject)) continue
     if ((await signedBy(crl, issuer, crypto)) !== true) continue
-    seen = true
     const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(cert.serialNumber))
     if (entry && entry.revocationDate.value <= at) {
       if (!revokedAt || entry.revocationDate.value < revokedAt) revokedAt = entry.revocationDate.value
       continue
     }
+    if (!complete(crl)) continue
+    seen = true
     const next = crl.nextUpdate?.value
     if (!next || next >= at || (poe && crl.thisUpdate.value >= poe)) fresh = true
   }
