@@ -188,6 +188,14 @@ describe("time: a claimed signing time is not proof", () => {
     }
   })
 
+  it("a SHA-1 timestamp token is no proof under strict; under pdf it is", async () => {
+    const pdf = await new TestPdf().sign(expired, { timestamp: { tsa, genTime: claimed, hash: "SHA-1" } })
+    const strict = await first(pdf, expired)
+    expect(strict.subIndication).toBe("OUT_OF_BOUNDS_NO_POE")
+    expect(strict.problems).toContain("timestamp-sha1")
+    expect(await first(pdf, expired, { policy: "pdf" })).toMatchObject({ indication: "TOTAL_PASSED", proofOfTime: claimed.toISOString() })
+  })
+
   it("an unreadable timestamp token is reported and proves nothing; the document stays readable", async () => {
     const garbage = Uint8Array.of(0x30, 0x0f, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02, 0xa0, 0x02, 0x30, 0x00)
     const s = await first(await new TestPdf().sign(expired, { timestamp: { tsa, genTime: claimed, token: garbage } }), expired)

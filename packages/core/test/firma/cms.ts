@@ -41,7 +41,7 @@ export interface CmsOptions {
   /** CRLs in Adobe's revocationInfoArchival signed attribute. */
   archivedCrls?: ReadonlyArray<pkijs.CertificateRevocationList>
   /** An RFC 3161 token over the signature value, by this TSA at this time, in the unsigned attributes. */
-  timestamp?: { tsa: TestIdentity; genTime: Date; crls?: ReadonlyArray<pkijs.CertificateRevocationList>; chain?: ReadonlyArray<pkijs.Certificate>; imprintOf?: Uint8Array; token?: Uint8Array }
+  timestamp?: { tsa: TestIdentity; genTime: Date; crls?: ReadonlyArray<pkijs.CertificateRevocationList>; chain?: ReadonlyArray<pkijs.Certificate>; imprintOf?: Uint8Array; token?: Uint8Array; hash?: "SHA-256" | "SHA-1" }
   /** Sign the signed attributes with SHA-1 while the SignerInfo says SHA-256 (a hash downgrade). */
   hashDowngrade?: boolean
   /** A second SignerInfo over the same content, by this PKI's signer. */
@@ -103,7 +103,8 @@ export const signCms = async (pki: TestPki, content: Uint8Array, options: CmsOpt
   if (options.timestamp) {
     const token = options.timestamp.token ?? await timestampToken(options.timestamp.tsa, options.timestamp.imprintOf ?? si.signature.valueBlock.valueHexView, options.timestamp.genTime, {
       chain: options.timestamp.chain ?? [pki.root.cert],
-      crls: options.timestamp.crls ?? []
+      crls: options.timestamp.crls ?? [],
+      hash: options.timestamp.hash ?? "SHA-256"
     })
     si.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 1,
@@ -119,7 +120,7 @@ export const timestampToken = async (
   tsa: TestIdentity,
   data: Uint8Array,
   genTime: Date,
-  options: { chain?: ReadonlyArray<pkijs.Certificate>; crls?: ReadonlyArray<pkijs.CertificateRevocationList> } = {}
+  options: { chain?: ReadonlyArray<pkijs.Certificate>; crls?: ReadonlyArray<pkijs.CertificateRevocationList>; hash?: "SHA-256" | "SHA-1" } = {}
 ): Promise<Uint8Array> => {
   const imprint = new Uint8Array(await subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>))
   const tst = new pkijs.TSTInfo({
@@ -144,7 +145,7 @@ export const timestampToken = async (
           type: 0,
           attributes: [
             new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.tstInfo })] }),
-            new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: new Uint8Array(await subtle.digest("SHA-256", tstDer)) })] }),
+            new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: new Uint8Array(await subtle.digest(options.hash ?? "SHA-256", tstDer)) })] }),
             await signingCertificateV2(tsa.cert)
           ]
         })
@@ -153,6 +154,6 @@ export const timestampToken = async (
     certificates: [tsa.cert, ...(options.chain ?? [])],
     ...(options.crls?.length ? { crls: [...options.crls] } : {})
   })
-  await sd.sign(tsa.privateKey, 0, "SHA-256")
+  await sd.sign(await withHash(tsa.privateKey, options.hash ?? "SHA-256"), 0, options.hash ?? "SHA-256")
   return new Uint8Array(new pkijs.ContentInfo({ contentType: OID.signedData, content: sd.toSchema(true) }).toSchema().toBER())
 }
