@@ -236,22 +236,25 @@ const judgeSignerInfo = async (
   let poe: Date | undefined
   let trust: TrustResult | undefined
   const validationTime = options.validationTime
-  const usable = cms.signer && cms.hashOk === true && cms.signatureOk === true
-  if (usable && options.anchors.length > 0) {
+  const { anchors, crypto, policy } = options
+  const signer = cms.signer
+  if (signer && cms.hashOk === true && cms.signatureOk === true && anchors.length > 0) {
     const crls = [...cms.crls(), ...dssCrls(doc)]
     if (cms.timestampTokens.length > 0) {
-      const ts = await validateSignatureTimestamps(cms.timestampTokens, cms.signatureValue, { anchors: options.anchors, validationTime, crypto: options.crypto, policy: options.policy, crls })
+      const ts = await validateSignatureTimestamps(cms.timestampTokens, cms.signatureValue, { anchors, validationTime, crypto, policy, crls })
       problems.push(...ts.problems)
       poe = ts.time
     }
     for (const d of context.documentPoes) {
       if (br.signedRevision !== undefined && d.revision > br.signedRevision && d.time <= validationTime && (!poe || d.time < poe)) poe = d.time
     }
-    trust = await judgeTrust({ signer: cms.signer!, issuersOf: cms.issuersOf, crls, anchors: options.anchors, validationTime, poe, crypto: options.crypto, role: context.timestamp ? "tsa" : "signer" })
+    const role = context.timestamp ? "tsa" : "signer"
+    trust = await judgeTrust({ signer, issuersOf: cms.issuersOf, crls, anchors, validationTime, poe, crypto, role })
     problems.push(...trust.problems)
     if (trust.sha1) weak.push("SHA-1 (certificate)")
-  } else if (cms.signer) {
-    trust = await judgeTrust({ signer: cms.signer, issuersOf: cms.issuersOf, crls: [], anchors: [], validationTime, poe: undefined, crypto: options.crypto, role: "signer" })
+  } else if (signer) {
+    // Not trusted either way: the chain is only shown (the signer alone, without anchors).
+    trust = await judgeTrust({ signer, issuersOf: cms.issuersOf, crls: [], anchors: [], validationTime, poe: undefined, crypto, role: "signer" })
   }
   const sha1Anywhere = weak.some((w) => w.startsWith("SHA-1"))
 
