@@ -149,6 +149,7 @@ const validateToken = async (
   if (!cms.genTime || cms.hashOk !== true) return { problem: "timestamp-imprint-mismatch" }
   if (cms.signatureOk !== true || !cms.signer || cms.signingCertBound === false) return { problem: "timestamp-signature-invalid" }
   if (cms.genTime > options.validationTime) return { problem: "timestamp-after-validation-time" }
+  if (options.policy === "strict" && cms.digestAlgorithm === "SHA-1") return { problem: "timestamp-sha1" }
   const trust = await judgeTrust({
     signer: cms.signer,
     issuersOf: cms.issuersOf,
