@@ -64,6 +64,8 @@ export interface CmsCheck {
   readonly genTime?: Date
 }
 
+const parsedOnce = new WeakMap<Uint8Array, ReturnType<typeof parseSignedData>>()
+
 /** Digests of the covered bytes by algorithm, shared by the SignerInfos of one CMS (hashed once each). */
 export type DigestMemo = Map<FirmaDigestName, Promise<Uint8Array | undefined>>
 
@@ -145,7 +147,9 @@ export const checkCms = async (
   const empty = { problems, issuersOf: () => [], crls: () => [], signedAttributes: false, embeddedRevocation: false, signerInfoCount: 0, timestampTokens: [] }
   let sd: ParsedSignedData
   try {
-    const parsed = parseSignedData(der)
+    // The SignerInfos of one CMS are checked one by one: the SignedData is read once.
+    let parsed = parsedOnce.get(der)
+    if (!parsed) parsedOnce.set(der, (parsed = parseSignedData(der)))
     if (parsed === "not-signed-data") return (problems.push("cms-not-signed-data"), empty)
     if (parsed === "malformed") return (problems.push("cms-undecodable"), empty)
     sd = parsed

@@ -91,14 +91,17 @@ export const runPipeline = async (doc: PdfDocument, options: PipelineOptions): P
   }
   // Certification must come first: a DocMDP signature after another signature is not allowed.
   const firstApproval = sigs.findIndex((s) => !isDocTimeStamp(s.dict))
-  // Last first: a document timestamp that holds is proof of time for every signature it covers.
+  // A document timestamp that holds is proof of time for every signature it covers: document
+  // timestamps are judged first, last first (each may prove an earlier one's time), then the
+  // signatures, together.
   const judged: Judged[] = new Array(sigs.length)
   const poes: DocumentPoe[] = []
   for (let i = sigs.length - 1; i >= 0; i--) {
-    judged[i] = await judge(doc, sigs[i], i, firstApproval, diffOf, options, poes)
-    const j = judged[i]
+    if (!isDocTimeStamp(sigs[i].dict)) continue
+    const j = (judged[i] = await judge(doc, sigs[i], i, firstApproval, diffOf, options, poes))
     if (j.documentTimestamp && j.signedRevision !== undefined) poes.push({ revision: j.signedRevision, time: j.documentTimestamp })
   }
+  await Promise.all(sigs.map(async (s, i) => (judged[i] ??= await judge(doc, s, i, firstApproval, diffOf, options, poes))))
   const signatures = judged.map((j) => j.report)
   const verdict: FirmaVerdict = signatures.some((s) => s.indication === "TOTAL_FAILED")
     ? "invalid"
