@@ -7,7 +7,7 @@ import { firmaErrorMessageOf } from "./messages.js"
  * @since 0.2.0
  * @category errors
  */
-export const FirmaErrorReasonSchema = Schema.Literals(["not-a-pdf", "truncated", "unreadable", "too-large", "bad-trust-anchor"])
+export const FirmaErrorReasonSchema = Schema.Literals(["not-a-pdf", "truncated", "unreadable", "too-large", "bad-trust-anchor", "bad-validation-time"])
 
 /**
  * @since 0.2.0

@@ -1,6 +1,7 @@
 // A tiny PDF writer for tests: a one-page document with a text field, incremental updates,
 // and signing into a new signature field. Byte offsets are exact, so ByteRange and xref are real.
-import { signCms, type TestPki } from "./pki.js"
+import { signCms, timestampToken, type CmsOptions } from "./cms.js"
+import type { TestIdentity, TestPki } from "./pki.js"
 
 const enc = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 255)
 const dec = (b: Uint8Array): string => {
@@ -9,16 +10,14 @@ const dec = (b: Uint8Array): string => {
   return s
 }
 
-export interface SignOptions {
+export interface SignOptions extends CmsOptions {
   readonly field?: string
   readonly subFilter?: string
   /** Certification signature with DocMDP P. */
   readonly docMdp?: 1 | 2 | 3
   readonly contentsSize?: number
-  readonly signingTime?: Date
-  readonly signedAttributes?: boolean
-  readonly crls?: ReadonlyArray<import("pkijs").CertificateRevocationList>
-  readonly archivedCrls?: ReadonlyArray<import("pkijs").CertificateRevocationList>
+  /** A document timestamp (subFilter ETSI.RFC3161) by this TSA at `genTime` instead of a signature. */
+  readonly documentTimestamp?: { tsa: TestIdentity; genTime: Date }
   /** Field, AcroForm and page in an object stream listed by an xref stream (the /Sig dictionary stays direct). */
   readonly compressed?: boolean
   /** Extra text inside the /Sig dictionary (before /Contents). */
@@ -175,7 +174,7 @@ export class TestPdf {
       ? ` /Reference [${refNum} 0 R]`
       : ""
     const sigBody =
-      `<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /${options.subFilter ?? "ETSI.CAdES.detached"}` +
+      `<< /Type /${options.documentTimestamp ? "DocTimeStamp" : "Sig"} /Filter /Adobe.PPKLite /SubFilter /${options.documentTimestamp ? "ETSI.RFC3161" : (options.subFilter ?? "ETSI.CAdES.detached")}` +
       ` /ByteRange [0 0000000000 0000000000 0000000000] /M (D:20261127120000-05'00') /Reason (Soy el autor del documento)${reference}${options.sigExtra ?? ""} /Contents <${"0".repeat(hexLen)}> >>`
     this.fields.push(`${fieldNum} 0 R`)
     this.annots.push(`${fieldNum} 0 R`)
@@ -207,7 +206,10 @@ export class TestPdf {
     const covered = new Uint8Array(lt + (bytes.length - gt))
     covered.set(bytes.subarray(0, lt))
     covered.set(bytes.subarray(gt), lt)
-    const cms = await signCms(pki, covered, options)
+    const ts = options.documentTimestamp
+    const cms = ts
+      ? await timestampToken(ts.tsa, covered, ts.genTime, { chain: [pki.root.cert], crls: options.crls ?? pki.crls })
+      : await signCms(pki, covered, options)
     if (cms.length * 2 > hexLen) throw new Error("CMS larger than the /Contents placeholder")
     const hex = Array.from(cms, (b) => b.toString(16).padStart(2, "0")).join("").padEnd(hexLen, "0")
     this.text = s.slice(0, lt + 1) + hex + s.slice(gt - 1)

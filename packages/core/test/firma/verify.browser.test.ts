@@ -6,6 +6,7 @@ import { firmaRuntimeCrypto, firmaWebCrypto, verifyPdfAsync } from "@ecasilla/co
 import { makePki } from "./pki.js"
 import { TestPdf } from "./pdf.js"
 import { hiddenPrevAttack, moveSignedTail } from "./attacks.js"
+import { trustCases } from "./trust-cases.js"
 
 describe("firma in the browser", () => {
   it("verifies RSA, ECDSA and RSA-PSS signatures with WebCrypto and catches a later edit", async () => {
@@ -48,4 +49,14 @@ describe("firma in the browser", () => {
     // SHA-3 is not in WebCrypto: undefined, so such signatures end INDETERMINATE.
     expect(await firmaRuntimeCrypto.digest("SHA3-256", [data])).to.equal(undefined)
   })
+})
+
+describe("firma trust and time in the browser: same verdicts as the API and the CLI in Node", () => {
+  for (const c of trustCases) {
+    it(c.name, async () => {
+      const { pdf, root } = await c.make()
+      const r = await verifyPdfAsync(pdf, { trustAnchors: [root] })
+      expect([r.verdict, r.signatures[0].indication, r.signatures[0].subIndication]).to.deep.equal([c.verdict, c.indication, c.subIndication])
+    })
+  }
 })
