@@ -1,0 +1,131 @@
+// The signing pipeline: checks (PDF, encryption, earlier signatures, PKCS#12, validity) before
+// any byte is written, then placeholder, then @signpdf fills ByteRange and /Contents.
+import { SignPdf } from "@signpdf/signpdf"
+import { Signer } from "@signpdf/utils"
+import { PDFDocument } from "pdf-lib"
+import { looksLikePdf, PdfDocument } from "../../internal/pdf/document.js"
+import { findSignatures } from "../../internal/signatures.js"
+import { signerOf } from "../../internal/x509.js"
+import { FirmaSignError } from "../errors.js"
+import { importCmsKey, signDetached, type CmsKey } from "./cms.js"
+import { readP12 } from "./p12.js"
+import { addPlaceholder } from "./placeholder.js"
+import { appendIncrement, snapshot } from "./incremental.js"
+
+/**
+ * `titular`: the author's (or approver's) signature. `notificacion`: the signature the
+ * casilla adds when it notifies a document, the one signature allowed on a signed PDF by default.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type FirmaSignRole = "titular" | "notificacion"
+
+/**
+ * Options of `signFirmaPdf`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface FirmaSignOptions {
+  /** The PKCS#12 (.p12/.pfx) holding the signer's RSA key and certificate. */
+  readonly p12: Uint8Array
+  readonly passphrase: string
+  readonly as: FirmaSignRole
+  /** The stamp's "Motivo"; default by role ("Soy el autor del documento", or the notification one). */
+  readonly reason?: string
+  /** A titular approval: motivo "Doy Visto Bueno" unless `reason` says otherwise. */
+  readonly visa?: boolean
+  /** 1-based page of the stamp (default 1). */
+  readonly page?: number
+  /** Lower-left corner of the stamp in PDF points; by default beside the stamps already there. */
+  readonly x?: number
+  readonly y?: number
+  /** Allows a titular signature on a PDF that is already signed (always an incremental update). */
+  readonly allowSigned?: boolean
+  /** Signing time (default: now). */
+  readonly now?: Date
+}
+
+export const DEFAULT_REASONS = {
+  titular: "Soy el autor del documento",
+  visa: "Doy Visto Bueno",
+  notificacion: "Notificación electrónica de la Contraloría General de la República"
+} as const
+
+const fail = (reason: ConstructorParameters<typeof FirmaSignError>[0]["reason"], detail: string): never => {
+  throw new FirmaSignError({ reason, detail })
+}
+
+// @signpdf works on Node Buffers; browsers get the `buffer` package, loaded only when signing.
+const ensureBuffer = async (): Promise<void> => {
+  const g = globalThis as { Buffer?: unknown }
+  if (typeof g.Buffer === "undefined") g.Buffer = (await import("buffer/")).Buffer
+}
+
+class CmsSigner extends Signer {
+  constructor(private readonly key: CmsKey) {
+    super()
+  }
+  override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
+    return Buffer.from(await signDetached(this.key, pdf, signingTime ?? new Date()))
+  }
+}
+
+/** Whether any revision of the file holds a signature (the verifier's own reading). */
+const isSigned = (pdf: Uint8Array): boolean => {
+  try {
+    return findSignatures(new PdfDocument(pdf)).length > 0
+  } catch {
+    // A file our reader rejects but pdf-lib may repair: any ByteRange means "signed".
+    return new TextDecoder("latin1").decode(pdf).includes("/ByteRange")
+  }
+}
+
+/** "PEREZ ROJAS Juan FAU 20131378972 soft", from the certificate as RENIEC writes it. */
+const stampName = (key: CmsKey): string => {
+  const s = signerOf(key.signer)
+  const cn = s.commonName ?? s.organization ?? "(sin nombre)"
+  return /\bFAU\b/.test(cn) || !s.ruc ? cn : `${cn} FAU ${s.ruc} soft`
+}
+
+export const signPdfBytes = async (pdf: Uint8Array, options: FirmaSignOptions): Promise<Uint8Array> => {
+  if (!looksLikePdf(pdf)) fail("not-a-pdf", "no %PDF- header")
+  let doc: PDFDocument
+  try {
+    doc = await PDFDocument.load(pdf, { ignoreEncryption: true, updateMetadata: false })
+  } catch (e) {
+    return fail("unreadable", e instanceof Error ? e.message : String(e))
+  }
+  if (doc.isEncrypted) fail("encrypted", "trailer has /Encrypt")
+  const signed = isSigned(pdf)
+  if (signed && options.as !== "notificacion" && !options.allowSigned) fail("already-signed", "the PDF holds a signature")
+  const pageCount = doc.getPageCount()
+  const page = options.page ?? 1
+  if (!Number.isInteger(page) || page < 1 || page > pageCount) fail("bad-page", `page ${page} of ${pageCount}`)
+
+  const identity = readP12(options.p12, options.passphrase)
+  const now = options.now ?? new Date()
+  if (now < identity.notBefore) fail("certificate-not-yet-valid", `valid from ${identity.notBefore.toISOString()}`)
+  if (now > identity.notAfter) fail("certificate-expired", `expired ${identity.notAfter.toISOString()}`)
+  let key: CmsKey
+  try {
+    key = await importCmsKey(identity.pkcs8, identity.certificates)
+  } catch (e) {
+    return fail("unsupported-key", e instanceof Error ? e.message : String(e))
+  }
+
+  const reason = options.reason ?? (options.as === "notificacion" ? DEFAULT_REASONS.notificacion : options.visa ? DEFAULT_REASONS.visa : DEFAULT_REASONS.titular)
+  const before = signed ? snapshot(doc.context) : undefined
+  addPlaceholder({
+    doc,
+    pageIndex: page - 1,
+    ...(options.x !== undefined || options.y !== undefined ? { position: { x: options.x ?? 0, y: options.y ?? 0 } } : {}),
+    fieldBase: options.as === "notificacion" ? "FirmaNotificacion" : options.visa ? "FirmaVisto" : "FirmaTitular",
+    stamp: { signer: stampName(key), reason, date: now }
+  })
+  const prepared = before ? appendIncrement(pdf, doc.context, before) : await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false })
+  await ensureBuffer()
+  const out = await new SignPdf().sign(Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength), new CmsSigner(key), now)
+  return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
+}
