@@ -14,7 +14,7 @@ export interface CmsKey {
 
 const subtle = (): SubtleCrypto => globalThis.crypto.subtle
 
-export const parseCertificate = (der: Uint8Array): pkijs.Certificate => pkijs.Certificate.fromBER(der)
+export const parseCertificate = (der: Uint8Array): pkijs.Certificate => pkijs.Certificate.fromBER(der as Uint8Array<ArrayBuffer>)
 
 export const importCmsKey = async (pkcs8: Uint8Array, certificates: ReadonlyArray<Uint8Array>): Promise<CmsKey> => {
   const key = await subtle().importKey("pkcs8", pkcs8 as Uint8Array<ArrayBuffer>, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"])

@@ -38,9 +38,10 @@ export const readP12 = (bytes: Uint8Array, passphrase: string): P12Identity => {
   } catch (e) {
     const text = e instanceof Error ? e.message : ""
     // Forge's message names the MAC check; without a MAC a wrong passphrase decrypts to garbage.
+    if (/not an PKCS#12 PFX|Unsupported PKCS#12 PFX/i.test(text)) return fail("bad-p12", "not a PKCS#12")
     if (/MAC could not be verified|Invalid password/i.test(text)) return fail("bad-passphrase", "MAC check failed")
-    if (/decrypt|Cannot read|Too few bytes|Unparsed DER|length/i.test(text)) return fail("bad-passphrase", "decryption failed")
-    return fail("bad-p12", "not a PKCS#12")
+    // The PFX envelope was read: what fails inside it is the decryption with this passphrase.
+    return fail("bad-passphrase", "the contents do not decrypt")
   }
   const keyBags = [
     ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag })[forge.pki.oids.pkcs8ShroudedKeyBag] ?? []),

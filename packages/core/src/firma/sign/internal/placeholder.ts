@@ -22,12 +22,13 @@ export interface PlaceholderInput {
 const MARGIN = 36
 const GAP = 8
 
-const resolve = <T>(doc: PDFDocument, v: unknown, type: new (...a: never[]) => T): T | undefined => {
+// pdf-lib hides its constructors: `Function const resolve = <T>(doc: PDFDocument, v: unknown, type: new (...a: never[]) => T): T | undefined => { { prototype: T }` is what instanceof needs.
+const resolve = <T>(doc: PDFDocument, v: unknown, type: Function & { prototype: T }): T | undefined => {
   if (v instanceof PDFRef) {
     const o = doc.context.lookup(v)
-    return o instanceof type ? o : undefined
+    return o instanceof type ? (o as T) : undefined
   }
-  return v instanceof type ? v : undefined
+  return v instanceof type ? (v as T) : undefined
 }
 
 const fieldNames = (doc: PDFDocument, fields: PDFArray | undefined): Set<string> => {

@@ -44,8 +44,8 @@ export interface StampText {
 export const STAMP_WIDTH = 210
 export const STAMP_HEIGHT = 52
 
-const regular = StandardFontEmbedder.for(StandardFonts.Helvetica)
-const bold = StandardFontEmbedder.for(StandardFonts.HelveticaBold)
+const regular = StandardFontEmbedder.for(StandardFonts.Helvetica as never)
+const bold = StandardFontEmbedder.for(StandardFonts.HelveticaBold as never)
 
 const PADDING = 4
 const SIZE = 7
