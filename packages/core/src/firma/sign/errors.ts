@@ -12,6 +12,7 @@ export const FirmaSignErrorReasonSchema = Schema.Literals([
   "unreadable",
   "encrypted",
   "already-signed",
+  "certified-no-changes",
   "bad-p12",
   "bad-passphrase",
   "unsupported-key",
@@ -35,6 +36,7 @@ const messages: Record<Locale, Record<FirmaSignErrorReason, string>> = {
     encrypted: "El PDF está cifrado (protegido con contraseña); no se puede firmar.",
     "already-signed":
       "El PDF ya está firmado: cualquier edición invalidaría esa firma. Solo se admite agregar una firma de notificación o, si se autoriza expresamente, otra firma como actualización incremental.",
+    "certified-no-changes": "El PDF está certificado sin admitir cambios: ni otra firma puede agregarse sin invalidarlo.",
     "bad-p12": "El archivo del certificado no es un PKCS#12 (.p12/.pfx) legible.",
     "bad-passphrase": "La contraseña del certificado no es correcta.",
     "unsupported-key": "La clave del certificado no es RSA; solo se firma con claves RSA.",
@@ -50,6 +52,7 @@ const messages: Record<Locale, Record<FirmaSignErrorReason, string>> = {
     encrypted: "The PDF is encrypted (password protected); it cannot be signed.",
     "already-signed":
       "The PDF is already signed: any edit would invalidate that signature. Only a notification signature, or another signature when explicitly allowed, can be added, as an incremental update.",
+    "certified-no-changes": "The PDF is certified allowing no changes: not even another signature can be added without invalidating it.",
     "bad-p12": "The certificate file is not a readable PKCS#12 (.p12/.pfx).",
     "bad-passphrase": "The certificate passphrase is wrong.",
     "unsupported-key": "The certificate key is not RSA; only RSA keys can sign.",

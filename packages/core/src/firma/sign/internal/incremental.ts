@@ -2,6 +2,7 @@
 // break every signature already in it. The objects pdf-lib created or changed are appended after
 // the original bytes, untouched, with their own xref section whose /Prev is the old one.
 import { PDFRawStream, type PDFContext, type PDFObject } from "pdf-lib"
+import { FirmaSignError } from "../errors.js"
 
 const enc = (s: string): Uint8Array => Uint8Array.from(s, (c) => c.charCodeAt(0) & 255)
 
@@ -32,7 +33,8 @@ export const snapshot = (ctx: PDFContext): Snapshot => {
 export const lastStartXref = (pdf: Uint8Array): number => {
   const tail = String.fromCharCode(...pdf.subarray(Math.max(0, pdf.length - 2048)))
   const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)
-  if (!m) throw new Error("no startxref at the end")
+  // An increment must chain to the last xref section; a file that does not end in one is broken.
+  if (!m) throw new FirmaSignError({ reason: "unreadable", detail: "no startxref … %%EOF at the end" })
   return Number(m[1])
 }
 

@@ -4,7 +4,7 @@ import { SignPdf } from "@signpdf/signpdf"
 import { Signer } from "@signpdf/utils"
 import { PDFDocument } from "pdf-lib"
 import { looksLikePdf, PdfDocument } from "../../internal/pdf/document.js"
-import { findSignatures } from "../../internal/signatures.js"
+import { findSignatures, permissionsOf } from "../../internal/signatures.js"
 import { signerOf } from "../../internal/x509.js"
 import { FirmaSignError } from "../errors.js"
 import { importCmsKey, signDetached, type CmsKey } from "./cms.js"
@@ -72,13 +72,21 @@ class CmsSigner extends Signer {
   }
 }
 
-/** Whether any revision of the file holds a signature (the verifier's own reading). */
-const isSigned = (pdf: Uint8Array): boolean => {
+/**
+ * Whether any revision of the file holds a signature (the verifier's own reading), and the
+ * largest /Size any trailer declared.
+ */
+const inspect = (pdf: Uint8Array): { signed: boolean; size: number; locked: boolean } => {
   try {
-    return findSignatures(new PdfDocument(pdf)).length > 0
+    const doc = new PdfDocument(pdf)
+    const size = Math.max(0, ...doc.revisions.map((r) => Number(r.trailer?.map.get("Size")) || 0))
+    const sigs = findSignatures(doc)
+    // A certification with DocMDP P=1 forbids any later change, further signatures included.
+    const locked = sigs.some((s) => permissionsOf(doc, s.dict, s.definedIn).docMdp === 1)
+    return { signed: sigs.length > 0, size, locked }
   } catch {
     // A file our reader rejects but pdf-lib may repair: any ByteRange means "signed".
-    return new TextDecoder("latin1").decode(pdf).includes("/ByteRange")
+    return { signed: new TextDecoder("latin1").decode(pdf).includes("/ByteRange"), size: 0, locked: false }
   }
 }
 
@@ -98,7 +106,8 @@ export const signPdfBytes = async (pdf: Uint8Array, options: FirmaSignOptions): 
     return fail("unreadable", e instanceof Error ? e.message : String(e))
   }
   if (doc.isEncrypted) fail("encrypted", "trailer has /Encrypt")
-  const signed = isSigned(pdf)
+  const { signed, size, locked } = inspect(pdf)
+  if (locked) fail("certified-no-changes", "DocMDP P=1")
   if (signed && options.as !== "notificacion" && !options.allowSigned) fail("already-signed", "the PDF holds a signature")
   const pageCount = doc.getPageCount()
   const page = options.page ?? 1
@@ -117,6 +126,9 @@ export const signPdfBytes = async (pdf: Uint8Array, options: FirmaSignOptions): 
 
   const reason = options.reason ?? (options.as === "notificacion" ? DEFAULT_REASONS.notificacion : options.visa ? DEFAULT_REASONS.visa : DEFAULT_REASONS.titular)
   const before = signed ? snapshot(doc.context) : undefined
+  // pdf-lib forgets the object streams and xref streams it parsed and would hand their numbers
+  // out again; an increment redefining an object stream silently deletes what it held.
+  if (signed) doc.context.largestObjectNumber = Math.max(doc.context.largestObjectNumber, size - 1)
   addPlaceholder({
     doc,
     pageIndex: page - 1,
