@@ -2,6 +2,7 @@
 // One process for many files: backends verify in bulk without a start-up per file.
 import { readFileSync } from "node:fs"
 // The Effect-free entry points only: a command start-up pays for every module it loads.
+import { firmaLimaDateTime } from "../firma/lima.js"
 import { firmaErrorMessage, firmaModificationMessage, firmaVerdictMessage } from "../firma/messages.js"
 import { verifyPdfOutcome } from "../firma/outcome.js"
 import type { FirmaPolicy, FirmaReport } from "../firma/report.js"
@@ -66,8 +67,9 @@ const human = (file: string, r: FirmaReport): string => {
       const ids = [s.signer.dni && `DNI ${s.signer.dni}`, s.signer.ruc && `RUC ${s.signer.ruc}`].filter(Boolean).join(", ")
       lines.push(`    Firmante: ${s.signer.commonName ?? "(sin nombre)"}${ids ? ` (${ids})` : ""}${s.signer.organization ? ` · ${s.signer.organization}` : ""}`)
     }
+    if (s.reason) lines.push(`    Motivo: ${s.reason}`)
     const alg = [s.signatureAlgorithm, s.digestAlgorithm].filter(Boolean).join(" con ")
-    lines.push(`    Fecha: ${s.signingTime ?? "no declarada"} · Algoritmo: ${alg || "desconocido"}${s.weak.length ? ` · débil: ${s.weak.join(", ")}` : ""}`)
+    lines.push(`    Fecha: ${s.signingTime ? firmaLimaDateTime(s.signingTime) : "no declarada"} · Algoritmo: ${alg || "desconocido"}${s.weak.length ? ` · débil: ${s.weak.join(", ")}` : ""}`)
     lines.push(`    Cambios posteriores: ${firmaModificationMessage(s.modification)} · cubre todo el documento: ${s.coversWholeDocument ? "sí" : "no"} · revocación: ${s.revocation === "not-checked" ? "no verificada" : s.revocation}`)
     if (s.problems.length) lines.push(`    Problemas: ${s.problems.join(", ")}`)
   })

@@ -6,33 +6,8 @@
 // its own font dictionaries, so a later revision adds nothing beyond the signature's objects).
 import { StandardFontEmbedder, StandardFonts } from "pdf-lib"
 
-/** Lima has kept UTC-5 without daylight saving since 1994. */
-const LIMA_OFFSET_MS = -5 * 3600 * 1000
-
-const limaParts = (at: Date) => {
-  const d = new Date(at.getTime() + LIMA_OFFSET_MS)
-  const p = (n: number, w = 2) => String(n).padStart(w, "0")
-  return {
-    y: p(d.getUTCFullYear(), 4),
-    mo: p(d.getUTCMonth() + 1),
-    d: p(d.getUTCDate()),
-    h: p(d.getUTCHours()),
-    mi: p(d.getUTCMinutes()),
-    s: p(d.getUTCSeconds())
-  }
-}
-
-/** "19/08/2022 16:22:14 -05:00" */
-export const limaStampDate = (at: Date): string => {
-  const t = limaParts(at)
-  return `${t.d}/${t.mo}/${t.y} ${t.h}:${t.mi}:${t.s} -05:00`
-}
-
-/** The signature dictionary's /M: "D:20220819162214-05'00'" */
-export const limaPdfDate = (at: Date): string => {
-  const t = limaParts(at)
-  return `D:${t.y}${t.mo}${t.d}${t.h}${t.mi}${t.s}-05'00'`
-}
+export { firmaLimaDateTime as limaStampDate, firmaLimaPdfDate as limaPdfDate } from "../../lima.js"
+import { firmaLimaDateTime as limaStampDate } from "../../lima.js"
 
 export interface StampText {
   /** "PEREZ ROJAS Juan FAU 20131378972 soft" */
