@@ -105,6 +105,27 @@ provider.locale = "en"               // o el atributo locale="en"</code></pre>`,
 <p>Elija un ticket de los datos de demostración y cambie de usuario para recorrer el flujo completo: el líder asigna, el solicitante envía una nota, el analista responde, el solicitante indica si la respuesta es correcta y responde la encuesta.</p>
 <div id="cau-ticket-picker" class="cau-picker"></div>`,
     demo: `<cau-ticket-detail></cau-ticket-detail>`
+  },
+  {
+    path: "firma/firma-verify",
+    title: "<firma-verify>",
+    section: "Firma Perú",
+    tag: "firma-verify",
+    summary:
+      "Verifica las firmas digitales (Firma Perú, PAdES) de un PDF en el navegador, sin servidor y sin conexión: el archivo no sale del equipo. Muestra el firmante, el RUC de la entidad, la fecha en hora de Lima, el motivo y el algoritmo de cada firma; si está íntegra; qué cambió después de firmar (página, anotación, campo de formulario) y el veredicto con su consejo.",
+    body: `
+<p>Documentos de ejemplo, firmados al construir este sitio con el firmador de <code>@ecasilla/core/firma/sign</code> y un certificado de demostración (su raíz es de confianza en esta página):</p>
+<p class="firma-samples">
+  <button type="button" data-firma-sample="valido.pdf">Documento válido</button>
+  <button type="button" data-firma-sample="modificado.pdf">Modificado después de firmar</button>
+  <button type="button" data-firma-sample="dos-firmas.pdf">Dos firmas (titular y notificación)</button>
+</p>
+<pre><code>import "@ecasilla/elements/define/firma-verify.js"
+const verificador = document.querySelector("firma-verify")
+verificador.trustAnchors = [raizPem]          // las raíces de confianza de su entidad (PEM o DER)
+verificador.addEventListener("firma-verified", (e) =&gt; console.log(e.report))
+verificador.src = "/documentos/resolucion.pdf" // o .file = un File / Blob</code></pre>`,
+    demo: `<firma-verify></firma-verify>`
   }
 ]
 

@@ -94,7 +94,7 @@ describe("<firma-verify>", () => {
     input.files = dt.files
     const picked = oneEvent(el, "firma-verified")
     input.dispatchEvent(new Event("change"))
-    const e = (await picked) as FirmaVerifiedEvent
+    const e = (await picked) as unknown as FirmaVerifiedEvent
     expect(e).to.be.instanceOf(FirmaVerifiedEvent)
     expect(e.bubbles && e.composed).to.equal(true)
     expect(e.fileName).to.equal("resolucion.pdf")
@@ -103,7 +103,7 @@ describe("<firma-verify>", () => {
     const drop = el.shadowRoot!.querySelector('[part="drop"]')!
     const dropped = oneEvent(el, "firma-verified")
     drop.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }))
-    expect(((await dropped) as FirmaVerifiedEvent).report.signatures).to.have.length(1)
+    expect(((await dropped) as unknown as FirmaVerifiedEvent).report.signatures).to.have.length(1)
   })
 
   it("explains a file it cannot read, and withholds the strings of an encrypted PDF", async () => {
