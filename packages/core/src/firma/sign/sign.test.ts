@@ -129,3 +129,19 @@ describe("signFirmaPdf", () => {
     expect((await failure(signFirmaPdf(blank, opts({ p12, passphrase: "no-es" })))).reason).toBe("bad-passphrase")
   })
 })
+
+describe("in a page that signed", () => {
+  it("verification still works with the browser's `buffer` package as the global Buffer", async () => {
+    const out = await signFirmaPdf(blank, opts())
+    const g = globalThis as { Buffer?: unknown }
+    const native = g.Buffer
+    // What signing installs in a browser (see ensureBuffer): the npm `buffer` package.
+    g.Buffer = (await import("buffer/")).Buffer
+    try {
+      const r = await verify(out)
+      expect(r.verdict).toBe("valid")
+    } finally {
+      g.Buffer = native
+    }
+  })
+})
