@@ -115,6 +115,7 @@ export default async function firmaBrowser() {
   const browser = await puppeteer.launch({ executablePath: chromePath, headless: true, args: CHROME_ARGS })
   try {
     const tab = await browser.newPage()
+    tab.on("console", (m) => process.env.BENCH_DEBUG && console.log("[page]", m.text()))
     await tab.goto(`http://127.0.0.1:${server.address().port}/`)
     await tab.waitForFunction(() => window.bench !== undefined)
     const r = await tab.evaluate(async (passphrase) => {
@@ -140,6 +141,19 @@ export default async function firmaBrowser() {
         await new Promise((r) => setTimeout(r, 0))
       }
       observer.disconnect()
+      // Which phase blocks: digest alone, then verification alone.
+      const only = async (fn) => {
+        const seen = []
+        const o = new PerformanceObserver((l) => l.getEntries().forEach((e) => seen.push(Math.round(e.duration))))
+        o.observe({ type: "longtask" })
+        for (let i = 0; i < 3; i++) await fn(), await new Promise((r) => setTimeout(r, 20))
+        await new Promise((r) => setTimeout(r, 50))
+        o.disconnect()
+        return seen
+      }
+      const digestTasks = await only(() => crypto.subtle.digest("SHA-256", big))
+      const verifyTasks = await only(() => verifyPdfOutcome(big))
+      console.log(JSON.stringify({ digestTasks, verifyTasks }))
       const { signFirmaPdf } = await loadSign()
       const { PDFDocument } = await loadPdfLib()
       const pdf = await get("/1mb.pdf")

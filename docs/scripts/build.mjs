@@ -26,7 +26,8 @@ const dexieEsm = {
 async function bundle(outDir) {
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: join(docs, "src/main.ts") },
+    // <firma-verify> starts its verifier as a module Worker next to the bundle.
+    entryPoints: { main: join(docs, "src/main.ts"), "verify-worker": join(root, "packages/elements/src/firma-verify/verify-worker.ts") },
     outdir: join(outDir, "assets"),
     bundle: true,
     format: "esm",

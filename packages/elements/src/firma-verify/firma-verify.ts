@@ -31,6 +31,30 @@ const readChunks = async (stream: ReadableStream<Uint8Array>, total: number, onP
 /** Lets the browser paint (progress, status) before a stretch of work. */
 const nextFrame = () => new Promise<void>((r) => setTimeout(r, 0))
 
+type Outcome = Awaited<ReturnType<typeof import("@ecasilla/core/firma/outcome").verifyPdfOutcome>>
+
+/**
+ * Verifies in a module Worker, so a large PDF never freezes the page. Bundlers that know
+ * `new Worker(new URL(…, import.meta.url))` (Vite, webpack 5, Parcel, the dev server) ship the
+ * worker file; where it cannot start (no Worker, CSP, a bundler that left it out) this rejects
+ * and the caller verifies on the main thread.
+ */
+const verifyInWorker = (bytes: Uint8Array, options: Record<string, unknown>): Promise<{ outcome: Outcome; bytes: Uint8Array }> =>
+  new Promise((resolve, reject) => {
+    let worker: Worker
+    try {
+      worker = new Worker(new URL("./verify-worker.js", import.meta.url), { type: "module" })
+    } catch (e) {
+      return reject(e)
+    }
+    const done = () => worker.terminate()
+    worker.onerror = (e) => (e.preventDefault(), done(), reject(new Error("worker failed")))
+    worker.onmessage = (e: MessageEvent<{ outcome: Outcome; bytes: Uint8Array }>) => (done(), resolve(e.data))
+    // A copy travels, so the element keeps its bytes for a later re-verification.
+    const copy = bytes.slice()
+    worker.postMessage({ bytes: copy, options }, [copy.buffer])
+  })
+
 /**
  * Verifies the digital signatures of a PDF in the browser (Firma Perú, PAdES), offline: the user
  * drops or picks a PDF, or the page sets `src` or `file`. Shows each signature's signer, entity
@@ -76,6 +100,11 @@ export class FirmaVerify extends LitElement {
   @property({ attribute: false }) trustAnchors: ReadonlyArray<Uint8Array> = []
   /** `strict` (default: only further signatures may follow a signature) or `pdf` (what DocMDP permits). */
   @property() policy: FirmaPolicy = "strict"
+  /**
+   * Verify on the main thread. By default the verifier runs in a Worker, keeping the page
+   * responsive on large files (and falls back to the main thread where a Worker cannot start).
+   */
+  @property({ attribute: "no-worker", type: Boolean }) noWorker = false
 
   @state() private phase: Phase = "idle"
   @state() private progress: number | undefined
@@ -85,8 +114,14 @@ export class FirmaVerify extends LitElement {
 
   private readonly i18n = new LocalizeController(this, firmaVerifyStrings)
   private bytes: Uint8Array | undefined
+  private ranIn: "worker" | "main-thread" | undefined
   private run = 0
   private pending: Promise<FirmaReport | undefined> = Promise.resolve(undefined)
+
+  /** Where the last verification ran: in a Worker, or on the main thread (`no-worker`, or no Worker could start). */
+  get verifiedIn(): "worker" | "main-thread" | undefined {
+    return this.ranIn
+  }
 
   /** The report of the last verified PDF. */
   get report(): FirmaReport | undefined {
@@ -137,8 +172,17 @@ export class FirmaVerify extends LitElement {
       this.errorCode = "no-webcrypto"
       return undefined
     }
-    const { verifyPdfOutcome } = await import("@ecasilla/core/firma/outcome")
-    const outcome = await verifyPdfOutcome(bytes, { trustAnchors: this.trustAnchors, policy: this.policy, locale: this.i18n.locale })
+    const options = { trustAnchors: [...this.trustAnchors], policy: this.policy, locale: this.i18n.locale }
+    let outcome: Outcome
+    try {
+      if (this.noWorker) throw new Error("worker off")
+      outcome = (await verifyInWorker(bytes, options)).outcome
+      this.ranIn = "worker"
+    } catch {
+      const { verifyPdfOutcome } = await import("@ecasilla/core/firma/outcome")
+      outcome = await verifyPdfOutcome(bytes, options)
+      this.ranIn = "main-thread"
+    }
     if (stale()) return undefined
     if (outcome._tag === "Failure") {
       this.phase = "error"
