@@ -106,6 +106,7 @@ const esError: Record<string, string> = {
   "too-large": "El archivo es demasiado grande para verificarlo.",
   "bad-trust-anchor": "Un certificado raíz de confianza de esta página no se pudo leer.",
   fetch: "No se pudo obtener el documento.",
+  worker: "La verificación se interrumpió. Vuelva a elegir el archivo.",
   "no-webcrypto": "Este navegador no ofrece criptografía segura (WebCrypto); abra la página por HTTPS."
 }
 const enError: Record<string, string> = {
@@ -115,6 +116,7 @@ const enError: Record<string, string> = {
   "too-large": "The file is too large to verify.",
   "bad-trust-anchor": "A trust anchor certificate of this page could not be read.",
   fetch: "The document could not be fetched.",
+  worker: "The verification was interrupted. Choose the file again.",
   "no-webcrypto": "This browser offers no secure cryptography (WebCrypto); open the page over HTTPS."
 }
 

@@ -37,7 +37,9 @@ type Outcome = Awaited<ReturnType<typeof import("@ecasilla/core/firma/outcome").
  * Verifies in a module Worker, so a large PDF never freezes the page. Bundlers that know
  * `new Worker(new URL(…, import.meta.url))` (Vite, webpack 5, Parcel, the dev server) ship the
  * worker file; where it cannot start (no Worker, CSP, a bundler that left it out) this rejects
- * and the caller verifies on the main thread.
+ * with the bytes untouched and the caller verifies on the main thread. The bytes are handed over
+ * only once the worker says it started, and come back with the outcome (transferred, never
+ * copied: a 30 MB copy alone is a long task).
  */
 const verifyInWorker = (bytes: Uint8Array, options: Record<string, unknown>): Promise<{ outcome: Outcome; bytes: Uint8Array }> =>
   new Promise((resolve, reject) => {
@@ -47,12 +49,12 @@ const verifyInWorker = (bytes: Uint8Array, options: Record<string, unknown>): Pr
     } catch (e) {
       return reject(e)
     }
-    const done = () => worker.terminate()
-    worker.onerror = (e) => (e.preventDefault(), done(), reject(new Error("worker failed")))
-    worker.onmessage = (e: MessageEvent<{ outcome: Outcome; bytes: Uint8Array }>) => (done(), resolve(e.data))
-    // A copy travels, so the element keeps its bytes for a later re-verification.
-    const copy = bytes.slice()
-    worker.postMessage({ bytes: copy, options }, [copy.buffer])
+    worker.onerror = (e) => (e.preventDefault(), worker.terminate(), reject(new Error("worker failed")))
+    worker.onmessage = (e: MessageEvent<{ ready?: true; outcome: Outcome; bytes: Uint8Array }>) => {
+      if (e.data.ready) return worker.postMessage({ bytes, options }, [bytes.buffer as ArrayBuffer])
+      worker.terminate()
+      resolve(e.data)
+    }
   })
 
 /**
@@ -176,9 +178,16 @@ export class FirmaVerify extends LitElement {
     let outcome: Outcome
     try {
       if (this.noWorker) throw new Error("worker off")
-      outcome = (await verifyInWorker(bytes, options)).outcome
+      const back = await verifyInWorker(bytes, options)
+      outcome = back.outcome
+      if (!stale()) this.bytes = back.bytes
       this.ranIn = "worker"
     } catch {
+      // Bytes already handed to a worker that then died cannot be verified here.
+      if (bytes.byteLength === 0) {
+        if (!stale()) (this.phase = "error"), (this.errorCode = "worker")
+        return undefined
+      }
       const { verifyPdfOutcome } = await import("@ecasilla/core/firma/outcome")
       outcome = await verifyPdfOutcome(bytes, options)
       this.ranIn = "main-thread"

@@ -13,6 +13,10 @@ const scope = globalThis as unknown as {
   postMessage: (message: unknown, transfer: Transferable[]) => void
 }
 
+// Says it started: until then the page keeps its bytes (a worker that fails to load must not
+// take them along).
+scope.postMessage({ ready: true }, [])
+
 scope.onmessage = async (e) => {
   const { bytes, options } = e.data
   const outcome = await verifyPdfOutcome(bytes, options)
