@@ -60,8 +60,10 @@ const errorCode = (e: unknown): { code: string; message: string } => {
 
 const human = (file: string, r: FirmaReport): string => {
   const lines = [`${file}: ${firmaVerdictMessage(r.verdict)}`]
+  // Strings of an encrypted file are not decrypted: withheld rather than printed as garbage.
+  if (r.encrypted) lines.push("  (PDF cifrado: no se muestran nombres de campos ni motivos)")
   r.signatures.forEach((s, i) => {
-    lines.push(`  Firma ${i + 1} «${s.field}»${s.timestamp ? " (sello de tiempo)" : ""}: ${s.indication}${s.subIndication ? ` / ${s.subIndication}` : ""}`)
+    lines.push(`  Firma ${i + 1}${r.encrypted ? "" : ` «${s.field}»`}${s.timestamp ? " (sello de tiempo)" : ""}: ${s.indication}${s.subIndication ? ` / ${s.subIndication}` : ""}`)
     lines.push(`    ${s.summary}`)
     if (s.signer) {
       const ids = [s.signer.dni && `DNI ${s.signer.dni}`, s.signer.ruc && `RUC ${s.signer.ruc}`].filter(Boolean).join(", ")
