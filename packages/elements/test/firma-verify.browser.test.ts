@@ -92,6 +92,7 @@ describe("<firma-verify>", () => {
     const el = await fixture<FirmaVerify>(html`<firma-verify></firma-verify>`)
     el.trustAnchors = [pki.rootPem]
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!
+    expect(input.labels![0].textContent!.trim()).to.equal("Elegir un PDF")
     const dt = new DataTransfer()
     dt.items.add(new File([(await new TestPdf().sign(pki)).bytes as Uint8Array<ArrayBuffer>], "resolucion.pdf", { type: "application/pdf" }))
     input.files = dt.files
@@ -102,6 +103,7 @@ describe("<firma-verify>", () => {
     expect(e.bubbles && e.composed).to.equal(true)
     expect(e.fileName).to.equal("resolucion.pdf")
     expect(e.report.verdict).to.equal("valid")
+    expect(text(el)).to.contain("resolucion.pdf")
 
     const drop = el.shadowRoot!.querySelector('[part="drop"]')!
     const dropped = oneEvent(el, "firma-verified")

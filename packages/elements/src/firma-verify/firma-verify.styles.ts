@@ -13,6 +13,7 @@ export const firmaVerifyStyles = css`
     color: var(--firma-verify-text-color, #1b1b1b);
   }
   [part="drop"] {
+    position: relative;
     border: 2px dashed var(--firma-verify-border-color, #6b6b6b);
     border-radius: var(--firma-verify-border-radius, 8px);
     padding: 1rem;
@@ -27,7 +28,24 @@ export const firmaVerifyStyles = css`
     margin: 0 0 0.5rem;
   }
   input[type="file"] {
-    font: inherit;
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+    overflow: hidden;
+  }
+  [part="pick"] {
+    display: inline-block;
+    cursor: pointer;
+    padding: 0.4rem 1rem;
+    border-radius: var(--firma-verify-border-radius, 8px);
+    background: var(--firma-verify-accent, #0b5cad);
+    color: #fff;
+    font-weight: 600;
+  }
+  input[type="file"]:focus-visible + [part="pick"] {
+    outline: 3px solid var(--firma-verify-accent, #0b5cad);
+    outline-offset: 2px;
   }
   progress {
     width: 100%;

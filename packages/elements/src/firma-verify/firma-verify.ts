@@ -71,7 +71,8 @@ const verifyInWorker = (bytes: Uint8Array, options: Record<string, unknown>): Pr
  * @event {FirmaVerifiedEvent} firma-verified - A PDF the user picked or dropped was verified; carries the report.
  *
  * @csspart drop - The drop zone with the file picker.
- * @csspart input - The native file input.
+ * @csspart input - The native file input (visually hidden, focusable).
+ * @csspart pick - The "Elegir un PDF" button (the input's label).
  * @csspart progress - The progress bar while reading and verifying.
  * @csspart verdict - The verdict and its advice.
  * @csspart signatures - The list of signatures.
@@ -113,6 +114,7 @@ export class FirmaVerify extends LitElement {
   @state() private current: FirmaReport | undefined
   @state() private errorCode = ""
   @state() private over = false
+  @state() private fileName = ""
 
   private readonly i18n = new LocalizeController(this, firmaVerifyStrings)
   private bytes: Uint8Array | undefined
@@ -217,7 +219,7 @@ export class FirmaVerify extends LitElement {
 
   private onPick(e: Event): void {
     const f = (e.target as HTMLInputElement).files?.[0]
-    if (f) this.start(() => this.readBlob(f), f.name)
+    if (f) (this.fileName = f.name), this.start(() => this.readBlob(f), f.name)
   }
 
   private onDragOver(e: DragEvent): void {
@@ -230,7 +232,7 @@ export class FirmaVerify extends LitElement {
     e.preventDefault()
     this.over = false
     const f = e.dataTransfer?.files?.[0]
-    if (f) this.start(() => this.readBlob(f), f.name)
+    if (f) (this.fileName = f.name), this.start(() => this.readBlob(f), f.name)
   }
 
   protected override render(): TemplateResult {
@@ -245,9 +247,11 @@ export class FirmaVerify extends LitElement {
         @drop=${this.onDrop}
       >
         <h2>${t.term("title")}</h2>
-        <label for="file">${t.term("pick")}</label>
+        <!-- The native picker speaks the browser's language ("Choose File"): it stays for keyboards
+             and screen readers, hidden behind a label that speaks ours. -->
         <input id="file" part="input" type="file" accept=".pdf,application/pdf" aria-describedby="hint" @change=${this.onPick} />
-        <p id="hint">${this.over ? t.term("dropHere") : t.term("dropHint")}</p>
+        <label for="file" part="pick">${t.term("pick")}</label>
+        <p id="hint">${this.over ? t.term("dropHere") : t.term("dropHint")}${this.fileName ? html` <strong>${this.fileName}</strong>` : nothing}</p>
       </div>
       <div role="status" aria-live="polite">
         ${busy
