@@ -10,7 +10,8 @@ import { FirmaSignError } from "./errors.js"
 import { signPdfBytes, type FirmaSignOptions } from "./internal/sign.js"
 
 export * from "./errors.js"
-export type { FirmaSignOptions, FirmaSignRole } from "./internal/sign.js"
+export type { FirmaSignOptions, FirmaSignRole, FirmaSigner, FirmaSignSettings, FirmaSigningKey } from "./internal/sign.js"
+export { openFirmaSigningKey } from "./internal/sign.js"
 export { limaStampDate } from "./internal/stamp.js"
 
 /**

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest"
 import { makeSigningIdentity, p12Of, type SigningIdentity } from "../../../test/firma/p12.js"
 import { TestPdf } from "../../../test/firma/pdf.js"
 import { verifyPdfAsync } from "../verify.js"
-import { FirmaSignError, signFirmaPdf, signFirmaPdfEffect, type FirmaSignOptions } from "./index.js"
+import { FirmaSignError, openFirmaSigningKey, signFirmaPdf, signFirmaPdfEffect, type FirmaSignOptions } from "./index.js"
 
 let id: SigningIdentity
 let blank: Uint8Array
@@ -127,6 +127,21 @@ describe("signFirmaPdf", () => {
     const p12 = await p12Of(id.pki, "secreta", { withMac: false })
     expect(await signFirmaPdf(blank, opts({ p12, passphrase: "secreta" }))).toBeInstanceOf(Uint8Array)
     expect((await failure(signFirmaPdf(blank, opts({ p12, passphrase: "no-es" })))).reason).toBe("bad-passphrase")
+  })
+})
+
+describe("openFirmaSigningKey", () => {
+  it("opens a PKCS#12 once and signs several documents with it", async () => {
+    const key = await openFirmaSigningKey(id.p12, id.passphrase)
+    expect(key.notAfter.toISOString()).toBe("2035-01-01T00:00:00.000Z")
+    const first = await signFirmaPdf(blank, { key, as: "titular", now: at })
+    const second = await signFirmaPdf(first, { key, as: "notificacion", now: at })
+    const r = await verify(second)
+    expect(r.verdict).toBe("valid")
+    expect(r.signatures).toHaveLength(2)
+    expect((await failure(openFirmaSigningKey(id.p12, "mala"))).reason).toBe("bad-passphrase")
+    // Validity is checked at each signing time.
+    expect((await failure(signFirmaPdf(blank, { key, as: "titular", now: new Date("2036-01-01T00:00:00Z") }))).reason).toBe("certificate-expired")
   })
 })
 

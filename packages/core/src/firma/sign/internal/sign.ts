@@ -27,10 +27,64 @@ export type FirmaSignRole = "titular" | "notificacion"
  * @since 0.2.0
  * @category models
  */
-export interface FirmaSignOptions {
-  /** The PKCS#12 (.p12/.pfx) holding the signer's RSA key and certificate. */
-  readonly p12: Uint8Array
-  readonly passphrase: string
+/**
+ * A signer's key and certificates read from a PKCS#12 once, to sign many documents without
+ * decrypting the file each time (a casilla sending many notifications). The private key is a
+ * non-extractable WebCrypto key.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface FirmaSigningKey {
+  readonly _tag: "FirmaSigningKey"
+  /** The signer's certificate validity. */
+  readonly notBefore: Date
+  readonly notAfter: Date
+  /** @internal */
+  readonly cms: CmsKey
+}
+
+/**
+ * Reads a PKCS#12 once: RSA key, its certificate and the others in the file. Fails like
+ * signing does (`bad-p12`, `bad-passphrase`, `unsupported-key`, `no-certificate`).
+ *
+ * @since 0.2.0
+ * @category signing
+ */
+export const openFirmaSigningKey = async (p12: Uint8Array, passphrase: string): Promise<FirmaSigningKey> => {
+  const identity = readP12(p12, passphrase)
+  let cms: CmsKey
+  try {
+    cms = await importCmsKey(identity.pkcs8, identity.certificates)
+  } catch (e) {
+    return fail("unsupported-key", e instanceof Error ? e.message : String(e))
+  }
+  return { _tag: "FirmaSigningKey", notBefore: identity.notBefore, notAfter: identity.notAfter, cms }
+}
+
+/**
+ * Who signs: a PKCS#12 with its passphrase, or a key opened before with `openFirmaSigningKey`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type FirmaSigner = { readonly p12: Uint8Array; readonly passphrase: string } | { readonly key: FirmaSigningKey }
+
+/**
+ * Options of `signFirmaPdf`: who signs, and how.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type FirmaSignOptions = FirmaSigner & FirmaSignSettings
+
+/**
+ * How to sign: role, stamp and placement.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface FirmaSignSettings {
   readonly as: FirmaSignRole
   /** The stamp's "Motivo"; default by role ("Soy el autor del documento", or the notification one). */
   readonly reason?: string
@@ -113,16 +167,11 @@ export const signPdfBytes = async (pdf: Uint8Array, options: FirmaSignOptions): 
   const page = options.page ?? 1
   if (!Number.isInteger(page) || page < 1 || page > pageCount) fail("bad-page", `page ${page} of ${pageCount}`)
 
-  const identity = readP12(options.p12, options.passphrase)
+  const signing = "key" in options ? options.key : await openFirmaSigningKey(options.p12, options.passphrase)
   const now = options.now ?? new Date()
-  if (now < identity.notBefore) fail("certificate-not-yet-valid", `valid from ${identity.notBefore.toISOString()}`)
-  if (now > identity.notAfter) fail("certificate-expired", `expired ${identity.notAfter.toISOString()}`)
-  let key: CmsKey
-  try {
-    key = await importCmsKey(identity.pkcs8, identity.certificates)
-  } catch (e) {
-    return fail("unsupported-key", e instanceof Error ? e.message : String(e))
-  }
+  if (now < signing.notBefore) fail("certificate-not-yet-valid", `valid from ${signing.notBefore.toISOString()}`)
+  if (now > signing.notAfter) fail("certificate-expired", `expired ${signing.notAfter.toISOString()}`)
+  const key = signing.cms
 
   const reason = options.reason ?? (options.as === "notificacion" ? DEFAULT_REASONS.notificacion : options.visa ? DEFAULT_REASONS.visa : DEFAULT_REASONS.titular)
   const before = signed ? snapshot(doc.context) : undefined
