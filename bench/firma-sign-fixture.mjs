@@ -18,8 +18,9 @@ const binary = (b) => {
   return s
 }
 
-async function certificate(subject, issuer, publicKey, signKey, serial) {
+async function certificate(subject, issuer, publicKey, signKey, serial, ca = false) {
   const c = new pkijs.Certificate()
+  c.extensions = [new pkijs.Extension({ extnID: "2.5.29.19", critical: true, extnValue: new pkijs.BasicConstraints({ cA: ca }).toSchema().toBER(false) })]
   c.version = 2
   c.serialNumber = new asn1js.Integer({ value: serial })
   c.subject = subject
@@ -36,7 +37,7 @@ export async function makeP12() {
   const rootKeys = await subtle.generateKey(rsa, true, ["sign", "verify"])
   const leafKeys = await subtle.generateKey(rsa, true, ["sign", "verify"])
   const rootName = rdn([["2.5.4.3", "Raiz bench"]])
-  const root = await certificate(rootName, rootName, rootKeys.publicKey, rootKeys.privateKey, 1)
+  const root = await certificate(rootName, rootName, rootKeys.publicKey, rootKeys.privateKey, 1, true)
   const leaf = await certificate(rdn([["2.5.4.3", "FIRMANTE Bench FAU 20131378972 soft"]]), rootName, leafKeys.publicKey, rootKeys.privateKey, 2)
   const toForge = (c) => forge.pki.certificateFromAsn1(forge.asn1.fromDer(binary(c.toSchema().toBER())))
   const key = forge.pki.privateKeyFromAsn1(forge.asn1.fromDer(binary(await subtle.exportKey("pkcs8", leafKeys.privateKey))))
