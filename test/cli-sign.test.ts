@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url"
 import { PDFDocument } from "pdf-lib"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeSigningIdentity } from "../packages/core/test/firma/p12.js"
+import { makeCrl } from "../packages/core/test/firma/pki.js"
 
 const bin = fileURLToPath(new URL("../packages/core/bin/ecasilla.js", import.meta.url))
 const SECRET = "s3creta-de-prueba"
@@ -28,13 +29,16 @@ const pdfsig = (f: string) => spawnSync("pdfsig", [f], { encoding: "utf8" }).std
 let dir: string
 const file = (name: string) => join(dir, name)
 const env = { ECASILLA_P12_PASS: SECRET }
-const base = (input: string, out: string, ...more: string[]) => ["sign", file(input), "--p12", file("id.p12"), "--passphrase-env", "ECASILLA_P12_PASS", "--out", file(out), ...more]
+const base = (input: string, out: string, ...more: string[]) => ["sign", file(input), "--p12", file("id.p12"), "--passphrase-env", "ECASILLA_P12_PASS", "--crl", file("raiz.crl"), "--out", file(out), ...more]
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ecasilla-sign-"))
   const id = await makeSigningIdentity({ passphrase: SECRET })
   writeFileSync(file("root.pem"), id.pki.rootPem)
   writeFileSync(file("id.p12"), id.p12)
+  // The root's CRL (nothing revoked): embedded at signing, it answers the strict policy's
+  // revocation check without a network.
+  writeFileSync(file("raiz.crl"), new Uint8Array((await makeCrl(id.pki, [])).toSchema().toBER()))
   const expired = await makeSigningIdentity({ passphrase: SECRET, notBefore: new Date("2019-01-01T00:00:00Z"), notAfter: new Date("2021-01-01T00:00:00Z") })
   writeFileSync(file("vencido.p12"), expired.p12)
   const d = await PDFDocument.create()
@@ -56,11 +60,11 @@ describe("ecasilla sign", () => {
     const first = readFileSync(file("firmado.pdf"))
     expect(readFileSync(file("notificado.pdf")).subarray(0, first.length).equals(first)).toBe(true)
 
-    // Strict policy: TOTAL_PASSED needs only the root today (no CRL is required yet).
+    // Strict policy, with the root and the CRL embedded at signing.
     const v = await run(["verify", "--json", "--trust", file("root.pem"), file("firmado.pdf"), file("notificado.pdf")])
     expect(v.code).toBe(0)
     const [a, b] = v.stdout.trim().split("\n").map((l) => JSON.parse(l))
-    expect(a).toMatchObject({ verdict: "valid", signatures: [{ field: "FirmaTitular", indication: "TOTAL_PASSED", reason: "Soy el autor del documento" }] })
+    expect(a).toMatchObject({ verdict: "valid", signatures: [{ field: "FirmaTitular", indication: "TOTAL_PASSED", reason: "Soy el autor del documento", revocation: "good" }] })
     expect(b.verdict).toBe("valid")
     expect(b.signatures.map((s: { field: string; modification: string; indication: string }) => [s.field, s.modification, s.indication])).toEqual([
       ["FirmaTitular", "signatures-only", "TOTAL_PASSED"],

@@ -10,7 +10,7 @@ import { EXIT } from "./exit.js"
 
 const help = `Uso: ecasilla sign <entrada.pdf> --p12 certificado.p12 [--passphrase-env VARIABLE]
                      --as titular|notificacion [--reason MOTIVO] [--visa]
-                     [--page N --x X --y Y] [--allow-signed] --out salida.pdf
+                     [--page N --x X --y Y] [--crl lista.crl …] [--allow-signed] --out salida.pdf
   Firma un PDF con Firma Perú (PAdES) y el sello visible de la CGR.
   --p12 ARCHIVO          certificado PKCS#12 (.p12/.pfx) del firmante
   --passphrase-env VAR   lee la contraseña de la variable de entorno VAR; sin esta opción se
@@ -19,6 +19,8 @@ const help = `Uso: ecasilla sign <entrada.pdf> --p12 certificado.p12 [--passphra
   --reason MOTIVO        el «Motivo» del sello (por defecto según el tipo de firma)
   --visa                 firma de visto bueno (Motivo: Doy Visto Bueno)
   --page N --x X --y Y   página (desde 1) y esquina inferior izquierda del sello, en puntos
+  --crl ARCHIVO          lista de revocación (CRL, DER o PEM) de la cadena del firmante, que se
+                         incluye en la firma (la política estricta la exige); puede repetirse
   --allow-signed         admite una firma titular sobre un PDF ya firmado (actualización incremental)
   --out ARCHIVO          el PDF firmado
 `
@@ -34,12 +36,13 @@ interface Args {
   x: number | undefined
   y: number | undefined
   allowSigned: boolean
+  crls: string[]
   out: string
 }
 
 const parseArgs = (args: ReadonlyArray<string>): Args | string => {
   const files: string[] = []
-  const o: Partial<Args> = { visa: false, allowSigned: false }
+  const o: Partial<Args> = { visa: false, allowSigned: false, crls: [] }
   for (let i = 0; i < args.length; i++) {
     const a = args[i]
     const eq = a.startsWith("--") ? a.indexOf("=") : -1
@@ -52,6 +55,12 @@ const parseArgs = (args: ReadonlyArray<string>): Args | string => {
       return v !== undefined && v.trim() !== "" && Number.isFinite(n) ? n : `${name} espera un número`
     }
     switch (flag) {
+      case "--crl": {
+        const v = value()
+        if (v === undefined || v === "") return "falta el archivo después de --crl"
+        o.crls!.push(v)
+        break
+      }
       case "--p12":
       case "--out":
       case "--reason":
@@ -141,7 +150,8 @@ const readError = (e: unknown): string => {
 }
 
 /** Unreadable inputs exit 65; inputs that are read but refused exit 1. */
-const exitOf = (reason: FirmaSignErrorReason): number => (reason === "not-a-pdf" || reason === "unreadable" || reason === "bad-p12" ? EXIT.unreadable : EXIT.invalid)
+const exitOf = (reason: FirmaSignErrorReason): number =>
+  reason === "not-a-pdf" || reason === "unreadable" || reason === "bad-p12" || reason === "bad-crl" ? EXIT.unreadable : EXIT.invalid
 
 export const signCommand: Command = {
   summary: "firma un PDF con un certificado PKCS#12 (firma titular o de notificación)",
@@ -169,6 +179,15 @@ export const signCommand: Command = {
       process.stderr.write(`ecasilla sign: ${parsed.p12}: ${readError(e)}\n`)
       return EXIT.unreadable
     }
+    const crls: Uint8Array[] = []
+    for (const c of parsed.crls) {
+      try {
+        crls.push(readFileSync(c))
+      } catch (e) {
+        process.stderr.write(`ecasilla sign: ${c}: ${readError(e)}\n`)
+        return EXIT.unreadable
+      }
+    }
     let passphrase: string
     if (parsed.passphraseEnv !== undefined) {
       const v = process.env[parsed.passphraseEnv]
@@ -195,6 +214,7 @@ export const signCommand: Command = {
         as: parsed.as,
         visa: parsed.visa,
         allowSigned: parsed.allowSigned,
+        crls,
         now,
         ...(parsed.reason !== undefined ? { reason: parsed.reason } : {}),
         ...(parsed.page !== undefined ? { page: parsed.page } : {}),

@@ -20,7 +20,8 @@ export const FirmaSignErrorReasonSchema = Schema.Literals([
   "certificate-expired",
   "certificate-not-yet-valid",
   "bad-page",
-  "bad-position"
+  "bad-position",
+  "bad-crl"
 ])
 
 /**
@@ -44,7 +45,8 @@ const messages: Record<Locale, Record<FirmaSignErrorReason, string>> = {
     "certificate-expired": "El certificado del firmante está vencido.",
     "certificate-not-yet-valid": "El certificado del firmante aún no está vigente.",
     "bad-page": "La página indicada no existe en el documento.",
-    "bad-position": "La posición del sello de firma queda fuera de la página."
+    "bad-position": "La posición del sello de firma queda fuera de la página.",
+    "bad-crl": "Una lista de revocación (CRL) no se pudo leer (se espera DER o PEM)."
   },
   en: {
     "not-a-pdf": "The file is not a PDF.",
@@ -60,7 +62,8 @@ const messages: Record<Locale, Record<FirmaSignErrorReason, string>> = {
     "certificate-expired": "The signer's certificate has expired.",
     "certificate-not-yet-valid": "The signer's certificate is not valid yet.",
     "bad-page": "The given page does not exist in the document.",
-    "bad-position": "The signature stamp falls outside the page."
+    "bad-position": "The signature stamp falls outside the page.",
+    "bad-crl": "A certificate revocation list (CRL) could not be read (DER or PEM expected)."
   }
 }
 

@@ -2,6 +2,7 @@ import * as Effect from "effect/Effect"
 import { PDFDocument } from "pdf-lib"
 import { beforeAll, describe, expect, it } from "vitest"
 import { makeSigningIdentity, p12Of, type SigningIdentity } from "../../../test/firma/p12.js"
+import { makeCrl } from "../../../test/firma/pki.js"
 import { TestPdf } from "../../../test/firma/pdf.js"
 import { verifyPdfAsync } from "../verify.js"
 import { FirmaSignError, openFirmaSigningKey, signFirmaPdf, signFirmaPdfEffect, type FirmaSignOptions } from "./index.js"
@@ -52,6 +53,18 @@ describe("signFirmaPdf", () => {
     expect(text).toContain("(Motivo: Soy el autor del documento)")
     expect(text).toContain("(Fecha: 27/11/2026 12:04:05 -05:00)")
     expect(text).toContain("/M (D:20261127120405-05'00')")
+  })
+
+  it("embeds the CRLs given, so the revocation check needs nothing else", async () => {
+    const crl = new Uint8Array((await makeCrl(id.pki, [])).toSchema().toBER())
+    const pem = new TextEncoder().encode(`-----BEGIN X509 CRL-----\n${btoa(String.fromCharCode(...crl))}\n-----END X509 CRL-----\n`)
+    for (const c of [crl, pem]) {
+      const r = await verify(await signFirmaPdf(blank, opts({ crls: [c] })))
+      expect(r.verdict).toBe("valid")
+      expect(r.signatures[0].revocation).toBe("good")
+    }
+    expect((await verify(await signFirmaPdf(blank, opts()))).signatures[0].revocation).toBe("not-checked")
+    expect((await failure(signFirmaPdf(blank, opts({ crls: [new Uint8Array([48, 3, 2, 1, 1])] })))).reason).toBe("bad-crl")
   })
 
   it("adds a notification signature as an incremental update that keeps the first one valid", async () => {

@@ -22,7 +22,25 @@ export const importCmsKey = async (pkcs8: Uint8Array, certificates: ReadonlyArra
   return { key, signer: certs[0], certificates: certs, signerDer: certificates[0] }
 }
 
-export const signDetached = async (k: CmsKey, content: Uint8Array, signingTime: Date): Promise<Uint8Array> => {
+/** A CRL, DER or PEM ("X509 CRL"). Throws when it is neither. */
+export const parseCrl = (input: Uint8Array): pkijs.CertificateRevocationList => {
+  let der = input
+  const head = new TextDecoder("latin1").decode(input.subarray(0, 64))
+  if (head.includes("-----BEGIN")) {
+    const text = new TextDecoder("latin1").decode(input)
+    const m = /-----BEGIN X509 CRL-----([\s\S]*?)-----END X509 CRL-----/.exec(text)
+    if (!m) throw new Error("no X509 CRL block")
+    der = Uint8Array.from(atob(m[1].replace(/\s+/g, "")), (c) => c.charCodeAt(0))
+  }
+  return pkijs.CertificateRevocationList.fromBER(der as Uint8Array<ArrayBuffer>)
+}
+
+export const signDetached = async (
+  k: CmsKey,
+  content: Uint8Array,
+  signingTime: Date,
+  crls: ReadonlyArray<pkijs.CertificateRevocationList> = []
+): Promise<Uint8Array> => {
   const digest = new Uint8Array(await subtle().digest("SHA-256", content as Uint8Array<ArrayBuffer>))
   const certHash = new Uint8Array(await subtle().digest("SHA-256", k.signerDer as Uint8Array<ArrayBuffer>))
   const issuerSerial = new asn1js.Sequence({
@@ -51,7 +69,10 @@ export const signDetached = async (k: CmsKey, content: Uint8Array, signingTime: 
         signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes })
       })
     ],
-    certificates: [...k.certificates]
+    certificates: [...k.certificates],
+    // Revocation data travels inside the signature (as Firma Perú's signatures carry it), so a
+    // verifier that requires it needs nothing from the network.
+    ...(crls.length ? { crls: [...crls] } : {})
   })
   await sd.sign(k.key, 0, "SHA-256")
   const ci = new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) })

@@ -7,7 +7,7 @@ import { looksLikePdf, PdfDocument } from "../../internal/pdf/document.js"
 import { findSignatures, permissionsOf } from "../../internal/signatures.js"
 import { signerOf } from "../../internal/x509.js"
 import { FirmaSignError } from "../errors.js"
-import { importCmsKey, signDetached, type CmsKey } from "./cms.js"
+import { importCmsKey, parseCrl, signDetached, type CmsKey } from "./cms.js"
 import { readP12 } from "./p12.js"
 import { addPlaceholder } from "./placeholder.js"
 import { appendIncrement, snapshot } from "./incremental.js"
@@ -99,6 +99,11 @@ export interface FirmaSignSettings {
   readonly allowSigned?: boolean
   /** Signing time (default: now). */
   readonly now?: Date
+  /**
+   * Certificate revocation lists (DER or PEM) of the signer's chain, embedded in the signature
+   * so that verifiers requiring revocation data (the strict policy) find it offline.
+   */
+  readonly crls?: ReadonlyArray<Uint8Array>
 }
 
 export const DEFAULT_REASONS = {
@@ -118,11 +123,14 @@ const ensureBuffer = async (): Promise<void> => {
 }
 
 class CmsSigner extends Signer {
-  constructor(private readonly key: CmsKey) {
+  constructor(
+    private readonly key: CmsKey,
+    private readonly crls: ReadonlyArray<ReturnType<typeof parseCrl>>
+  ) {
     super()
   }
   override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
-    return Buffer.from(await signDetached(this.key, pdf, signingTime ?? new Date()))
+    return Buffer.from(await signDetached(this.key, pdf, signingTime ?? new Date(), this.crls))
   }
 }
 
@@ -172,6 +180,13 @@ export const signPdfBytes = async (pdf: Uint8Array, options: FirmaSignOptions): 
   if (now < signing.notBefore) fail("certificate-not-yet-valid", `valid from ${signing.notBefore.toISOString()}`)
   if (now > signing.notAfter) fail("certificate-expired", `expired ${signing.notAfter.toISOString()}`)
   const key = signing.cms
+  const crls = (options.crls ?? []).map((c, i) => {
+    try {
+      return parseCrl(c)
+    } catch {
+      return fail("bad-crl", `CRL ${i + 1} is neither DER nor PEM`)
+    }
+  })
 
   const reason = options.reason ?? (options.as === "notificacion" ? DEFAULT_REASONS.notificacion : options.visa ? DEFAULT_REASONS.visa : DEFAULT_REASONS.titular)
   const before = signed ? snapshot(doc.context) : undefined
@@ -187,6 +202,6 @@ export const signPdfBytes = async (pdf: Uint8Array, options: FirmaSignOptions): 
   })
   const prepared = before ? appendIncrement(pdf, doc.context, before) : await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false })
   await ensureBuffer()
-  const out = await new SignPdf().sign(Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength), new CmsSigner(key), now)
+  const out = await new SignPdf().sign(Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength), new CmsSigner(key, crls), now)
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
 }
