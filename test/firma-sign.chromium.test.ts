@@ -10,6 +10,7 @@ import * as esbuild from "esbuild"
 import { PDFDocument } from "pdf-lib"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeSigningIdentity } from "../packages/core/test/firma/p12.js"
+import { makeCrl } from "../packages/core/test/firma/pki.js"
 
 const chrome = [process.env.CHROME_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].find((p) => p && existsSync(p))
 if (!chrome) console.warn("[firma-sign.chromium] no Chromium found: signing in the browser is not tested here")
@@ -54,6 +55,7 @@ describe.skipIf(!chrome)("signing in Chromium", () => {
       ["/firma.js", ["text/javascript", js]],
       ["/id.p12", ["application/octet-stream", id.p12]],
       ["/root.pem", ["application/x-pem-file", id.pki.rootPem]],
+      ["/root.crl", ["application/pkix-crl", new Uint8Array((await makeCrl(id.pki, [])).toSchema().toBER())]],
       ["/doc.pdf", ["application/pdf", await doc.save()]]
     ])
     server = createServer((req, res) => {
@@ -86,11 +88,11 @@ describe.skipIf(!chrome)("signing in Chromium", () => {
       }
       const { signFirmaPdf, verifyPdfOutcome } = (window as unknown as { firma: Firma }).firma
       const get = async (p: string) => new Uint8Array(await (await fetch(p)).arrayBuffer())
-      const [p12, root, pdf] = await Promise.all([get("/id.p12"), get("/root.pem"), get("/doc.pdf")])
+      const [p12, root, pdf, crl] = await Promise.all([get("/id.p12"), get("/root.pem"), get("/doc.pdf"), get("/root.crl")])
       const hadBuffer = "Buffer" in globalThis
-      const one = await signFirmaPdf(pdf, { p12, passphrase: "clave", as: "titular" })
+      const one = await signFirmaPdf(pdf, { p12, passphrase: "clave", as: "titular", crls: [crl] })
       const v1 = await verifyPdfOutcome(one, { trustAnchors: [root] })
-      const two = await signFirmaPdf(one, { p12, passphrase: "clave", as: "notificacion" })
+      const two = await signFirmaPdf(one, { p12, passphrase: "clave", as: "notificacion", crls: [crl] })
       const v2 = await verifyPdfOutcome(two, { trustAnchors: [root] })
       let wrong = "none"
       try {

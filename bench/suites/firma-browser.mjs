@@ -84,7 +84,7 @@ export default async function firmaBrowser() {
   const { verifyPdfOutcome } = await import("../../packages/core/dist/firma/outcome.js")
   const { PDFDocument } = await import("pdf-lib")
   const signed = await signFirmaPdf(unsigned, { p12, passphrase, as: "titular" })
-  const check = await verifyPdfOutcome(signed, { trustAnchors: [rootPem] })
+  const check = await verifyPdfOutcome(signed, { trustAnchors: [rootPem], policy: "pdf" })
   if (check._tag !== "Report" || check.report.verdict !== "valid") throw new Error(`signed bench PDF does not verify: ${JSON.stringify(check)}`)
   const signNode = await timeNode(() => signFirmaPdf(unsigned, { p12, passphrase, as: "titular" }), 9)
   const saveNode = await timeNode(async () => (await PDFDocument.load(unsigned)).save({ useObjectStreams: false }), 9)
@@ -184,7 +184,7 @@ export default async function firmaBrowser() {
       const p12 = await get("/id.p12")
       const root = await get("/root.pem")
       const out = await signFirmaPdf(pdf, { p12, passphrase, as: "titular" })
-      const v = await verifyPdfOutcome(out, { trustAnchors: [root] })
+      const v = await verifyPdfOutcome(out, { trustAnchors: [root], policy: "pdf" })
       if (v._tag !== "Report" || v.report.verdict !== "valid") throw new Error(`PDF signed in the page does not verify: ${JSON.stringify(v)}`)
       const sign = []
       const save = []

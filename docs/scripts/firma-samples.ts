@@ -63,6 +63,17 @@ export async function makeFirmaSamples(): Promise<FirmaSamples> {
   const passphrase = "demo"
   const p12 = Uint8Array.from(forge.asn1.toDer(forge.pkcs12.toPkcs12Asn1(key, [toForge(leaf), toForge(root)], passphrase, { algorithm: "aes256" })).getBytes(), (c) => c.charCodeAt(0))
 
+  // The root's CRL (nothing revoked), embedded in each signature as Firma Perú does, so the strict
+  // policy's revocation check is answered offline.
+  const crl = new pkijs.CertificateRevocationList({
+    version: 1,
+    issuer: rootName,
+    thisUpdate: new pkijs.Time({ type: 0, value: new Date(Date.now() - 86400_000) }),
+    nextUpdate: new pkijs.Time({ type: 0, value: new Date(Date.now() + 30 * 86400_000) })
+  })
+  await crl.sign(rootKeys.privateKey, "SHA-256")
+  const crls = [new Uint8Array(crl.toSchema().toBER())]
+
   const doc = await PDFDocument.create()
   const font = await doc.embedFont(StandardFonts.Helvetica)
   const page = doc.addPage([595, 842])
@@ -71,8 +82,8 @@ export async function makeFirmaSamples(): Promise<FirmaSamples> {
   page.drawText("Monto autorizado: S/ 1 000,00", { x: 72, y: 700, size: 11, font })
   const unsigned = await doc.save()
 
-  const valid = await signFirmaPdf(unsigned, { p12, passphrase, as: "titular" })
-  const twice = await signFirmaPdf(valid, { p12, passphrase, as: "notificacion", now: new Date(Date.now() + 60_000) })
+  const valid = await signFirmaPdf(unsigned, { p12, passphrase, as: "titular", crls })
+  const twice = await signFirmaPdf(valid, { p12, passphrase, as: "notificacion", now: new Date(Date.now() + 60_000), crls })
 
   // Edited after signing the way a PDF editor does it: an increment that draws on the page.
   const edit = await PDFDocument.load(valid, { updateMetadata: false })

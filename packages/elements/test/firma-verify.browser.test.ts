@@ -3,12 +3,15 @@
 import { expect, fixture, html, oneEvent } from "@open-wc/testing"
 import "@ecasilla/elements/define/firma-verify.js"
 import { FirmaVerifiedEvent, type FirmaVerify } from "@ecasilla/elements"
-import { makePki, type TestPki } from "../../core/test/firma/pki.js"
+import { makeCrl, makePki, type TestPki } from "../../core/test/firma/pki.js"
 import { TestPdf } from "../../core/test/firma/pdf.js"
 
 let pki: TestPki
+// Signatures carry the root's CRL: a strict verifier that requires revocation data finds it.
+let withCrl: { crls: Array<Awaited<ReturnType<typeof makeCrl>>> }
 before(async () => {
   pki = await makePki("rsa")
+  withCrl = { crls: [await makeCrl(pki, [])] }
 })
 
 const blob = (b: Uint8Array) => new Blob([b as Uint8Array<ArrayBuffer>], { type: "application/pdf" })
@@ -26,7 +29,7 @@ describe("<firma-verify>", () => {
   it("shows a valid signature in Spanish: signer, RUC, Lima date, reason, algorithm; accessible", async () => {
     let fired = 0
     document.addEventListener("firma-verified", () => fired++)
-    const { el, report } = await verifyFile((await new TestPdf().sign(pki)).bytes)
+    const { el, report } = await verifyFile((await new TestPdf().sign(pki, withCrl)).bytes)
     expect(report.verdict).to.equal("valid")
     const t = text(el)
     expect(t).to.contain("Documento válido")
@@ -44,7 +47,7 @@ describe("<firma-verify>", () => {
   })
 
   it("names what changed after signing, with the advice, never only a code", async () => {
-    const edited = await new TestPdf().sign(pki)
+    const edited = await new TestPdf().sign(pki, withCrl)
     edited.update({ 9: "<< /Type /Annot /Subtype /FreeText /Rect [10 10 200 40] /Contents (Pagado) /DA (/Helv 12 Tf 0 g) /P 3 0 R >>", 3: "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> >> /Annots [6 0 R 9 0 R 10 0 R] >>" })
     const { el, report } = await verifyFile(edited.bytes)
     expect(report.verdict).to.equal("invalid")
@@ -56,14 +59,14 @@ describe("<firma-verify>", () => {
     await expect(el).to.be.accessible()
 
     const content = "BT /F1 24 Tf 72 700 Td (Pague 9999) Tj ET"
-    const page = (await new TestPdf().sign(pki)).update({ 4: `<< /Length ${content.length} >>\nstream\n${content}\nendstream` })
+    const page = (await new TestPdf().sign(pki, withCrl)).update({ 4: `<< /Length ${content.length} >>\nstream\n${content}\nendstream` })
     const second = await verifyFile(page.bytes)
     expect(second.report.verdict).to.equal("invalid")
     expect(text(second.el)).to.contain("se cambió el contenido de una página")
   })
 
   it("lists two signatures: the first followed only by a further signature", async () => {
-    const pdf = await (await new TestPdf().sign(pki, { field: "Titular" })).sign(pki, { field: "Notificacion" })
+    const pdf = await (await new TestPdf().sign(pki, { ...withCrl, field: "Titular" })).sign(pki, { ...withCrl, field: "Notificacion" })
     const { el, report } = await verifyFile(pdf.bytes)
     expect(report.signatures).to.have.length(2)
     const items = el.shadowRoot!.querySelectorAll('[part="signature"]')
@@ -74,7 +77,7 @@ describe("<firma-verify>", () => {
   })
 
   it("says in words that the issuer is not trusted, and speaks English when asked", async () => {
-    const pdf = (await new TestPdf().sign(pki)).bytes
+    const pdf = (await new TestPdf().sign(pki, withCrl)).bytes
     const es = await verifyFile(pdf, false)
     expect(es.report.verdict).to.equal("indeterminate")
     expect(text(es.el)).to.contain("no fue emitido por una entidad de certificación de confianza")
@@ -94,7 +97,7 @@ describe("<firma-verify>", () => {
     const input = el.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!
     expect(input.labels![0].textContent!.trim()).to.equal("Elegir un PDF")
     const dt = new DataTransfer()
-    dt.items.add(new File([(await new TestPdf().sign(pki)).bytes as Uint8Array<ArrayBuffer>], "resolucion.pdf", { type: "application/pdf" }))
+    dt.items.add(new File([(await new TestPdf().sign(pki, withCrl)).bytes as Uint8Array<ArrayBuffer>], "resolucion.pdf", { type: "application/pdf" }))
     input.files = dt.files
     const picked = oneEvent(el, "firma-verified")
     input.dispatchEvent(new Event("change"))
@@ -112,7 +115,7 @@ describe("<firma-verify>", () => {
   })
 
   it("verifies on the main thread with no-worker, with the same result", async () => {
-    const pdf = (await new TestPdf().sign(pki)).bytes
+    const pdf = (await new TestPdf().sign(pki, withCrl)).bytes
     const el = await fixture<FirmaVerify>(html`<firma-verify no-worker></firma-verify>`)
     expect(el.noWorker).to.equal(true)
     el.trustAnchors = [pki.rootPem]
@@ -128,7 +131,7 @@ describe("<firma-verify>", () => {
     expect(text(bad.el)).to.contain("El archivo no es un PDF.")
     await expect(bad.el).to.be.accessible()
 
-    const enc = await new TestPdf().update({ 9: "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00> /U <00> >>" }, " /Encrypt 9 0 R /ID [<01> <01>]").sign(pki, { field: "CampoSecreto" })
+    const enc = await new TestPdf().update({ 9: "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00> /U <00> >>" }, " /Encrypt 9 0 R /ID [<01> <01>]").sign(pki, { ...withCrl, field: "CampoSecreto" })
     const e = await verifyFile(enc.bytes)
     expect(e.report.encrypted).to.equal(true)
     const t = text(e.el)
@@ -138,7 +141,7 @@ describe("<firma-verify>", () => {
   })
 
   it("verifies a src, shows progress while reading, and never loads the signing code", async () => {
-    const url = URL.createObjectURL(blob((await new TestPdf({ padding: 2_000_000 }).sign(pki)).bytes))
+    const url = URL.createObjectURL(blob((await new TestPdf({ padding: 2_000_000 }).sign(pki, withCrl)).bytes))
     const el = await fixture<FirmaVerify>(html`<firma-verify src=${url}></firma-verify>`)
     el.trustAnchors = [pki.rootPem]
     await el.updateComplete
