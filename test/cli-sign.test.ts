@@ -71,7 +71,7 @@ describe("ecasilla sign", () => {
       ["FirmaNotificacion", "none", "TOTAL_PASSED"]
     ])
     const text = await run(["verify", "--trust", file("root.pem"), file("notificado.pdf")])
-    expect(text.stdout).toMatch(/Fecha: \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d -05:00/)
+    expect(text.stdout).toMatch(/Fecha( declarada)?: \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d -05:00/)
     expect(text.stdout).toContain("Motivo: Soy el autor del documento")
 
     if (hasPdfsig) {

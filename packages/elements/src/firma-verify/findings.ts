@@ -32,6 +32,7 @@ export type FirmaFinding =
   | "no-time-proof"
   | "revocation-not-checked"
   | "not-whole-document"
+  | "trust-not-established"
 
 // Notes that only record further signatures and their bookkeeping: not a change to show.
 const BENIGN = /signature field (added|signed)|^DSS|XMP metadata|document information|structure tree/
@@ -111,9 +112,16 @@ export const firmaFindings = (s: FirmaSignatureReport): FirmaFinding[] => {
     case "CHAIN_CONSTRAINTS_FAILURE":
       f.push("bad-chain")
       break
+    default:
+      // A sub-indication without words of its own (the verifier may learn new ones, e.g. about
+      // missing revocation data) still says something a reader understands.
+      if (s.subIndication && s.indication === "INDETERMINATE") f.push("trust-not-established")
+      else if (s.subIndication) f.push("bad-format")
   }
   if (s.indication === "TOTAL_PASSED") f.push("trusted")
-  if (s.intact && !s.timestamp) f.push("no-time-proof")
+  // A document timestamp over the signature (`proofOfTime`, when the verifier reports it) also proves the time.
+  const proofOfTime = (s as { proofOfTime?: string | null }).proofOfTime
+  if (s.intact && !s.timestamp && !proofOfTime) f.push("no-time-proof")
   if (s.intact && s.revocation === "not-checked" && s.chain.some((c) => c.trustAnchor)) f.push("revocation-not-checked")
   if (s.intact && !s.coversWholeDocument && s.modification === "none") f.push("not-whole-document")
   return f

@@ -67,7 +67,8 @@ const esFinding: Record<FirmaFinding, string> = {
   "bad-chain": "La cadena de certificados del firmante no es correcta.",
   "no-time-proof": "No hay prueba de la hora de la firma (sello de tiempo): la fecha es la que declara el firmante.",
   "revocation-not-checked": "No se pudo comprobar si el certificado fue revocado (el documento no trae esa información).",
-  "not-whole-document": "La firma no cubre todo el archivo."
+  "not-whole-document": "La firma no cubre todo el archivo.",
+  "trust-not-established": "No se pudo confirmar la confianza en el certificado del firmante (por ejemplo, falta la información de revocación)."
 }
 const enFinding: Record<FirmaFinding, string> = {
   trusted: "The signer's certificate was issued by a trusted certification authority.",
@@ -83,7 +84,8 @@ const enFinding: Record<FirmaFinding, string> = {
   "bad-chain": "The signer's certificate chain is not correct.",
   "no-time-proof": "There is no proof of the signing time (timestamp): the date is the one the signer states.",
   "revocation-not-checked": "Whether the certificate was revoked could not be checked (the document carries no such data).",
-  "not-whole-document": "The signature does not cover the whole file."
+  "not-whole-document": "The signature does not cover the whole file.",
+  "trust-not-established": "Trust in the signer's certificate could not be established (for instance, revocation data is missing)."
 }
 
 const esVerdict: Record<FirmaVerdict, string> = {
