@@ -68,6 +68,11 @@ describe("signFirmaPdf", () => {
     }
     expect((await verifyPdfAsync(await signFirmaPdf(blank, opts({ crls: [] })), { policy: "pdf", trustAnchors: [id.pki.rootPem] })).signatures[0].revocation).toBe("not-checked")
     expect((await failure(signFirmaPdf(blank, opts({ crls: [new Uint8Array([48, 3, 2, 1, 1])] })))).reason).toBe("bad-crl")
+    // A large CRL (thousands of revoked certificates) still fits: the placeholder grows with it.
+    const many = await Promise.all(Array.from({ length: 3 }, () => makeSigningIdentity()))
+    const big = new Uint8Array((await makeCrl(id.pki, Array.from({ length: 1000 }, (_, i) => many[i % 3].pki.signer.cert))).toSchema().toBER())
+    expect(big.length).toBeGreaterThan(16384)
+    expect((await verify(await signFirmaPdf(blank, opts({ crls: [big] })))).verdict).toBe("valid")
   })
 
   it("adds a notification signature as an incremental update that keeps the first one valid", async () => {

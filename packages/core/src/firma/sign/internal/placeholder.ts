@@ -17,6 +17,8 @@ export interface PlaceholderInput {
   readonly position?: { readonly x: number; readonly y: number }
   readonly fieldBase: string
   readonly stamp: StampText
+  /** Bytes reserved for the CMS (default {@link CONTENTS_BYTES}). */
+  readonly contentsBytes?: number
 }
 
 const MARGIN = 36
@@ -101,7 +103,7 @@ export const addPlaceholder = (input: PlaceholderInput): { fieldName: string } =
     Filter: "Adobe.PPKLite",
     SubFilter: "ETSI.CAdES.detached",
     ByteRange: [0, PDFName.of("**********"), PDFName.of("**********"), PDFName.of("**********")],
-    Contents: PDFHexString.of("0".repeat(CONTENTS_BYTES * 2)),
+    Contents: PDFHexString.of("0".repeat((input.contentsBytes ?? CONTENTS_BYTES) * 2)),
     Reason: PDFHexString.fromText(input.stamp.reason),
     Name: PDFHexString.fromText(input.stamp.signer),
     M: PDFString.of(limaPdfDate(input.stamp.date))

@@ -9,7 +9,7 @@ import { signerOf } from "../../internal/x509.js"
 import { FirmaSignError } from "../errors.js"
 import { importCmsKey, parseCrl, signDetached, type CmsKey } from "./cms.js"
 import { readP12 } from "./p12.js"
-import { addPlaceholder } from "./placeholder.js"
+import { addPlaceholder, CONTENTS_BYTES } from "./placeholder.js"
 import { appendIncrement, snapshot } from "./incremental.js"
 
 /**
@@ -198,7 +198,9 @@ export const signPdfBytes = async (pdf: Uint8Array, options: FirmaSignOptions): 
     pageIndex: page - 1,
     ...(options.x !== undefined || options.y !== undefined ? { position: { x: options.x ?? 0, y: options.y ?? 0 } } : {}),
     fieldBase: options.as === "notificacion" ? "FirmaNotificacion" : options.visa ? "FirmaVisto" : "FirmaTitular",
-    stamp: { signer: stampName(key), reason, date: now }
+    stamp: { signer: stampName(key), reason, date: now },
+    // Embedded CRLs travel in the CMS: reserve room for them too.
+    contentsBytes: CONTENTS_BYTES + (options.crls ?? []).reduce((n, c) => n + c.length, 0)
   })
   const prepared = before ? appendIncrement(pdf, doc.context, before) : await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false })
   await ensureBuffer()
