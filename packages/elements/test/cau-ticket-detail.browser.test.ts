@@ -74,7 +74,7 @@ describe("<cau-ticket-detail>", () => {
 
   describe("forbidden moves fail with a tagged error, change nothing, and are not offered", () => {
     const expectUnchanged = async (service: Awaited<ReturnType<typeof setUp>>["service"], before: { id: string; version: number; state: string }) => {
-      const after = await service((s) => s.getTicket(before.id))
+      const after = await service((s) => s.getTicket(patricia, before.id))
       expect(after.version).to.equal(before.version)
       expect(after.state).to.equal(before.state)
     }
@@ -103,18 +103,19 @@ describe("<cau-ticket-detail>", () => {
         (s: Parameters<Parameters<typeof service>[0]>[0]) => s.rejectResolution(jorge, t.id, { comment: "No me gusta" }),
         (s: Parameters<Parameters<typeof service>[0]>[0]) => s.submitSurvey(jorge, t.id, { level: "insatisfecho" })
       ]) {
+        // The service does not even admit the ticket exists to someone who may not see it.
         const error = await service((s) => Effect.flip(attempt(s)))
-        expect((error as { reason: string }).reason).to.equal("not-your-ticket")
+        expect((error as { reason: string }).reason).to.equal("not-found")
       }
       await expectUnchanged(service, t)
       detail.ticketId = t.id
-      await waitUntil(() => detail.ticket?.id === t.id)
-      await detail.updateComplete
+      // Someone else's ticket is not shown at all (the service's read fails): "does not exist".
+      await waitUntil(() => shadowText(detail).includes("El ticket no existe."))
+      expect(detail.ticket).to.equal(undefined)
       expect(detail.availableActions).to.deep.equal([])
       expect(detail.shadowRoot!.querySelector("#correcta, #incorrecta, #survey-heading, h2")).to.equal(null)
-      // Someone else's ticket is not shown at all (canViewTicket): "does not exist".
-      expect(shadowText(detail)).to.contain("El ticket no existe.")
       provider.actor = rosa
+      await waitUntil(() => detail.ticket?.id === t.id)
       await detail.updateComplete
       expect(detail.availableActions).to.deep.equal(["incorrecta", "correcta"])
     })
@@ -243,7 +244,7 @@ describe("<cau-ticket-detail> on the playground's IndexedDB storage", () => {
       expect(await seedCauDemo(db)).to.equal(true)
       const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layerDexieCau({ db })} .actor=${rosa}><cau-ticket-detail></cau-ticket-detail></ecasilla-provider>`)
       const detail = provider.querySelector<CauTicketDetail>("cau-ticket-detail")!
-      const tickets = await provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets({ states: ["Resuelta"] })))
+      const tickets = await provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets(rosa, { states: ["Resuelta"] })))
       expect(tickets.length).to.equal(1)
       detail.number = tickets[0].number
       await waitUntil(() => detail.availableActions.join() === "incorrecta,correcta" && detail.shadowRoot!.querySelector("#correcta") !== null)
