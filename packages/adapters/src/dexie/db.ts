@@ -43,6 +43,23 @@ export interface CounterRow {
 }
 
 /**
+ * One domain event waiting in (or delivered from) the outbox. `seq` is the commit order;
+ * `delivered` is 0 or 1 because IndexedDB cannot index booleans.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface OutboxRow {
+  readonly seq?: number
+  readonly id: string
+  readonly tag: string
+  readonly aggregateId: string
+  readonly at: string
+  readonly data: unknown
+  readonly delivered: 0 | 1
+}
+
+/**
  * Where the Dexie adapters keep things when IndexedDB is not the global one (Node tests
  * with fake-indexeddb, private instances).
  *
@@ -56,7 +73,8 @@ export interface IndexedDbDependencies {
 
 /**
  * The IndexedDB database of the ecasilla adapters (tables for the CAU: tickets, their
- * attachment bytes, counters, and the users of the in-browser Directory).
+ * attachment bytes, counters, and the users of the in-browser Directory; since version 2
+ * the domain-event outbox every domain's commit writes to).
  *
  * @since 0.1.0
  * @category models
@@ -66,6 +84,7 @@ export class EcasillaDb extends Dexie {
   attachments!: Table<AttachmentRow, [string, string]>
   counters!: Table<CounterRow, string>
   users!: Table<Actor, string>
+  outbox!: Table<OutboxRow, number>
 
   constructor(name = "ecasilla", deps?: IndexedDbDependencies) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined)
@@ -74,6 +93,12 @@ export class EcasillaDb extends Dexie {
       attachments: "[ticketId+attachmentId]",
       counters: "name",
       users: "id, name"
+    })
+    // Version 2: the event outbox. Existing tickets need no change; events published before
+    // the upgrade were delivered (or lost) by the old publish-after-write path, so the
+    // outbox starts empty.
+    this.version(2).stores({
+      outbox: "++seq, &id, [delivered+seq], aggregateId"
     })
   }
 }
