@@ -216,9 +216,9 @@ const checkers: Record<IdentityKind, (input: string) => IdentityCheck> = {
 
 /**
  * The kind a text looks like, from its shape alone: `U`/`E` and digits a user code;
- * up to 8 digits, or 8 digits and a check character, a DNI; 9 digits or other letters
- * and digits a carné de extranjería; 10 or more digits a RUC. `undefined` when it looks
- * like none.
+ * up to 8 digits, or 8 digits and a check character, a DNI; 10 or more digits, or 11
+ * characters under a RUC prefix (`20A12333797`), a RUC; 9 digits or other letters mixed
+ * with digits a carné de extranjería. `undefined` when it looks like none (letters only).
  *
  * @since 0.1.0
  * @category rules
@@ -229,7 +229,11 @@ export const guessIdentityKind = (input: string): IdentityKind | undefined => {
   if (/^\d{8}(-[0-9A-Z]|[A-Z])$/.test(text)) return "dni"
   if (/^\d+$/.test(text)) return text.length <= 8 ? "dni" : text.length === 9 ? "ce" : "ruc"
   if (/^[\d-]+$/.test(text)) return "dni"
-  if (/^[0-9A-Z]+$/.test(text)) return "ce"
+  // Eleven characters under a RUC prefix are a RUC with a typo (a letter for a digit),
+  // not a carné that happens to start like one.
+  if (text.length === 11 && rucTypeOfPrefix(text.slice(0, 2)) !== undefined) return "ruc"
+  // A carné has digits: letters alone are a name or a slip, not a document number.
+  if (/^[0-9A-Z]+$/.test(text) && /\d/.test(text)) return "ce"
   return undefined
 }
 

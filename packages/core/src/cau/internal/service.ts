@@ -1,11 +1,11 @@
 import { Effect, Option } from "effect"
+import { businessDaysBetween, CurrentBusinessCalendar, extendBusinessCalendar, limaDateOf } from "../../calendar/index.js"
 import { Clock } from "../../ports/clock.js"
 import { Directory } from "../../ports/directory.js"
 import { HtmlSanitizer } from "../../ports/html-sanitizer.js"
 import { Ids } from "../../ports/ids.js"
 import type { Actor } from "../../roles/actor.js"
 import { checkAttachments } from "../attachments.js"
-import { businessDaysBetween } from "../business-days.js"
 import { CauConfig } from "../config.js"
 import { validateTicketDraft, type TicketDraftInput } from "../draft.js"
 import { AttachmentError, TicketError, type TicketStoreError, TicketValidationError } from "../errors.js"
@@ -44,6 +44,7 @@ export const makeTicketService = Effect.gen(function*() {
   const directory = yield* Directory
   const bus = yield* TicketEvents
   const config = yield* CauConfig
+  const calendar = extendBusinessCalendar(yield* CurrentBusinessCalendar, config.holidays)
 
   const now = Effect.map(clock.now, (d) => d.toISOString())
 
@@ -122,7 +123,7 @@ export const makeTicketService = Effect.gen(function*() {
 
   const nextNumber = (at: string) =>
     Effect.gen(function*() {
-      const year = new Date(Date.parse(at) - 5 * 3600_000).getUTCFullYear()
+      const year = limaDateOf(at).slice(0, 4)
       const seq = yield* ids.sequence(`cau-ticket-${config.numberPrefix}-${year}`)
       return `${config.numberPrefix}-${year}-${String(seq).padStart(6, "0")}` as TicketNumber
     })
@@ -275,7 +276,7 @@ export const makeTicketService = Effect.gen(function*() {
     if (days === undefined || days <= 0) return []
     const at = yield* now
     const due = (yield* store.list({ states: ["Resuelta"] })).filter((t) =>
-      t.resolution && !t.resolution.accepted && businessDaysBetween(t.resolution.at, at, config.holidays) >= days
+      t.resolution && !t.resolution.accepted && businessDaysBetween(t.resolution.at, at, calendar) >= days
     )
     const closed: Array<Ticket> = []
     for (const t of due) {
