@@ -1,6 +1,7 @@
 // Casilla accounts (asignación obligatoria, solicitud voluntaria, activation, cambio de titular),
 // deadlines in días hábiles, and the message catalogues.
 import { CasillaError, casillaErrorMessage, casillaMessages, deadlineFrom, isDiaHabil } from "@ecasilla/core/casilla"
+import { extendBusinessCalendar, peruBusinessCalendar } from "@ecasilla/core/calendar"
 import { describe, expect, it } from "vitest"
 import { auxiliar, makeCasillaRuntime, notificador, operador, receptor, T0 } from "./fixtures.js"
 
@@ -61,7 +62,7 @@ describe("deadlines (TUO Ley 27444: días hábiles from the next business day)",
     expect(deadlineFrom("2026-04-01T15:00:00.000Z", 1)).toBe("2026-04-06")
     expect(isDiaHabil("2026-04-03")).toBe(false)
     // A non-working day decreed by the deployment.
-    expect(deadlineFrom("2026-03-02T15:00:00.000Z", 1, ["2026-03-03"])).toBe("2026-03-04")
+    expect(deadlineFrom("2026-03-02T15:00:00.000Z", 1, extendBusinessCalendar(peruBusinessCalendar, ["2026-03-03"]))).toBe("2026-03-04")
   })
 })
 

@@ -2,6 +2,9 @@
 // anchors deposits; a change after signing, an untrusted chain, a non-notificador, an inactive
 // casilla are refused, and a refusal changes nothing.
 import { type CasillaService, casillaErrorMessage, type Notification } from "@ecasilla/core/casilla"
+import { layerCasillaEventOutbox } from "@ecasilla/core/casilla"
+import { type DomainEvent, relayEvents } from "@ecasilla/core/ports"
+import { Effect } from "effect"
 import { createHash } from "node:crypto"
 import { beforeAll, describe, expect, it } from "vitest"
 import { TestPdf } from "../../packages/core/test/firma/pdf.js"
@@ -114,6 +117,23 @@ describe("deposit of a notification", () => {
     const n = await h.run((s) => s.prepareNotification(notificador, { casillaId: h.casilla.id, emisor: { id: emisor.id, name: emisor.name }, cedula, documents: [{ name: "a.pdf", bytes }] }))
     expect(await h.fail((s) => s.depositNotification(notificador, n.id))).toMatchObject({ reason: "wrong-state", state: "Borrador" })
     expect(await h.fail((s) => s.signNotification(notificador, n.id))).toMatchObject({ reason: "not-allowed" })
+  })
+})
+
+describe("the casilla's events reach consumers through the shared outbox", () => {
+  it("relayEvents delivers NotificationDeposited once; a failing consumer leaves it pending", async () => {
+    const h = await setup()
+    const n = await h.prepareSigned(await signed(pki))
+    await h.run((s) => s.depositNotification(notificador, n.id))
+    const relay = (consumer: (e: DomainEvent) => Effect.Effect<void, unknown>) =>
+      h.rt.runPromise(relayEvents([consumer]).pipe(Effect.provide(layerCasillaEventOutbox)))
+    const failed = await relay((e) => (e.tag.endsWith("NotificationDeposited") ? Effect.fail("mail down") : Effect.void))
+    expect(failed.failed.length).toBe(1)
+    expect((await h.store((s) => s.pendingEvents(10))).map((e) => e.tag)).toEqual(["@ecasilla/core/casilla/NotificationDeposited"])
+    const seen: Array<string> = []
+    await relay((e) => Effect.sync(() => void seen.push(e.tag)))
+    expect(seen).toEqual(["@ecasilla/core/casilla/NotificationDeposited"])
+    expect(await h.store((s) => s.pendingEvents(10))).toEqual([])
   })
 })
 

@@ -1,6 +1,7 @@
 // The CasillaStore contract: memory, Dexie on fake-indexeddb and Dexie in Chromium pass these
 // same tests. Written against a tiny describe/it/expect so it runs under vitest and mocha.
-import { type Casilla, type CasillaStore, type DomainEvent, decodeNotificationSync, type Notification } from "@ecasilla/core/casilla"
+import { type Casilla, type CasillaStore, decodeNotificationSync, type Notification } from "@ecasilla/core/casilla"
+import type { DomainEvent } from "@ecasilla/core/ports"
 import { Cause, Effect, Exit, Option } from "effect"
 
 /** What the suite needs from a test framework. */

@@ -1,4 +1,5 @@
-import type { Casilla, DomainEvent, Notification } from "@ecasilla/core/casilla"
+import type { Casilla, Notification } from "@ecasilla/core/casilla"
+import type { DomainEvent } from "@ecasilla/core/ports"
 import { inboxDate } from "@ecasilla/core/casilla"
 import { Dexie, type Table } from "dexie"
 import type { IndexedDbDependencies } from "./db.js"
@@ -29,7 +30,7 @@ export interface NotificationRow {
  * @since 0.2.0
  * @category models
  */
-export interface OutboxRow {
+export interface CasillaOutboxRow {
   readonly seq?: number
   readonly id: string
   readonly delivered: 0 | 1
@@ -94,7 +95,7 @@ export class CasillaDb extends Dexie {
   casillas!: Table<Casilla, string>
   notifications!: Table<NotificationRow, string>
   blobs!: Table<{ readonly key: string; readonly bytes: Uint8Array }, string>
-  outbox!: Table<OutboxRow, number>
+  outbox!: Table<CasillaOutboxRow, number>
 
   constructor(name: string, deps?: IndexedDbDependencies) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined)

@@ -4,10 +4,10 @@ import {
   CasillaStore,
   CasillaStoreError,
   compareNotifications,
-  type DomainEvent,
   matchesNotificationQuery,
   type Notification
 } from "@ecasilla/core/casilla"
+import type { DomainEvent } from "@ecasilla/core/ports"
 import { Effect, Layer, Option } from "effect"
 
 const copy = <A>(a: A): A => structuredClone(a)

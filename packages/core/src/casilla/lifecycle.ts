@@ -1,6 +1,6 @@
 import type { Role } from "../roles/actor.js"
 import type { CasillaReason } from "./errors.js"
-import { holdsRole, isSystemPrincipal, type Principal } from "./internal/patterns.js"
+import { holdsRole, isSystemPrincipal, principalId, type Principal } from "./internal/patterns.js"
 import type { Notification, NotificationState } from "./model.js"
 
 /**
@@ -51,11 +51,11 @@ export const notificationLifecycle: Readonly<Record<NotificationAction, Notifica
 const isParty = (n: Notification, actor: Principal, party: NotificationParty): boolean => {
   switch (party) {
     case "emisor":
-      return actor.id === n.emisor.id && holdsRole(actor, "emisor")
+      return principalId(actor) === n.emisor.id && holdsRole(actor, "emisor")
     case "notificador":
-      return actor.id === n.notificador.id && holdsRole(actor, "notificador")
+      return principalId(actor) === n.notificador.id && holdsRole(actor, "notificador")
     case "receptor":
-      return actor.id === n.receptorId && holdsRole(actor, "receptor")
+      return principalId(actor) === n.receptorId && holdsRole(actor, "receptor")
   }
 }
 

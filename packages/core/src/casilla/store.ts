@@ -1,6 +1,6 @@
 import { Context, type Effect, type Option } from "effect"
 import type { CasillaStoreError } from "./errors.js"
-import type { DomainEvent } from "./internal/patterns.js"
+import type { DomainEvent } from "../ports/domain-events.js"
 import type { Casilla, Notification, NotificationState } from "./model.js"
 
 /**

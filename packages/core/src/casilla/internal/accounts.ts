@@ -10,7 +10,7 @@ import type { Casilla, CasillaOrigin } from "../model.js"
 import type { NewCasillaInput } from "../service.js"
 import type { CasillaStore } from "../store.js"
 import { canSeeCasilla, loadCasilla, makeEvent, nowIso, partyOf } from "./common.js"
-import { holdsRole, type Principal } from "./patterns.js"
+import { holdsRole, principalId, type Principal } from "./patterns.js"
 
 /** Who creates and activates a casilla of each origin (DOMAIN.md §1). */
 export const casillaOriginRole: Readonly<Record<CasillaOrigin, Role>> = {
@@ -60,7 +60,7 @@ export const makeAccounts = (store: CasillaStore["Service"], ids: Ids["Service"]
         titulares,
         version: 1
       }
-      const event = yield* makeEvent(ids, CasillaEventTag.CasillaCreated, id, at, { casillaId: id, loginId: casilla.loginId, origin: casilla.origin, by: actor.id })
+      const event = yield* makeEvent(ids, CasillaEventTag.CasillaCreated, id, at, { casillaId: id, loginId: casilla.loginId, origin: casilla.origin, by: principalId(actor) })
       yield* store.commit({ casillas: [casilla], events: [event] })
       return casilla
     })
@@ -72,7 +72,7 @@ export const makeAccounts = (store: CasillaStore["Service"], ids: Ids["Service"]
       if (c.state !== "Pendiente") return yield* Effect.fail(new CasillaError({ reason: "wrong-state", action: "activate-casilla", casillaId, state: c.state }))
       const at = yield* nowIso
       const next: Casilla = { ...c, state: "Activa", activatedAt: at, activatedBy: partyOf(actor), version: c.version + 1 }
-      const event = yield* makeEvent(ids, CasillaEventTag.CasillaActivated, casillaId, at, { casillaId, by: actor.id })
+      const event = yield* makeEvent(ids, CasillaEventTag.CasillaActivated, casillaId, at, { casillaId, by: principalId(actor) })
       yield* store.commit({ casillas: [next], events: [event] })
       return next
     })
@@ -89,7 +89,7 @@ export const makeAccounts = (store: CasillaStore["Service"], ids: Ids["Service"]
       if (!dni.ok || name === undefined) return yield* Effect.fail(new CasillaError({ reason: "invalid-field", detail: "titular" }))
       const at = yield* nowIso
       const next: Casilla = { ...c, titulares: [...c.titulares, { dni: dni.value, name, since: at }], version: c.version + 1 }
-      const event = yield* makeEvent(ids, CasillaEventTag.CasillaTitularChanged, casillaId, at, { casillaId, dni: dni.value, by: actor.id })
+      const event = yield* makeEvent(ids, CasillaEventTag.CasillaTitularChanged, casillaId, at, { casillaId, dni: dni.value, by: principalId(actor) })
       yield* store.commit({ casillas: [next], events: [event] })
       return next
     })

@@ -5,12 +5,12 @@ import type { Ids } from "../../ports/ids.js"
 import { CasillaError, CasillaStoreError } from "../errors.js"
 import type { Casilla } from "../model.js"
 import type { CasillaStore } from "../store.js"
-import { type DomainEvent, holdsRole, isSystemPrincipal, type Principal } from "./patterns.js"
+import { type DomainEvent, holdsRole, isSystemPrincipal, principalId, type Principal } from "./patterns.js"
 
 /** The current instant from effect's Clock, as stored. */
 export const nowIso: Effect.Effect<string> = Effect.map(Clock.currentTimeMillis, (ms) => new Date(ms).toISOString())
 
-export const partyOf = (actor: Principal) => ({ id: actor.id, name: actor.name })
+export const partyOf = (actor: Principal) => ({ id: principalId(actor), name: actor.name })
 
 export const makeEvent = (ids: Ids["Service"], tag: string, aggregateId: string, at: string, data: unknown): Effect.Effect<DomainEvent> =>
   Effect.map(ids.next("evt"), (id) => ({ id, tag, aggregateId, at, data }))
@@ -21,7 +21,7 @@ export const canSeeCasilla = (c: Casilla, actor: Principal): boolean =>
   holdsRole(actor, "auxiliar-casilla") ||
   holdsRole(actor, "operador-casilla") ||
   holdsRole(actor, "notificador") ||
-  (holdsRole(actor, "receptor") && actor.id === c.loginId)
+  (holdsRole(actor, "receptor") && principalId(actor) === c.loginId)
 
 export const loadCasilla = (store: CasillaStore["Service"], actor: Principal, casillaId: string) =>
   Effect.flatMap(store.getCasilla(casillaId), (o) =>

@@ -10,7 +10,7 @@ import type { CasillaService, NewNotificationInput, NotificationListScope } from
 import { CasillaStore, type NotificationQuery } from "../store.js"
 import { makeAccounts } from "./accounts.js"
 import { loadCasilla, makeEvent, missingBlob, nowIso, partyOf } from "./common.js"
-import { holdsRole, isSystemPrincipal, type Principal } from "./patterns.js"
+import { holdsRole, isSystemPrincipal, principalId, type Principal } from "./patterns.js"
 
 const decodeCedula = Schema.decodeUnknownEffect(Cedula)
 
@@ -88,7 +88,7 @@ export const makeCasillaService = Effect.gen(function*() {
         downloads: [],
         version: 1
       }
-      const event = yield* makeEvent(ids, CasillaEventTag.NotificationPrepared, id, at, { notificationId: id, casillaId: casilla.id, by: actor.id })
+      const event = yield* makeEvent(ids, CasillaEventTag.NotificationPrepared, id, at, { notificationId: id, casillaId: casilla.id, by: principalId(actor) })
       yield* store.commit({ notifications: [n], blobs, events: [event] })
       return n
     })
@@ -98,7 +98,7 @@ export const makeCasillaService = Effect.gen(function*() {
       const n = yield* load(actor, notificationId, "sign")
       const at = yield* nowIso
       const next: Notification = { ...n, state: "Firmada", signedAt: at, version: n.version + 1 }
-      const event = yield* makeEvent(ids, CasillaEventTag.NotificationSigned, n.id, at, { notificationId: n.id, by: actor.id })
+      const event = yield* makeEvent(ids, CasillaEventTag.NotificationSigned, n.id, at, { notificationId: n.id, by: principalId(actor) })
       yield* store.commit({ notifications: [next], events: [event] })
       return next
     })
@@ -172,7 +172,7 @@ export const makeCasillaService = Effect.gen(function*() {
       if (n.state !== "Depositada") return n
       const at = yield* nowIso
       const next: Notification = { ...markRead(n, at), version: n.version + 1 }
-      const event = yield* makeEvent(ids, CasillaEventTag.NotificationRead, n.id, at, { notificationId: n.id, readAt: at, by: actor.id })
+      const event = yield* makeEvent(ids, CasillaEventTag.NotificationRead, n.id, at, { notificationId: n.id, readAt: at, by: principalId(actor) })
       yield* store.commit({ notifications: [next], events: [event] })
       return next
     })
@@ -187,11 +187,11 @@ export const makeCasillaService = Effect.gen(function*() {
         onSome: Effect.succeed
       }))
       const at = yield* nowIso
-      const events = [yield* makeEvent(ids, CasillaEventTag.DocumentDownloaded, n.id, at, { notificationId: n.id, documentId, by: actor.id })]
+      const events = [yield* makeEvent(ids, CasillaEventTag.DocumentDownloaded, n.id, at, { notificationId: n.id, documentId, by: principalId(actor) })]
       if (n.state === "Depositada") {
-        events.unshift(yield* makeEvent(ids, CasillaEventTag.NotificationRead, n.id, at, { notificationId: n.id, readAt: at, by: actor.id }))
+        events.unshift(yield* makeEvent(ids, CasillaEventTag.NotificationRead, n.id, at, { notificationId: n.id, readAt: at, by: principalId(actor) }))
       }
-      const next: Notification = { ...markRead(n, at), downloads: [...n.downloads, { documentId, at, by: actor.id }], version: n.version + 1 }
+      const next: Notification = { ...markRead(n, at), downloads: [...n.downloads, { documentId, at, by: principalId(actor) }], version: n.version + 1 }
       yield* store.commit({ notifications: [next], events })
       return { notification: next, document, bytes }
     })
@@ -205,12 +205,12 @@ export const makeCasillaService = Effect.gen(function*() {
     switch (scope) {
       case "receptor": {
         const states = (q.states ?? inboxStates).filter((s) => (inboxStates as ReadonlyArray<string>).includes(s))
-        return { ...q, receptorId: actor.id, states }
+        return { ...q, receptorId: principalId(actor), states }
       }
       case "notificador":
-        return { ...q, notificadorId: actor.id }
+        return { ...q, notificadorId: principalId(actor) }
       case "emisor":
-        return { ...q, emisorId: actor.id }
+        return { ...q, emisorId: principalId(actor) }
     }
   }
 
