@@ -3,8 +3,8 @@
 // the whole flow); on the form page a link to the ticket just filed. DOM built with
 // textContent only: ticket títulos are user input.
 import * as Effect from "effect/Effect"
-import { TicketService, type Ticket } from "@ecasilla/core/cau"
-import { defaultLayer, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
+import { canViewTicket, TicketService, type Ticket } from "@ecasilla/core/cau"
+import { runOn, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
 import { demoActors } from "./storage.js"
 
 const DETAIL_PAGE = "cau/cau-ticket-detail"
@@ -16,15 +16,25 @@ const el = <T extends HTMLElement>(tag: string, props: Record<string, unknown> =
   return node
 }
 
-/** Resolves once the page's provider runs on the playground storage (not the default memory one). */
+/** Resolves once the page's provider has its storage layer. */
 const storageReady = async (provider: EcasillaProvider): Promise<void> => {
-  for (let i = 0; i < 200 && (provider.layer === defaultLayer || provider.runtime === undefined); i++) {
+  for (let i = 0; i < 200 && provider.runtime?.managed === undefined; i++) {
     await new Promise((r) => setTimeout(r, 50))
   }
 }
 
-const listTickets = (provider: EcasillaProvider): Promise<ReadonlyArray<Ticket>> =>
-  provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets()))
+/** The tickets the current actor may see (none when nobody is acting). */
+export const visibleTickets = async (provider: EcasillaProvider): Promise<ReadonlyArray<Ticket>> => {
+  const actor = provider.actor
+  if (actor === undefined) return []
+  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets()))
+  if (!outcome.ok) {
+    console.error("playground: the tickets could not be listed", outcome.error)
+    return []
+  }
+  // Until the service filters by actor itself, the chooser applies the core's rule.
+  return outcome.value.filter((t) => canViewTicket(t, actor))
+}
 
 /** Switches the header's "Actuar como" select, which sets the provider's actor. */
 const actAs = (id: string): void => {
@@ -73,14 +83,16 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
     }))
   }
   const refresh = async () => {
-    tickets = [...(await listTickets(provider))].sort((a, b) => a.number.localeCompare(b.number))
-    const chosen = select.value || new URLSearchParams(location.search).get("number") || tickets.find((t) => t.state !== "Cerrada")?.number || ""
+    tickets = [...(await visibleTickets(provider))].sort((a, b) => a.number.localeCompare(b.number))
+    const wanted = select.value || new URLSearchParams(location.search).get("number")
+    const chosen = tickets.find((t) => t.number === wanted)?.number ?? tickets.find((t) => t.state !== "Cerrada")?.number ?? ""
     select.replaceChildren(...tickets.map((t) => new Option(`${t.number} · ${t.state} · ${t.titulo}`, t.number)))
     select.value = chosen
     apply()
   }
   select.addEventListener("change", apply)
-  document.getElementById("actor")?.addEventListener("change", () => setTimeout(renderRoles))
+  // Another actor may see other tickets: list again.
+  document.getElementById("actor")?.addEventListener("change", () => setTimeout(() => void refresh()))
   stage?.addEventListener("ticket-updated", () => void refresh())
   if (stage) new MutationObserver(apply).observe(stage, { childList: true })
   await refresh()

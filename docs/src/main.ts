@@ -5,7 +5,7 @@ import "./elements.js"
 import "./cau-playground.js"
 import type { EcasillaProvider } from "@ecasilla/elements"
 import { pages } from "./pages.js"
-import { demoActors, openPlaygroundStorage, resetPlaygroundStorage } from "./storage.js"
+import { demoActors, playgroundLayer, resetPlaygroundStorage } from "./storage.js"
 
 const LOCALE_KEY = "ecasilla-playground-locale"
 const ACTOR_KEY = "ecasilla-playground-actor"
@@ -17,9 +17,10 @@ async function setUpProvider(): Promise<void> {
   const status = byId("storage-status")
   if (provider === null) return
   try {
-    const storage = await openPlaygroundStorage()
+    const storage = playgroundLayer()
     provider.layer = storage.layer
-    if (status) status.textContent = storage.label
+    const label = await storage.label
+    if (status) status.textContent = label
   } catch (cause) {
     console.error("playground: the storage layer could not be built", cause)
     if (status) status.textContent = "Almacenamiento no disponible (vea la consola)"

@@ -1,5 +1,7 @@
 import type { Actor } from "@ecasilla/core"
-import { defaultLayer, type ProvidedLayer } from "@ecasilla/elements"
+import type { ProvidedLayer } from "@ecasilla/elements"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 
 /** The IndexedDB database of the playground. */
 export const PLAYGROUND_DB = "ecasilla-playground"
@@ -11,6 +13,19 @@ export const PLAYGROUND_DB = "ecasilla-playground"
 export interface PlaygroundStorage {
   readonly layer: ProvidedLayer
   readonly label: string
+}
+
+/**
+ * The playground's storage as one Layer the provider can take at once: it opens
+ * (and seeds) the storage when the runtime is first built, so the page's elements
+ * never run without a layer. `label` resolves with the header's text.
+ */
+export const playgroundLayer = (): { readonly layer: ProvidedLayer; readonly label: Promise<string> } => {
+  const storage = openPlaygroundStorage()
+  return {
+    layer: Layer.unwrap(Effect.promise(() => storage.then((s) => s.layer))),
+    label: storage.then((s) => s.label)
+  }
 }
 
 /**
@@ -29,7 +44,14 @@ export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
     }
   } catch (cause) {
     console.warn("playground: IndexedDB is not available, using memory", cause)
-    return { layer: defaultLayer, label: "Datos en memoria (IndexedDB no disponible)" }
+    const [{ layerMemoryCau, cauDemoUsers }, { layerBrowserHtmlSanitizer }] = await Promise.all([
+      import("@ecasilla/adapters/memory"),
+      import("@ecasilla/adapters/browser")
+    ])
+    return {
+      layer: layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers }),
+      label: "Datos en memoria (IndexedDB no disponible)"
+    }
   }
 }
 

@@ -1,6 +1,7 @@
 import { filterStyleForTest } from "./internal-access.js"
 import { HtmlSanitizer, htmlToPlainText } from "@ecasilla/core/ports"
 import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
+import { layerBrowserHtmlSanitizer, layerWindowHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { Effect } from "effect"
 import { JSDOM } from "jsdom"
 import { beforeAll, describe, expect, it } from "vitest"
@@ -77,5 +78,19 @@ describe("HtmlSanitizer in Node (DOMPurify over jsdom)", () => {
 
   it("plain text of a sanitized description", () => {
     expect(htmlToPlainText(sanitize("<p>Hola<script>x()</script></p><ul><li>a</li></ul>"))).toBe("Hola\n• a")
+  })
+
+  it("the browser adapter refuses to build without a DOM; over a given window it applies the same rules", async () => {
+    const exit = await Effect.runPromiseExit(Effect.provide(HtmlSanitizer, layerBrowserHtmlSanitizer))
+    expect(exit._tag).toBe("Failure")
+    const window = new JSDOM("").window as unknown as Parameters<typeof layerWindowHtmlSanitizer>[0]
+    const s = await Effect.runPromise(Effect.provide(HtmlSanitizer, layerWindowHtmlSanitizer(window)))
+    expect(s.sanitize("<p onclick=x()>Hola</p><script>x()</script>")).toBe(sanitize("<p onclick=x()>Hola</p><script>x()</script>"))
+  })
+
+  it("the core's ports module no longer carries DOMPurify", async () => {
+    const { readFile } = await import("node:fs/promises")
+    const port = await readFile(new URL("../../packages/core/src/ports/html-sanitizer.ts", import.meta.url), "utf8")
+    expect(port).not.toMatch(/from "dompurify"|purify\.js"/)
   })
 })

@@ -5,10 +5,11 @@ import type { TemplateResult } from "lit"
 import * as Effect from "effect/Effect"
 import type { Actor } from "@ecasilla/core"
 import { TicketService, type Ticket } from "@ecasilla/core/cau"
-import { Clock, HtmlSanitizer, makeTestClock } from "@ecasilla/core/ports"
+import { Clock, makeTestClock } from "@ecasilla/core/ports"
+import { layerBrowserHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { cauDemoUsers, layerMemoryCau, makeCaptureMailer } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/ecasilla-provider.js"
-import type { EcasillaProvider } from "@ecasilla/elements"
+import { runOn, type EcasillaProvider } from "@ecasilla/elements"
 
 export const [rosa, jorge, carla, luis, patricia] = cauDemoUsers
 
@@ -16,11 +17,17 @@ export const [rosa, jorge, carla, luis, patricia] = cauDemoUsers
 export const cauFixture = async (content: TemplateResult, actor: Actor | undefined = rosa) => {
   const mailer = makeCaptureMailer()
   const clock = makeTestClock(new Date("2026-03-02T14:00:00.000Z"))
-  const layer = layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: cauDemoUsers, mailer: mailer.layer, clock: Clock.layerTest(clock) })
+  const layer = layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers, mailer: mailer.layer, clock: Clock.layerTest(clock) })
   const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${actor}>${content}</ecasilla-provider>`)
-  const service = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) =>
-    provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), f))
+  const service = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) => serviceOn(provider, f)
   return { provider, mailer, clock, service }
+}
+
+/** Runs `f` on the provider's TicketService; rejects with the typed error. */
+export const serviceOn = async <A, E>(provider: EcasillaProvider, f: (s: TicketService["Service"]) => Effect.Effect<A, E>): Promise<A> => {
+  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), f))
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
 }
 
 /** A valid ticket draft. */

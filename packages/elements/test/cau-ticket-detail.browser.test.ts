@@ -5,7 +5,7 @@ import * as Effect from "effect/Effect"
 import "@ecasilla/elements/define/cau-ticket-detail.js"
 import { TicketService } from "@ecasilla/core/cau"
 import type { CauTicketDetail, EcasillaProvider } from "@ecasilla/elements"
-import { $, carla, cauFixture, draft, fileTicket, jorge, patricia, rosa, shadowText } from "./cau-helpers.js"
+import { $, carla, cauFixture, draft, fileTicket, jorge, patricia, rosa, serviceOn, shadowText } from "./cau-helpers.js"
 
 declare global {
   interface Window {
@@ -243,7 +243,7 @@ describe("<cau-ticket-detail> on the playground's IndexedDB storage", () => {
       expect(await seedCauDemo(db)).to.equal(true)
       const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layerDexieCau({ db })} .actor=${rosa}><cau-ticket-detail></cau-ticket-detail></ecasilla-provider>`)
       const detail = provider.querySelector<CauTicketDetail>("cau-ticket-detail")!
-      const tickets = await provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets({ states: ["Resuelta"] })))
+      const tickets = await serviceOn(provider, (s) => s.listTickets({ states: ["Resuelta"] }))
       expect(tickets.length).to.equal(1)
       detail.number = tickets[0].number
       await waitUntil(() => detail.availableActions.join() === "incorrecta,correcta" && detail.shadowRoot!.querySelector("#correcta") !== null)

@@ -2,7 +2,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from "@open-wc/testing"
 import * as Layer from "effect/Layer"
 import { cauConfigLayer, defaultAttachmentPolicy, defaultCauCatalog, extendCatalog } from "@ecasilla/core/cau"
-import { HtmlSanitizer } from "@ecasilla/core/ports"
+import { layerBrowserHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { cauDemoUsers, layerMemoryCau } from "@ecasilla/adapters/memory"
 import { sendKeys } from "@web/test-runner-commands"
 import "@ecasilla/elements/define/cau-ticket-form.js"
@@ -192,7 +192,7 @@ describe("<cau-ticket-form> settings", () => {
     const catalog = extendCatalog(defaultCauCatalog, [{ id: "aplicativos", label: "APLICATIVOS", children: [{ id: "aplicativos.sari", label: "SARI", children: [{ id: "aplicativos.sari.acceso", label: "Acceso al SARI" }] }] }])
     const attachments = { ...defaultAttachmentPolicy, maxCount: 1 }
     const layer = Layer.merge(
-      layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: cauDemoUsers, config: { catalog, attachments } }),
+      layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers, config: { catalog, attachments } }),
       cauConfigLayer({ catalog, attachments })
     )
     const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${rosa}><cau-ticket-form></cau-ticket-form></ecasilla-provider>`)

@@ -1,5 +1,6 @@
 import type { CauConfigShape } from "@ecasilla/core/cau"
-import { Clock, HtmlSanitizer, type Mailer, makeTestClock } from "@ecasilla/core/ports"
+import { Clock, type HtmlSanitizer, type Mailer, makeTestClock } from "@ecasilla/core/ports"
+import { layerBrowserHtmlSanitizer } from "../browser/html-sanitizer.js"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { cauDemoUsers, seedCauDemoTickets } from "../demo/cau-demo.js"
 import { layerMemoryCau } from "../memory/cau.js"
@@ -33,7 +34,7 @@ export interface DexieCauOptions {
 export const layerDexieCau = (options: DexieCauOptions = {}) => {
   const db = options.db ?? openEcasillaDb()
   return layerMemoryCau({
-    sanitizer: options.sanitizer ?? HtmlSanitizer.layerBrowser,
+    sanitizer: options.sanitizer ?? layerBrowserHtmlSanitizer,
     store: layerDexieTicketStore(db),
     directory: layerDexieDirectory(db),
     ids: layerDexieIds(db),
@@ -63,7 +64,7 @@ export const seedCauDemo = async (
   })
   if (!claimed) return false
   const clock = makeTestClock(new Date((options.now ?? new Date()).getTime() - 6 * 86_400_000))
-  const runtime = ManagedRuntime.make(layerDexieCau({ db, clock: Clock.layerTest(clock), sanitizer: options.sanitizer ?? HtmlSanitizer.layerBrowser }))
+  const runtime = ManagedRuntime.make(layerDexieCau({ db, clock: Clock.layerTest(clock), sanitizer: options.sanitizer ?? layerBrowserHtmlSanitizer }))
   try {
     await runtime.runPromise(seedCauDemoTickets(clock.advance).pipe(Effect.orDie))
   } finally {

@@ -1,16 +1,22 @@
 import { HtmlSanitizer } from "@ecasilla/core/ports"
 import type { WindowLike } from "dompurify"
 import { Effect, Layer } from "effect"
-import { JSDOM } from "jsdom"
 
 /**
- * The HtmlSanitizer for Node: the core's DOMPurify rules over a jsdom window, so a
- * backend sanitizes exactly like the browser does. The window is made when the layer is
- * built.
+ * The HtmlSanitizer for Node: the same DOMPurify rules as the browser, over a jsdom
+ * window, so a backend sanitizes exactly like a page does. `jsdom` is an optional
+ * peer dependency of `@ecasilla/adapters`: install it where this layer is used. It
+ * is imported when the layer is built; without it the build dies saying so.
  *
  * @since 0.1.0
  * @category layers
  */
-export const layerNodeHtmlSanitizer: Layer.Layer<HtmlSanitizer> = Layer.unwrap(
-  Effect.sync(() => HtmlSanitizer.layerWindow(new JSDOM("").window as unknown as WindowLike))
+export const layerNodeHtmlSanitizer: Layer.Layer<HtmlSanitizer> = Layer.effect(HtmlSanitizer)(
+  Effect.gen(function*() {
+    const [{ JSDOM }, { makePurifier }] = yield* Effect.tryPromise({
+      try: () => Promise.all([import("jsdom"), import("../internal/purify.js")]),
+      catch: (cause) => new Error("layerNodeHtmlSanitizer needs the optional peer dependency jsdom: npm install jsdom", { cause })
+    }).pipe(Effect.orDie)
+    return HtmlSanitizer.of({ sanitize: makePurifier(new JSDOM("").window as unknown as WindowLike) })
+  })
 )
