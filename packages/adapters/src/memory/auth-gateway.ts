@@ -24,6 +24,8 @@ export interface MemoryAuthGateway {
   readonly service: AuthGateway["Service"]
   readonly layer: Layer.Layer<AuthGateway>
   readonly captchaAnswer: (token: string) => string | undefined
+  /** The answer of the last captcha issued (what a person would read off the image). */
+  readonly lastCaptchaAnswer: () => string | undefined
   readonly resetsSent: ReadonlyArray<string>
 }
 
@@ -54,6 +56,7 @@ export const makeMemoryAuthGateway = async (accounts: ReadonlyArray<MemoryAccoun
   const hashes = new Map<string, { actor: Actor; hash: string }>()
   for (const a of accounts) hashes.set(a.actor.id, { actor: a.actor, hash: await hashOf(a.actor.id, a.password) })
   const captchas = new Map<string, string>()
+  let lastCode: string | undefined
   const sessions = new Set<string>()
   const resetsSent: Array<string> = []
   const invalid = new AuthError({ reason: "invalid-credentials" })
@@ -85,6 +88,7 @@ export const makeMemoryAuthGateway = async (accounts: ReadonlyArray<MemoryAccoun
       const token = globalThis.crypto.randomUUID()
       const code = randomCode()
       captchas.set(token, code)
+      lastCode = code
       return { token, image: captchaImage(code) }
     }),
     requestPasswordReset: (request) =>
@@ -93,5 +97,5 @@ export const makeMemoryAuthGateway = async (accounts: ReadonlyArray<MemoryAccoun
         return { accepted: true as const }
       })
   })
-  return { service, layer: Layer.succeed(AuthGateway, service), captchaAnswer: (token) => captchas.get(token), resetsSent }
+  return { service, layer: Layer.succeed(AuthGateway, service), captchaAnswer: (token) => captchas.get(token), lastCaptchaAnswer: () => lastCode, resetsSent }
 }

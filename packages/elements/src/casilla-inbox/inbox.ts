@@ -108,10 +108,12 @@ export class CasillaInbox extends LitElement {
   private readonly actor = new ContextConsumer(this, { context: actorContext, subscribe: true })
   private readonly runtime = new RuntimeController<CasillaService>(this, [CasillaService])
   private readonly firstPage = this.runtime.query({
-    args: () => [this.actor.value, this.query(), this.reloads] as const,
-    run: ([actor, query]) =>
-      Effect.gen(function*() {
+    // Primitive args: the task compares them one by one to decide whether to read again.
+    args: () => [this.actor.value, this.text, this.estado, this.emisorId, this.from, this.to, this.pageSize, this.reloads] as const,
+    run: ([actor]) =>
+      Effect.gen({ self: this }, function*() {
         if (!actor) return { items: [], total: 0, unread: 0 } satisfies FirstPage
+        const query = this.query()
         const s = yield* Effect.service(CasillaService)
         const [items, total, unread] = yield* Effect.all([
           s.listNotifications(actor, { ...query, scope: "receptor" }),
