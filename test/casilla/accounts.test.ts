@@ -78,6 +78,7 @@ describe("casilla messages", () => {
       expect(es).not.toBe(en)
     }
     expect(Object.keys(casillaMessages.en)).toEqual(Object.keys(casillaMessages["es-PE"]))
+    expect(Object.keys(casillaMessages.en).length).toBe(reasons.length + 3 + 4)
     expect(casillaErrorMessage({ _tag: "@ecasilla/core/casilla/AuthError", reason: "invalid-credentials" }, "en")).toBe("Wrong user or password.")
     expect(casillaErrorMessage(new Error("boom"))).toBeUndefined()
   })

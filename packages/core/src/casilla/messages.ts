@@ -70,25 +70,22 @@ const authEn: Catalogue = {
   unavailable: () => "The sign-in service is not answering. Try again later."
 }
 
+const flat = (name: string, c: Catalogue): Catalogue => Object.fromEntries(Object.entries(c).map(([k, v]) => [`${name}.${k}`, v]))
+
 /**
- * The casilla message catalogues by error tag and locale (es-PE first, English complete), the
- * data `casillaErrorMessage` renders; deployments may override entries.
+ * The casilla message catalogue per locale (es-PE first, English complete), keyed
+ * `<ErrorName>.<reason>` as `@ecasilla/core/i18n` registers domains; deployments may
+ * override entries.
  *
  * @since 0.2.0
  * @category i18n
  */
-export const casillaMessages: Record<Locale, Record<string, Catalogue>> = {
-  "es-PE": {
-    "@ecasilla/core/casilla/CasillaError": es,
-    "@ecasilla/core/casilla/CasillaStoreError": storeEs,
-    "@ecasilla/core/casilla/AuthError": authEs
-  },
-  en: {
-    "@ecasilla/core/casilla/CasillaError": en,
-    "@ecasilla/core/casilla/CasillaStoreError": storeEn,
-    "@ecasilla/core/casilla/AuthError": authEn
-  }
+export const casillaMessages: Record<Locale, Catalogue> = {
+  "es-PE": { ...flat("CasillaError", es), ...flat("CasillaStoreError", storeEs), ...flat("AuthError", authEs) },
+  en: { ...flat("CasillaError", en), ...flat("CasillaStoreError", storeEn), ...flat("AuthError", authEn) }
 }
+
+const TAG = /^@ecasilla\/core\/casilla\/(\w+)$/
 
 /**
  * The sentence for a casilla error (`CasillaError`, `CasillaStoreError`, `AuthError`), decoded
@@ -101,7 +98,7 @@ export const casillaMessages: Record<Locale, Record<string, Catalogue>> = {
 export const casillaErrorMessage = (error: unknown, locale: Locale = "es-PE"): string | undefined => {
   if (typeof error !== "object" || error === null) return undefined
   const e = error as Params & { _tag?: unknown; reason?: unknown }
-  const byTag = casillaMessages[locale][String(e._tag)]
-  const render = byTag?.[String(e.reason)]
+  const m = typeof e._tag === "string" ? TAG.exec(e._tag) : null
+  const render = m ? casillaMessages[locale][`${m[1]}.${String(e.reason)}`] : undefined
   return render ? render(e) : undefined
 }
