@@ -141,6 +141,20 @@ export const casillaStoreContract = (name: string, makeStore: CasillaStoreFactor
       expect(ids(await run(store.listNotifications({ emisorId: "U900", limit: 4 })))).toEqual(ids(order(all.filter((n) => n.emisor.id === "U900"))).slice(0, 4))
     }))
 
+    it("a draft for a receptor is in the store's lists but not in the inbox states", withStore(async (store) => {
+      await seed(store, 6)
+      const draft = contractNotification(40, { state: "Borrador", depositedAt: undefined, readAt: undefined })
+      await run(store.commit({ notifications: [draft], events: [] }))
+      const inbox = ["Depositada", "Leída"] as const
+      expect(ids(await run(store.listNotifications({ receptorId: draft.receptorId }))).includes(draft.id)).toBe(true)
+      expect(ids(await run(store.listNotifications({ receptorId: draft.receptorId, states: inbox }))).includes(draft.id)).toBe(false)
+      expect(ids(await run(store.listNotifications({ receptorId: draft.receptorId, unread: false }))).includes(draft.id)).toBe(true)
+      expect(ids(await run(store.listNotifications({ receptorId: draft.receptorId, unread: false, states: inbox }))).includes(draft.id)).toBe(false)
+      expect(await run(store.countNotifications({ receptorId: draft.receptorId, states: inbox }))).toBe(2)
+      expect(await run(store.countNotifications({ receptorId: draft.receptorId, states: inbox, unread: true }))).toBe(2)
+      expect(await run(store.countNotifications({ receptorId: draft.receptorId }))).toBe(3)
+    }))
+
     it("pages with a keyset cursor: every item once, in order, ties broken by id", withStore(async (store) => {
       const all = await seed(store, 30)
       const expected = ids((await run(store.listNotifications({ receptorId: "10000002" }))))

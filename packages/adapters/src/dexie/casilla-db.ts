@@ -15,6 +15,8 @@ export interface NotificationRow {
   readonly id: string
   readonly casillaId: string
   readonly receptorId: string
+  /** The receptor's id once deposited (Depositada, Leída), absent before: the inbox indexes skip drafts. */
+  readonly inbox?: string
   readonly notificadorId: string
   readonly emisorId: string
   readonly state: string
@@ -53,14 +55,15 @@ export const casillaDbSchemaV1 = {
 
 /**
  * The current schema: compound keys so a page of one receptor's inbox (all, or unread only)
- * is one index range read newest first, with the id breaking ties for keyset paging.
+ * is one index range read newest first, with the id breaking ties for keyset paging, and its
+ * count is IndexedDB's own count of that range.
  *
  * @since 0.2.0
  * @category models
  */
 export const casillaDbSchemaV2 = {
   casillas: "id, &loginId",
-  notifications: "id, casillaId, state, [date+id], [receptorId+date+id], [receptorId+unread+date+id], [notificadorId+date+id], [emisorId+date+id]",
+  notifications: "id, casillaId, state, [date+id], [receptorId+date+id], [inbox+date+id], [inbox+unread+date+id], [notificadorId+date+id], [emisorId+date+id]",
   blobs: "key",
   outbox: "++seq, &id, [delivered+seq]"
 } as const
@@ -75,6 +78,7 @@ export const toNotificationRow = (n: Notification): NotificationRow => ({
   id: n.id,
   casillaId: n.casillaId,
   receptorId: n.receptorId,
+  ...(n.state === "Depositada" || n.state === "Leída" ? { inbox: n.receptorId } : {}),
   notificadorId: n.notificador.id,
   emisorId: n.emisor.id,
   state: n.state,

@@ -20,18 +20,26 @@ const unavailable = (cause: unknown, id?: string) =>
 const tryStore = <A>(f: () => Promise<A>, id?: string) =>
   Effect.tryPromise({ try: f, catch: (e) => (e instanceof CasillaStoreError ? e : unavailable(e, id)) })
 
+const inboxStates: ReadonlyArray<string> = ["Depositada", "Leída"]
+
 /**
  * The index range that serves a query: the narrowest compound index whose leading keys the
- * query fixes, read newest first and stopping at the keyset cursor.
+ * query fixes, read newest first from the keyset cursor. `exact` when the range alone is the
+ * answer (no filter left to apply), so counts and pages stay inside IndexedDB.
  */
 const collectionFor = (db: CasillaDb, q: NotificationQuery): { readonly rows: Collection<NotificationRow, string>; readonly exact: boolean } => {
-  const upper = (prefix: ReadonlyArray<string | number>) =>
-    q.after ? [...prefix, q.after.date, q.after.id] : [...prefix, Dexie.maxKey]
+  const upper = (prefix: ReadonlyArray<string | number>) => (q.after ? [...prefix, q.after.date, q.after.id] : [...prefix, Dexie.maxKey])
   const lower = (prefix: ReadonlyArray<string | number>) => [...prefix, q.from ?? Dexie.minKey]
   const range = (index: string, prefix: ReadonlyArray<string | number>) =>
     db.notifications.where(index).between(lower(prefix), upper(prefix), true, false).reverse()
-  if (q.receptorId !== undefined && q.unread !== undefined) {
-    return { rows: range("[receptorId+unread+date+id]", [q.receptorId, q.unread ? 1 : 0]), exact: false }
+  const noWords = q.text === undefined || q.text.trim() === ""
+  const rest = noWords && q.to === undefined && q.emisorId === undefined && q.notificadorId === undefined
+  const inboxOnly = q.states !== undefined && q.states.every((s) => inboxStates.includes(s))
+  if (q.receptorId !== undefined && (inboxOnly || q.unread === true)) {
+    // Both inbox states, or an unread flag that picks one of them, leave nothing to filter.
+    const statesServed = q.states === undefined || q.states.length === 2 || (q.unread !== undefined && q.states.includes(q.unread ? "Depositada" : "Leída"))
+    if (q.unread !== undefined) return { rows: range("[inbox+unread+date+id]", [q.receptorId, q.unread ? 1 : 0]), exact: rest && statesServed }
+    return { rows: range("[inbox+date+id]", [q.receptorId]), exact: rest && statesServed }
   }
   if (q.receptorId !== undefined) return { rows: range("[receptorId+date+id]", [q.receptorId]), exact: false }
   if (q.notificadorId !== undefined) return { rows: range("[notificadorId+date+id]", [q.notificadorId]), exact: false }
@@ -39,6 +47,8 @@ const collectionFor = (db: CasillaDb, q: NotificationQuery): { readonly rows: Co
   return { rows: range("[date+id]", []), exact: false }
 }
 
+// Rows are decoded on the way out: a row written by a broken client is an error, not a
+// malformed notification on screen.
 const fromRow = (row: NotificationRow): Notification => decodeNotificationSync(row.notification)
 
 /**
@@ -51,10 +61,8 @@ const fromRow = (row: NotificationRow): Notification => decodeNotificationSync(r
  */
 export const makeDexieCasillaStore = (db: CasillaDb): CasillaStore["Service"] => {
   const query = (q: NotificationQuery) => {
-    const { rows } = collectionFor(db, q)
-    // Rows are decoded on the way out: a row written by a broken client is an error, not a
-    // malformed notification on screen.
-    return rows.filter((row) => matchesNotificationQuery(row.notification, q))
+    const { rows, exact } = collectionFor(db, q)
+    return exact ? rows : rows.filter((row) => matchesNotificationQuery(row.notification, q))
   }
   return CasillaStore.of({
     commit: (change: CasillaCommit) =>
