@@ -153,6 +153,12 @@ export const casillaStoreContract = (name: string, makeStore: CasillaStoreFactor
       expect(await run(store.countNotifications({ receptorId: draft.receptorId, states: inbox }))).toBe(2)
       expect(await run(store.countNotifications({ receptorId: draft.receptorId, states: inbox, unread: true }))).toBe(2)
       expect(await run(store.countNotifications({ receptorId: draft.receptorId }))).toBe(3)
+      // Counts follow every change of state, in the same commit.
+      const one = Option.getOrThrow(await run(store.getNotification("ntf_0001")))
+      await run(store.commit({ notifications: [{ ...one, state: "Leída", readAt: one.depositedAt, version: 2 }, { ...draft, state: "Depositada", depositedAt: one.depositedAt, version: 2 }], events: [] }))
+      expect(await run(store.countNotifications({ receptorId: draft.receptorId, states: inbox, unread: true }))).toBe(2)
+      expect(await run(store.countNotifications({ receptorId: draft.receptorId, states: inbox, unread: false }))).toBe(1)
+      expect(await run(store.countNotifications({ receptorId: draft.receptorId, states: inbox }))).toBe(3)
     }))
 
     it("pages with a keyset cursor: every item once, in order, ties broken by id", withStore(async (store) => {

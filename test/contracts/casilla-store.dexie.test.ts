@@ -27,6 +27,7 @@ describe("casilla database upgrade and scoping", () => {
     const unread = await Effect.runPromise(store.listNotifications({ receptorId: "10000001", unread: true }))
     expect(unread.map((x) => x.id)).toEqual(["ntf_0007", "ntf_0004", "ntf_0001"])
     expect(db.verno).toBe(2)
+    expect(await Effect.runPromise(store.countNotifications({ receptorId: "10000001", states: ["Depositada", "Leída"], unread: true }))).toBe(3)
     expect((await Effect.runPromise(store.pendingEvents(5))).map((e) => e.id)).toEqual(["e1"])
     db.close()
   })

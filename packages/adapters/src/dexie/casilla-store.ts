@@ -12,7 +12,7 @@ import {
 import { type Collection, Dexie } from "dexie"
 import { Effect, Layer, Option } from "effect"
 import { checkCasillaCommit } from "../memory/casilla-store.js"
-import { type CasillaDb, type NotificationRow, toNotificationRow } from "./casilla-db.js"
+import { type CasillaDb, inboxCounterKeys, inboxCounts, type NotificationRow, toNotificationRow } from "./casilla-db.js"
 
 const unavailable = (cause: unknown, id?: string) =>
   new CasillaStoreError({ reason: "unavailable", detail: cause instanceof Error ? cause.message : String(cause), ...(id ? { id } : {}) })
@@ -27,11 +27,14 @@ const inboxStates: ReadonlyArray<string> = ["Depositada", "Leída"]
  * query fixes, read newest first from the keyset cursor. `exact` when the range alone is the
  * answer (no filter left to apply), so counts and pages stay inside IndexedDB.
  */
-const collectionFor = (db: CasillaDb, q: NotificationQuery): { readonly rows: Collection<NotificationRow, string>; readonly exact: boolean } => {
+const collectionFor = (db: CasillaDb, q: NotificationQuery, newestFirst = true): { readonly rows: Collection<NotificationRow, string>; readonly exact: boolean } => {
   const upper = (prefix: ReadonlyArray<string | number>) => (q.after ? [...prefix, q.after.date, q.after.id] : [...prefix, Dexie.maxKey])
   const lower = (prefix: ReadonlyArray<string | number>) => [...prefix, q.from ?? Dexie.minKey]
-  const range = (index: string, prefix: ReadonlyArray<string | number>) =>
-    db.notifications.where(index).between(lower(prefix), upper(prefix), true, false).reverse()
+  const range = (index: string, prefix: ReadonlyArray<string | number>) => {
+    const c = db.notifications.where(index).between(lower(prefix), upper(prefix), true, false)
+    // Dexie counts a reversed collection by walking it: counts keep the index order.
+    return newestFirst ? c.reverse() : c
+  }
   const noWords = q.text === undefined || q.text.trim() === ""
   const rest = noWords && q.to === undefined && q.emisorId === undefined && q.notificadorId === undefined
   const inboxOnly = q.states !== undefined && q.states.every((s) => inboxStates.includes(s))
@@ -47,6 +50,15 @@ const collectionFor = (db: CasillaDb, q: NotificationQuery): { readonly rows: Co
   return { rows: range("[date+id]", []), exact: false }
 }
 
+/** The counters that answer a count of a receptor's whole inbox, unread or read part. */
+const counterFor = (q: NotificationQuery) => {
+  const plain = q.receptorId !== undefined && q.from === undefined && q.to === undefined && q.after === undefined &&
+    (q.text === undefined || q.text.trim() === "") && q.emisorId === undefined && q.notificadorId === undefined
+  const inbox = q.states !== undefined && q.states.length === 2 && q.states.every((s) => inboxStates.includes(s))
+  if (!plain || !inbox) return undefined
+  return { ...inboxCounterKeys(q.receptorId!), which: q.unread === undefined ? "all" as const : q.unread ? "unread" as const : "read" as const }
+}
+
 // Rows are decoded on the way out: a row written by a broken client is an error, not a
 // malformed notification on screen.
 const fromRow = (row: NotificationRow): Notification => decodeNotificationSync(row.notification)
@@ -60,14 +72,14 @@ const fromRow = (row: NotificationRow): Notification => decodeNotificationSync(r
  * @category constructors
  */
 export const makeDexieCasillaStore = (db: CasillaDb): CasillaStore["Service"] => {
-  const query = (q: NotificationQuery) => {
-    const { rows, exact } = collectionFor(db, q)
+  const query = (q: NotificationQuery, newestFirst = true) => {
+    const { rows, exact } = collectionFor(db, q, newestFirst)
     return exact ? rows : rows.filter((row) => matchesNotificationQuery(row.notification, q))
   }
   return CasillaStore.of({
     commit: (change: CasillaCommit) =>
       tryStore(() =>
-        db.transaction("rw", [db.casillas, db.notifications, db.blobs, db.outbox], async () => {
+        db.transaction("rw", [db.casillas, db.notifications, db.blobs, db.outbox, db.counters], async () => {
           const casillaIds = (change.casillas ?? []).map((c) => c.id)
           const logins = (change.casillas ?? []).map((c) => c.loginId)
           const notificationIds = (change.notifications ?? []).map((n) => n.id)
@@ -86,7 +98,23 @@ export const makeDexieCasillaStore = (db: CasillaDb): CasillaStore["Service"] =>
             throw new CasillaStoreError({ reason: "duplicate", detail: "event id" })
           }
           if (change.casillas?.length) await db.casillas.bulkPut([...change.casillas])
-          if (change.notifications?.length) await db.notifications.bulkPut(change.notifications.map(toNotificationRow))
+          if (change.notifications?.length) {
+            const rows = change.notifications.map(toNotificationRow)
+            const deltas = new Map<string, number>()
+            const add = (key: string, n: number) => n !== 0 && deltas.set(key, (deltas.get(key) ?? 0) + n)
+            rows.forEach((row, i) => {
+              const before = inboxCounts(notes[i] ?? undefined)
+              const after = inboxCounts(row)
+              const keys = inboxCounterKeys(row.receptorId)
+              add(keys.inbox, after.inbox - before.inbox)
+              add(keys.unread, after.unread - before.unread)
+            })
+            await db.notifications.bulkPut(rows)
+            if (deltas.size > 0) {
+              const current = await db.counters.bulkGet([...deltas.keys()])
+              await db.counters.bulkPut([...deltas].map(([key, d], i) => ({ key, value: (current[i]?.value ?? 0) + d })))
+            }
+          }
           if (change.blobs?.length) await db.blobs.bulkPut(change.blobs.map((b) => ({ key: b.key, bytes: b.bytes.slice() })))
           if (change.events.length) await db.outbox.bulkAdd(change.events.map((event) => ({ id: event.id, delivered: 0 as const, event })))
         })),
@@ -100,7 +128,17 @@ export const makeDexieCasillaStore = (db: CasillaDb): CasillaStore["Service"] =>
         // Index order is (date, id) descending already; the sort is a guard for ties.
         return rows.map(fromRow).sort(compareNotifications)
       }),
-    countNotifications: (q) => tryStore(() => query({ ...q, after: undefined, limit: undefined }).count()),
+    countNotifications: (q) =>
+      tryStore(async () => {
+        const counter = counterFor(q)
+        if (counter !== undefined) {
+          const [inbox, unread] = await db.counters.bulkGet([counter.inbox, counter.unread])
+          const all = inbox?.value ?? 0
+          const open = unread?.value ?? 0
+          return counter.which === "all" ? all : counter.which === "unread" ? open : all - open
+        }
+        return query({ ...q, after: undefined, limit: undefined }, false).count()
+      }),
     getBlob: (key) => tryStore(async () => Option.map(Option.fromNullishOr(await db.blobs.get(key)), (r) => new Uint8Array(r.bytes)), key),
     pendingEvents: (limit) =>
       tryStore(async () =>
