@@ -8,7 +8,7 @@ import type { casillaInboxStrings } from "./inbox.strings.js"
 type I18n = LocalizeController<typeof casillaInboxStrings["es-PE"]>
 
 /** An instant as Lima date and time in the page's locale. */
-export const limaDateTime = (i18n: I18n, iso: string): string =>
+export const limaDateTime = (i18n: Pick<I18n, "date">, iso: string): string =>
   i18n.date(new Date(iso), { timeZone: "America/Lima", dateStyle: "medium", timeStyle: "medium" })
 
 const limaDay = (i18n: I18n, date: string): string => i18n.date(new Date(`${date}T12:00:00Z`), { timeZone: "UTC", dateStyle: "long" })

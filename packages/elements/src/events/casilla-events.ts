@@ -51,3 +51,16 @@ export class PasswordResetRequestedEvent extends CustomEvent<void> {
     super("casilla-password-reset", { bubbles: true, composed: true })
   }
 }
+
+/**
+ * Fired by `<casilla-deposit>` when the user deposited the notification: `detail` is it, with
+ * its legal date and constancia. `bubbles` and `composed`.
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export class NotificationDepositedEvent extends CustomEvent<Notification> {
+  constructor(notification: Notification) {
+    super("casilla-notification-deposit", { bubbles: true, composed: true, detail: notification })
+  }
+}
