@@ -56,6 +56,8 @@ export class CasillaDeposit extends LitElement {
 
   /** The emisores the notificador may choose from (id and name). */
   @property({ attribute: false }) emisores: ReadonlyArray<{ readonly id: string; readonly name: string }> = []
+  /** Shows this notification (a Borrador waiting for the emisor, a Firmada to deposit) instead of the form. */
+  @property({ attribute: "notification-id" }) notificationId = ""
   /** What to do with the constancia's bytes (default: download). */
   @property({ attribute: false }) fileHandler: CasillaFileHandler = download
 
@@ -80,6 +82,18 @@ export class CasillaDeposit extends LitElement {
   private readonly reloadCmd = this.runtime.command((actor: Actor, id: string) => Effect.flatMap(Effect.service(CasillaService), (s) => s.getNotification(actor, id)))
   private readonly depositCmd = this.runtime.command((actor: Actor, id: string) => Effect.flatMap(Effect.service(CasillaService), (s) => s.depositNotification(actor, id)))
   private readonly constanciaCmd = this.runtime.command((actor: Actor, id: string) => Effect.flatMap(Effect.service(CasillaService), (s) => s.getConstancia(actor, id)))
+
+  override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has("notificationId") && this.notificationId && this.notification?.id !== this.notificationId) void this.load(this.notificationId)
+  }
+
+  private async load(id: string): Promise<void> {
+    const actor = this.actor.value
+    if (!actor) return
+    const outcome = await this.reloadCmd.run(actor, id)
+    if (outcome && !outcome.ok) this.fail(outcome.error)
+    else if (outcome) this.notification = outcome.value
+  }
 
   /** The notification being prepared or deposited, if any. */
   get current(): Notification | undefined {
@@ -145,11 +159,7 @@ export class CasillaDeposit extends LitElement {
   }
 
   private async refresh(): Promise<void> {
-    const actor = this.actor.value
-    if (!actor || !this.notification) return
-    const outcome = await this.reloadCmd.run(actor, this.notification.id)
-    if (outcome && !outcome.ok) this.fail(outcome.error)
-    else if (outcome) this.notification = outcome.value
+    if (this.notification) await this.load(this.notification.id)
   }
 
   private async deposit(): Promise<void> {
@@ -173,6 +183,7 @@ export class CasillaDeposit extends LitElement {
 
   private reset(): void {
     this.notification = undefined
+    this.notificationId = ""
     this.casilla = undefined
     this.files = []
     this.error = ""
