@@ -16,6 +16,22 @@ casillaStoreContract("dexie (Chromium IndexedDB)", async () => {
   return { store: makeDexieCasillaStore(db), dispose: async () => { db.close(); await db.delete() } }
 }, { describe, it, expect })
 
+describe("casilla data scoped to the signed-in receptor in one browser profile", () => {
+  it("a second receptor sees none of the first's data; sign-out deletes the first's", async () => {
+    const a = `10117410-${Date.now()}`
+    const b = `44556677-${Date.now()}`
+    const first = openCasillaDb(a)
+    await Effect.runPromise(makeDexieCasillaStore(first).commit({ notifications: [contractNotification(1)], blobs: [{ key: "k", bytes: new Uint8Array([1, 2]) }], events: [] }))
+    const second = makeDexieCasillaStore(openCasillaDb(b))
+    chaiExpect(await Effect.runPromise(second.listNotifications({}))).to.deep.equal([])
+    chaiExpect((await Effect.runPromise(second.getBlob("k")))._tag).to.equal("None")
+    first.close()
+    await clearCasillaScope(a)
+    chaiExpect((await indexedDB.databases()).some((d) => d.name?.endsWith(encodeURIComponent(a)))).to.equal(false)
+    await clearCasillaScope(b)
+  })
+})
+
 describe("casilla outbox in the browser", () => {
   it("pending events survive closing and reopening the database; sign-out deletes them", async () => {
     const scope = `reload-${Date.now()}`

@@ -183,3 +183,28 @@ describe("reading a deposited notification", () => {
     expect(await h.run((s) => s.listNotifications(receptor))).toEqual([])
   })
 })
+
+describe("deposit is one commit", () => {
+  it("when the store refuses the commit, nothing of the deposit exists: no state, no constancia, no event", async () => {
+    const { CasillaStore, CasillaStoreError } = await import("@ecasilla/core/casilla")
+    const { Effect, Layer } = await import("effect")
+    const h = await setup()
+    const n = await h.prepareSigned(await signed(pki))
+    const before = await h.snapshot(n.id)
+    // The same runtime's store, with a commit that fails for the deposit (a lost race, a full disk).
+    const failing = Layer.effect(CasillaStore, Effect.map(CasillaStore, (s) => CasillaStore.of({
+      ...s,
+      commit: (change) => change.events.some((e) => e.tag.endsWith("NotificationDeposited"))
+        ? Effect.fail(new CasillaStoreError({ reason: "unavailable", detail: "disk full" }))
+        : s.commit(change)
+    })))
+    const { CasillaService } = await import("@ecasilla/core/casilla")
+    // fresh: the runtime already holds a memoized build of CasillaService.layer.
+    const service = Layer.fresh(CasillaService.layer).pipe(Layer.provide(failing))
+    const exit = await h.rt.runPromiseExit(Effect.flatMap(CasillaService, (s) => s.depositNotification(notificador, n.id)).pipe(Effect.provide(service)))
+    expect(exit._tag).toBe("Failure")
+    const after = await h.snapshot(n.id)
+    expect(after).toEqual(before)
+    expect(after.n.constancia).toBeUndefined()
+  })
+})
