@@ -83,7 +83,8 @@ export class CasillaDeposit extends LitElement {
   private readonly depositCmd = this.runtime.command((actor: Actor, id: string) => Effect.flatMap(Effect.service(CasillaService), (s) => s.depositNotification(actor, id)))
   private readonly constanciaCmd = this.runtime.command((actor: Actor, id: string) => Effect.flatMap(Effect.service(CasillaService), (s) => s.getConstancia(actor, id)))
 
-  override updated(changed: Map<PropertyKey, unknown>): void {
+  // Before the update, so starting the load does not schedule a second render cycle.
+  override willUpdate(changed: Map<PropertyKey, unknown>): void {
     if (changed.has("notificationId") && this.notificationId && this.notification?.id !== this.notificationId) void this.load(this.notificationId)
   }
 
