@@ -54,6 +54,18 @@ describe("<casilla-inbox>", () => {
     await waitUntil(() => rows().at(-1)?.dataset.id === "ntf_000001", "the oldest row was never shown")
     expect(rows().at(-1)!.parentElement!.getAttribute("aria-posinset")).to.equal("2000")
     expect(rows().length).to.be.at.most(bounded)
+    // The keyboard walks the list too: Home, then down past the rows first rendered.
+    const key = (k: string) => (inbox.shadowRoot!.activeElement as HTMLElement).dispatchEvent(new KeyboardEvent("keydown", { key: k, bubbles: true, composed: true }))
+    rows().at(-1)!.focus()
+    key("Home")
+    await waitUntil(() => (inbox.shadowRoot!.activeElement as HTMLElement | null)?.dataset.id === "ntf_002000", "Home did not reach the newest row")
+    for (let i = 0; i < 30; i++) {
+      key("ArrowDown")
+      await inbox.updateComplete
+      await new Promise((r) => setTimeout(r, 0))
+    }
+    expect((inbox.shadowRoot!.activeElement as HTMLElement).dataset.id).to.equal("ntf_001970")
+    expect(rows().length).to.be.at.most(bounded)
   })
 
   it("filters by estado, emisor, words and fecha", async () => {

@@ -52,7 +52,8 @@ const OVERSCAN = 6
  * search and filters by fecha, emisor and estado. Opening one shows its cédula, the deposit
  * date as the legal notification date, and its documents with the firma verdict found at
  * deposit; the first open marks it read with the reading date. Everything is read and
- * written through `CasillaService`, so it works offline on the Dexie adapters.
+ * written through `CasillaService`, so it works offline on the Dexie adapters. In the list, Up,
+ * Down, Home and End move between notifications, including those not rendered yet.
  *
  * @tag casilla-inbox
  * @summary The receptor's inbox of electronic notifications.
@@ -328,6 +329,26 @@ export class CasillaInbox extends LitElement {
     if (viewport) viewport.scrollTop = 0
   }
 
+  /** Up/Down/Home/End move between rows, scrolling rows that are not rendered into view. */
+  private async onListKey(e: KeyboardEvent): Promise<void> {
+    const items = this.notifications
+    const current = items.findIndex((n) => n.id === (e.target as HTMLElement).dataset.id)
+    if (current === -1) return
+    const target = e.key === "ArrowDown" ? current + 1 : e.key === "ArrowUp" ? current - 1 : e.key === "Home" ? 0 : e.key === "End" ? items.length - 1 : -2
+    if (target === -2) return
+    e.preventDefault()
+    const index = Math.max(0, Math.min(items.length - 1, target))
+    const viewport = this.renderRoot.querySelector<HTMLElement>(".viewport")
+    if (viewport) {
+      const top = index * this.rowHeight
+      if (top < viewport.scrollTop) viewport.scrollTop = top
+      else if (top + this.rowHeight > viewport.scrollTop + viewport.clientHeight) viewport.scrollTop = top + this.rowHeight - viewport.clientHeight
+      this.listScroll = viewport.scrollTop
+    }
+    await this.updateComplete
+    this.renderRoot.querySelector<HTMLElement>(`[data-id="${items[index].id}"]`)?.focus()
+  }
+
   private renderList() {
     const t = this.i18n.term.bind(this.i18n)
     const items = this.notifications
@@ -343,7 +364,7 @@ export class CasillaInbox extends LitElement {
       <div class="viewport" part="list" @scroll=${(e: Event) => { this.listScroll = (e.target as HTMLElement).scrollTop }}>
         ${items.length === 0
           ? html`<p class="empty">${this.firstPage.pending ? t("loading") : t("empty")}</p>`
-          : html`<ul class="rows" aria-label=${t("list")} style="height:${items.length * rh}px">
+          : html`<ul class="rows" aria-label=${t("list")} style="height:${items.length * rh}px" @keydown=${(e: KeyboardEvent) => void this.onListKey(e)}>
             ${visible.map((n, i) => {
               const unread = n.state === "Depositada"
               return html`<li style="top:${(first + i) * rh}px;height:${rh}px" aria-setsize=${total} aria-posinset=${first + i + 1}>
