@@ -3,9 +3,12 @@
 // the whole flow); on the form page a link to the ticket just filed. DOM built with
 // textContent only: ticket títulos are user input.
 import * as Effect from "effect/Effect"
-import { canViewTicket, TicketService, type Ticket } from "@ecasilla/core/cau"
+import { isCauAnalyst, isCauLead, TicketService, type Ticket } from "@ecasilla/core/cau"
 import { runOn, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
 import { demoActors } from "./storage.js"
+
+const english = document.body.dataset.locale === "en"
+const say = (es: string, en: string): string => (english ? en : es)
 
 const DETAIL_PAGE = "cau/cau-ticket-detail"
 const FORM_PAGE = "cau/cau-ticket-form"
@@ -23,17 +26,16 @@ const storageReady = async (provider: EcasillaProvider): Promise<void> => {
   }
 }
 
-/** The tickets the current actor may see (none when nobody is acting). */
+/** The tickets the current actor may see: the service decides (nobody signed in sees none). */
 export const visibleTickets = async (provider: EcasillaProvider): Promise<ReadonlyArray<Ticket>> => {
   const actor = provider.actor
   if (actor === undefined) return []
-  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets()))
+  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets(actor)))
   if (!outcome.ok) {
     console.error("playground: the tickets could not be listed", outcome.error)
     return []
   }
-  // Until the service filters by actor itself, the chooser applies the core's rule.
-  return outcome.value.filter((t) => canViewTicket(t, actor))
+  return outcome.value
 }
 
 /** Switches the header's "Actuar como" select, which sets the provider's actor. */
@@ -49,11 +51,11 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
   const select = el<HTMLSelectElement>("select", { id: "cau-ticket-select" })
   const roles = el("div", { className: "cau-roles" })
   roles.setAttribute("role", "group")
-  roles.setAttribute("aria-label", "Actuar como")
+  roles.setAttribute("aria-label", say("Actuar como", "Act as"))
   picker.replaceChildren(el("label", {}, "Ticket ", select), roles)
   await storageReady(provider)
   const users = await demoActors()
-  const lead = users.find((u) => u.roles.includes("cau-lider-grupo"))
+  const lead = users.find(isCauLead)
   let tickets: ReadonlyArray<Ticket> = []
 
   const apply = () => {
@@ -65,14 +67,13 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
   const renderRoles = () => {
     const ticket = tickets.find((t) => t.number === select.value)
     const current = provider.actor?.id
+    const analystId = ticket?.analyst?.id ?? users.find(isCauAnalyst)?.id
     const who: Array<[string, string | undefined, string | undefined]> = [
-      ["Solicitante", (ticket?.onBehalfOf ?? ticket?.requester)?.id, (ticket?.onBehalfOf ?? ticket?.requester)?.name],
-      ["Analista", ticket?.analyst?.id, ticket?.analyst?.name ?? users.find((u) => u.roles.includes("cau-analista"))?.name],
-      ["Líder de grupo", lead?.id, lead?.name]
+      [say("Solicitante", "Requester"), (ticket?.onBehalfOf ?? ticket?.requester)?.id, (ticket?.onBehalfOf ?? ticket?.requester)?.name],
+      [say("Analista", "Analyst"), analystId, ticket?.analyst?.name ?? users.find(isCauAnalyst)?.name],
+      [say("Líder de grupo", "Group lead"), lead?.id, lead?.name]
     ]
-    const analystId = ticket?.analyst?.id ?? users.find((u) => u.roles.includes("cau-analista"))?.id
-    roles.replaceChildren(...who.map(([role, id, name]) => {
-      const target = role === "Analista" ? analystId : id
+    roles.replaceChildren(...who.map(([role, target, name]) => {
       const button = el<HTMLButtonElement>("button", { type: "button", disabled: target === undefined }, `${role}: ${name ?? "—"}`)
       button.setAttribute("aria-pressed", String(target !== undefined && target === current))
       button.addEventListener("click", () => {
@@ -103,7 +104,8 @@ function setUpFormPage(): void {
   document.getElementById("demo-stage")?.addEventListener("ticket-created", (event) => {
     if (!slot) return
     const ticket = (event as CustomEvent<Ticket>).detail
-    const link = el<HTMLAnchorElement>("a", { href: `/cau/cau-ticket-detail/?number=${encodeURIComponent(ticket.number)}` }, `Ver el ticket N° ${ticket.number} en <cau-ticket-detail>`)
+    const href = `${english ? "/en" : ""}/cau/cau-ticket-detail/?number=${encodeURIComponent(ticket.number)}`
+    const link = el<HTMLAnchorElement>("a", { href }, say(`Ver el ticket N° ${ticket.number} en <cau-ticket-detail>`, `See ticket No. ${ticket.number} in <cau-ticket-detail>`))
     slot.replaceChildren(link)
     slot.hidden = false
   })

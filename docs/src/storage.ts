@@ -13,18 +13,19 @@ export const PLAYGROUND_DB = "ecasilla-playground"
 export interface PlaygroundStorage {
   readonly layer: ProvidedLayer
   readonly label: string
+  readonly labelEn: string
 }
 
 /**
  * The playground's storage as one Layer the provider can take at once: it opens
  * (and seeds) the storage when the runtime is first built, so the page's elements
- * never run without a layer. `label` resolves with the header's text.
+ * never run without a layer. `label` resolves with the header's text (es, en).
  */
-export const playgroundLayer = (): { readonly layer: ProvidedLayer; readonly label: Promise<string> } => {
+export const playgroundLayer = (): { readonly layer: ProvidedLayer; readonly label: Promise<{ readonly es: string; readonly en: string }> } => {
   const storage = openPlaygroundStorage()
   return {
     layer: Layer.unwrap(Effect.promise(() => storage.then((s) => s.layer))),
-    label: storage.then((s) => s.label)
+    label: storage.then((s) => ({ es: s.label, en: s.labelEn }))
   }
 }
 
@@ -40,7 +41,8 @@ export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
     const seeded = await seedCauDemo(db)
     return {
       layer: layerDexieCau({ db }),
-      label: seeded ? "IndexedDB: datos de demostración cargados" : "IndexedDB: datos de demostración"
+      label: seeded ? "IndexedDB: datos de demostración cargados" : "IndexedDB: datos de demostración",
+      labelEn: seeded ? "IndexedDB: demo data loaded" : "IndexedDB: demo data"
     }
   } catch (cause) {
     console.warn("playground: IndexedDB is not available, using memory", cause)
@@ -50,7 +52,8 @@ export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
     ])
     return {
       layer: layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers }),
-      label: "Datos en memoria (IndexedDB no disponible)"
+      label: "Datos en memoria (IndexedDB no disponible)",
+      labelEn: "Data in memory (IndexedDB not available)"
     }
   }
 }

@@ -1,3 +1,4 @@
+import { errorMessage } from "@ecasilla/core/i18n"
 import { availableTicketActions, phaseOf, type Ticket } from "@ecasilla/core/cau"
 import { Cause, Exit } from "effect"
 import { describe, expect, it } from "vitest"
@@ -22,7 +23,7 @@ describe("the seed flow through TicketService", () => {
     expect(availableTicketActions(t, requester)).toEqual(["edit"])
     expect(availableTicketActions(t, lead)).toEqual(["assign"])
 
-    clock.advance(3600_000)
+    await clock.advance(3600_000)
     t = await run((s) => s.assignTicket(lead, t.id, { analystId: analyst.id, supportGroup: "Soporte Casilla" }))
     expect(t.state).toBe("Asignada-Pendiente")
     expect(t.analyst?.id).toBe(analyst.id)
@@ -39,7 +40,7 @@ describe("the seed flow through TicketService", () => {
     expect(mailer.sent[1].to).toEqual([analyst.email])
     expect(mailer.sent[1].text).toContain("Adjunto otra captura.")
     expect(mailer.sent[1].text).toContain("error.png")
-    const file = await run((s) => s.getAttachment(t.id, t.notes[0].attachmentIds[0]))
+    const file = await run((s) => s.getAttachment(analyst, t.id, t.notes[0].attachmentIds[0]))
     expect(file.meta.kind).toBe("image")
 
     t = await run((s) => s.resolveTicket(analyst, t.id, { answer: "<p>Se desbloqueó su usuario.</p><script>alert(1)</script>" }))
@@ -82,7 +83,7 @@ describe("the seed flow through TicketService", () => {
       "TicketResolved", "TicketResolutionAccepted", "TicketSurveyAnswered", "TicketClosed"
     ])
     expect(t.version).toBe(8)
-    const stored = await run((s) => s.getTicketByNumber("CAU-2026-000001"))
+    const stored = await run((s) => s.getTicketByNumber(requester, "CAU-2026-000001"))
     expect(stored).toEqual(t)
   })
 
@@ -91,18 +92,19 @@ describe("the seed flow through TicketService", () => {
     const a = await run((s) => s.createTicket(requester, validDraft))
     const b = await run((s) => s.createTicket(requester, validDraft))
     expect([a.number, b.number]).toEqual(["CAU-2026-000001", "CAU-2026-000002"])
-    const list = await run((s) => s.listTickets({ requesterId: requester.id }))
+    const list = await run((s) => s.listTickets(requester, { requesterId: requester.id }))
     expect(list).toHaveLength(2)
   })
 
-  it("reports a validation error per field, in Spanish", async () => {
+  it("reports a validation error per field, as codes rendered in Spanish or English", async () => {
     const { exit } = makeCau()
     const r = await exit((s) => s.createTicket(requester, { ...validDraft, titulo: "", telefono: "12345", categoria: "aplicativos" }))
     expect(Exit.isFailure(r)).toBe(true)
-    const err = Exit.isFailure(r) ? Cause.squash(r.cause) as { _tag: string; issues: Array<{ field: string; message: string }> } : undefined
+    const err = Exit.isFailure(r) ? Cause.squash(r.cause) as { _tag: string; issues: Array<{ field: string; code: string }> } : undefined
     expect(err?._tag).toBe("@ecasilla/core/cau/TicketValidationError")
-    expect(err?.issues.map((i) => i.field)).toEqual(["titulo", "categoria", "telefono"])
-    expect(err?.issues[0].message).toBe("Ingrese el título.")
+    expect(err?.issues).toEqual([{ field: "titulo", code: "empty" }, { field: "categoria", code: "unknown-category" }, { field: "telefono", code: "bad-area-code" }])
+    expect(errorMessage(err, "es-PE")).toMatch(/^Ingrese el título\. Seleccione una categoría/)
+    expect(errorMessage(err, "en")).toMatch(/^Enter the title\. Choose a category/)
   })
 })
 

@@ -3,9 +3,10 @@
 import { fixture, html } from "@open-wc/testing"
 import type { TemplateResult } from "lit"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as TestClock from "effect/testing/TestClock"
 import type { Actor } from "@ecasilla/core"
 import { TicketService, type Ticket } from "@ecasilla/core/cau"
-import { Clock, makeTestClock } from "@ecasilla/core/ports"
 import { layerBrowserHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { cauDemoUsers, layerMemoryCau, makeCaptureMailer } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/ecasilla-provider.js"
@@ -16,10 +17,16 @@ export const [rosa, jorge, carla, luis, patricia] = cauDemoUsers
 /** A provider over fresh memory adapters, acting as `actor`, around `content`. */
 export const cauFixture = async (content: TemplateResult, actor: Actor | undefined = rosa) => {
   const mailer = makeCaptureMailer()
-  const clock = makeTestClock(new Date("2026-03-02T14:00:00.000Z"))
-  const layer = layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers, mailer: mailer.layer, clock: Clock.layerTest(clock) })
+  const testClock = Layer.effectDiscard(TestClock.setTime(Date.parse("2026-03-02T14:00:00.000Z"))).pipe(Layer.provideMerge(TestClock.layer()))
+  const layer = layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers, mailer: mailer.layer }).pipe(Layer.provideMerge(testClock))
   const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${actor}>${content}</ecasilla-provider>`)
   const service = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) => serviceOn(provider, f)
+  const clock = {
+    advance: async (ms: number) => {
+      const outcome = await runOn(provider.runtime, [], TestClock.adjust(ms))
+      if (!outcome.ok) throw outcome.error
+    }
+  }
   return { provider, mailer, clock, service }
 }
 

@@ -74,7 +74,7 @@ describe("<cau-ticket-detail>", () => {
 
   describe("forbidden moves fail with a tagged error, change nothing, and are not offered", () => {
     const expectUnchanged = async (service: Awaited<ReturnType<typeof setUp>>["service"], before: { id: string; version: number; state: string }) => {
-      const after = await service((s) => s.getTicket(before.id))
+      const after = await service((s) => s.getTicket(patricia, before.id))
       expect(after.version).to.equal(before.version)
       expect(after.state).to.equal(before.state)
     }
@@ -103,18 +103,19 @@ describe("<cau-ticket-detail>", () => {
         (s: Parameters<Parameters<typeof service>[0]>[0]) => s.rejectResolution(jorge, t.id, { comment: "No me gusta" }),
         (s: Parameters<Parameters<typeof service>[0]>[0]) => s.submitSurvey(jorge, t.id, { level: "insatisfecho" })
       ]) {
+        // The service does not even admit the ticket exists to someone who may not see it.
         const error = await service((s) => Effect.flip(attempt(s)))
-        expect((error as { reason: string }).reason).to.equal("not-your-ticket")
+        expect((error as { reason: string }).reason).to.equal("not-found")
       }
       await expectUnchanged(service, t)
       detail.ticketId = t.id
-      await waitUntil(() => detail.ticket?.id === t.id)
-      await detail.updateComplete
+      // Someone else's ticket is not shown at all (the service's read fails): "does not exist".
+      await waitUntil(() => shadowText(detail).includes("El ticket no existe."))
+      expect(detail.ticket).to.equal(undefined)
       expect(detail.availableActions).to.deep.equal([])
       expect(detail.shadowRoot!.querySelector("#correcta, #incorrecta, #survey-heading, h2")).to.equal(null)
-      // Someone else's ticket is not shown at all (canViewTicket): "does not exist".
-      expect(shadowText(detail)).to.contain("El ticket no existe.")
       provider.actor = rosa
+      await waitUntil(() => detail.ticket?.id === t.id)
       await detail.updateComplete
       expect(detail.availableActions).to.deep.equal(["incorrecta", "correcta"])
     })
@@ -235,6 +236,52 @@ describe("<cau-ticket-detail>", () => {
   })
 })
 
+describe("<cau-ticket-detail> without storage", () => {
+  it("a provider without a layer: the detail says the page is not set up, and the console names `layer`", async () => {
+    const warnings: Array<string> = []
+    const original = console.warn
+    console.warn = (...args: Array<unknown>) => void warnings.push(String(args[0]))
+    try {
+      const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .actor=${rosa}><cau-ticket-detail number="CAU-2026-000001"></cau-ticket-detail></ecasilla-provider>`)
+      const detail = provider.querySelector<CauTicketDetail>("cau-ticket-detail")!
+      await waitUntil(() => shadowText(detail).includes("Esta página no tiene configurado el almacenamiento de tickets."))
+      expect(warnings.filter((w) => w.includes("`layer`")).length).to.equal(1)
+      await expect(detail).to.be.accessible()
+    } finally {
+      console.warn = original
+    }
+  })
+})
+
+describe("<cau-ticket-detail> editing", () => {
+  it("offers the requester the edit form while Registrada; saving reloads the ticket and closes the form", async () => {
+    const { detail, service, show, provider } = await setUp()
+    const t = await fileTicket(service)
+    await show(t.id)
+    expect(detail.availableActions).to.deep.equal(["edit"])
+    $(detail, "#edit").click()
+    await waitUntil(() => detail.shadowRoot!.querySelector("cau-ticket-form")?.shadowRoot?.querySelector<HTMLInputElement>("#titulo")?.value === t.titulo)
+    const form = detail.shadowRoot!.querySelector("cau-ticket-form")!
+    await expect(detail).to.be.accessible()
+    const telefono = form.shadowRoot!.querySelector<HTMLInputElement>("#telefono")!
+    telefono.select()
+    telefono.focus()
+    await sendKeys({ type: "912345678" })
+    const updated = new Promise<Event>((resolve) => provider.addEventListener("ticket-updated", resolve, { once: true }))
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click()
+    const event = await updated
+    expect((event as Event & { action?: string }).action).to.equal("edit")
+    await waitUntil(() => detail.shadowRoot!.querySelector("cau-ticket-form") === null && detail.ticket?.version === t.version + 1)
+    expect(detail.ticket!.telefono.replace(/\s/g, "")).to.equal("912345678")
+    expect(shadowText(detail)).to.contain(detail.ticket!.telefono)
+    expect(shadowText(detail)).to.contain("Modificó el ticket")
+    // Others are not offered it.
+    provider.actor = carla
+    await detail.updateComplete
+    expect(detail.shadowRoot!.querySelector("#edit")).to.equal(null)
+  })
+})
+
 describe("<cau-ticket-detail> on the playground's IndexedDB storage", () => {
   it("shows a seeded demo ticket and closes it: correcta, survey, Cerrada", async () => {
     const { layerDexieCau, openEcasillaDb, seedCauDemo } = await import("@ecasilla/adapters/dexie")
@@ -243,7 +290,7 @@ describe("<cau-ticket-detail> on the playground's IndexedDB storage", () => {
       expect(await seedCauDemo(db)).to.equal(true)
       const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layerDexieCau({ db })} .actor=${rosa}><cau-ticket-detail></cau-ticket-detail></ecasilla-provider>`)
       const detail = provider.querySelector<CauTicketDetail>("cau-ticket-detail")!
-      const tickets = await serviceOn(provider, (s) => s.listTickets({ states: ["Resuelta"] }))
+      const tickets = await serviceOn(provider, (s) => s.listTickets(rosa, { states: ["Resuelta"] }))
       expect(tickets.length).to.equal(1)
       detail.number = tickets[0].number
       await waitUntil(() => detail.availableActions.join() === "incorrecta,correcta" && detail.shadowRoot!.querySelector("#correcta") !== null)

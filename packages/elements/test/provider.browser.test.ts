@@ -224,7 +224,7 @@ describe("<ecasilla-provider>", () => {
     await aTimeout(50)
     expect(provider.runtime).to.equal(runtime)
     expect(released).to.equal(0)
-    const found = await serviceOn(provider, (s) => s.getTicket(created.id))
+    const found = await serviceOn(provider, (s) => s.getTicket(rosa, created.id))
     expect(found.number).to.equal(created.number)
     probe.who = "Luis"
     await waitUntil(() => probe.greeting.value === "Hola Luis")

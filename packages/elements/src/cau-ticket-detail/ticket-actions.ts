@@ -1,12 +1,14 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit"
 import { live } from "lit/directives/live.js"
 import * as Effect from "effect/Effect"
-import { hasRole, type Actor } from "@ecasilla/core"
+import type { Actor } from "@ecasilla/core"
 import {
   type AttachmentError,
   SurveyLevel,
   surveyLevelLabels,
   type AttachmentPolicy,
+  isCauAnalyst,
+  defaultAttachmentPolicy,
   ticketActionLabels,
   type TicketCommandError,
   ticketLifecycle,
@@ -78,6 +80,7 @@ export class TicketActionsController implements ReactiveController {
   private readonly analystBox: ComboboxController
   private readonly busy: () => boolean
   private needsAnalysts = false
+  private policy: AttachmentPolicy = defaultAttachmentPolicy
 
   constructor(
     host: ReactiveControllerHost & HTMLElement,
@@ -91,11 +94,11 @@ export class TicketActionsController implements ReactiveController {
     this.perform = perform
     this.busy = busy
     this.answer = new RichTextController(host, "answer")
-    this.noteFiles = new AttachmentDropController(host, "nota", () => i18n.locale)
+    this.noteFiles = new AttachmentDropController(host, "nota", () => i18n.locale, () => this.policy)
     this.analysts = runtime.query({
       args: () => [this.analystQuery, this.needsAnalysts] as const,
       run: ([query, needed]) => needed
-        ? Effect.map(Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 50)), (users) => users.filter((u) => hasRole(u, "cau-analista")))
+        ? Effect.map(Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 50)), (users) => users.filter(isCauAnalyst))
         : Effect.succeed<ReadonlyArray<Actor>>([])
     })
     this.analystBox = new ComboboxController(host, {
@@ -244,7 +247,7 @@ export class TicketActionsController implements ReactiveController {
 
   /** The forms for `actions` (from `availableTicketActions`), in lifecycle order; `policy` limits the note's files. */
   render(ticket: Ticket, actions: ReadonlyArray<TicketAction>, policy: AttachmentPolicy): TemplateResult {
-    this.noteFiles.policy = policy
+    this.policy = policy
     const needs = actions.includes("assign") || actions.includes("reassign")
     if (needs !== this.needsAnalysts) {
       this.needsAnalysts = needs

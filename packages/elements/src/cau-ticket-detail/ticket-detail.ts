@@ -12,7 +12,9 @@ import {
   surveyLevelLabels,
   ticketActionLabels,
   isTicketError,
+  TicketError,
   ticketMessage,
+  ticketTipoLabels,
   TicketService,
   type AttachmentMeta,
   type AttachmentPolicy,
@@ -20,7 +22,7 @@ import {
   type TicketAction,
   type TicketPhase
 } from "@ecasilla/core/cau"
-import type { Actor } from "@ecasilla/core"
+import type { Actor } from "@ecasilla/core/roles"
 import { Directory, HtmlSanitizer, htmlToPlainText, plainTextToHtml } from "@ecasilla/core/ports"
 import { actorContext } from "../context/contexts.js"
 import { RuntimeController } from "../controllers/runtime-controller.js"
@@ -28,7 +30,7 @@ import { LocalizeController } from "../controllers/localize.js"
 import { TicketUpdatedEvent } from "../events/cau-events.js"
 import { cauStyles } from "../cau/cau.styles.js"
 import { formatBytes, userMessage } from "../cau/user-message.js"
-import { TicketActionsController, type PerformAction } from "./ticket-actions.js"
+import type { PerformAction, TicketActionsController } from "./ticket-actions.js"
 import { ticketDetailStrings } from "./ticket-detail.strings.js"
 import { ticketDetailStyles } from "./ticket-detail.styles.js"
 import { formatInstant, renderHistory } from "./ticket-history.js"
@@ -51,7 +53,11 @@ const PHASES: ReadonlyArray<TicketPhase> = ["Registro", "Investigación", "Resol
  * requester and the help-desk staff); below them the forms of the actions the provider's actor may
  * take now — `availableTicketActions(ticket, actor)` from the core, nothing else. After
  * each action the ticket is loaded again and `ticket-updated` is fired; a refusal from
- * the core is shown as its Spanish (or English) message.
+ * the core is shown as its Spanish (or English) message. While the ticket is Registrada
+ * its requester is offered "Modificar": `<cau-ticket-form>` in edit mode, loaded then.
+ * Reads go through the service as the acting user (it answers "does not exist" to
+ * anyone who may not see the ticket); each action is a command: a second click while
+ * it saves is ignored and the button says "Guardando…".
  *
  * Rich text (descripción, answer) is the core's sanitized HTML, sanitized once more by
  * the runtime's HtmlSanitizer before it is shown (plain text when the runtime has none);
@@ -99,10 +105,12 @@ export class CauTicketDetail extends LitElement {
   // What the detail needs from the provider's layer (CauConfig has a default).
   private readonly runtime = new RuntimeController<TicketService | Directory>(this, [TicketService, Directory])
   private readonly load = this.runtime.query({
-    args: () => [this.ticketId, this.number, this.reloads] as const,
-    run: ([id, number]) => Effect.gen(function*() {
+    // The actor is an argument: the service authorizes each read for whoever is acting.
+    args: () => [this.ticketId, this.number, this.reloads, this.actor.value] as const,
+    run: ([id, number, , actor]) => Effect.gen(function*() {
       const service = yield* Effect.service(TicketService)
-      const ticket = id ? yield* service.getTicket(id) : yield* service.getTicketByNumber(number)
+      if (!actor) return yield* Effect.fail(new TicketError({ reason: "not-found" }))
+      const ticket = id ? yield* service.getTicket(actor, id) : yield* service.getTicketByNumber(actor, number)
       const sanitizer = yield* Effect.serviceOption(HtmlSanitizer)
       const { attachments: policy } = yield* Effect.service(CauConfig)
       const clean = (h: string) => Option.isSome(sanitizer) ? sanitizer.value.sanitize(h) : plainTextToHtml(htmlToPlainText(h))
@@ -111,10 +119,28 @@ export class CauTicketDetail extends LitElement {
   })
   private readonly command = this.runtime.command((actor: Actor, cmd: Parameters<PerformAction>[1]) =>
     Effect.flatMap(Effect.service(TicketService), (s) => cmd(s, actor)))
-  private readonly download = this.runtime.command((ticket: Ticket, meta: AttachmentMeta) =>
-    Effect.flatMap(Effect.service(TicketService), (s) => s.getAttachment(ticket.id, meta.id)))
-  private readonly actions = new TicketActionsController(this, this.runtime, this.i18n, (action, cmd) => this.perform(action, cmd), () => this.command.running)
+  private readonly download = this.runtime.command((actor: Actor, ticket: Ticket, meta: AttachmentMeta) =>
+    Effect.flatMap(Effect.service(TicketService), (s) => s.getAttachment(actor, ticket.id, meta.id)))
+  // The action forms (rich text, combobox, drop zone) load after the element, not up front.
+  private actions: TicketActionsController | undefined
+  private actionsLoading: Promise<void> | undefined
   @state() private editing = false
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.actionsLoading ??= import("./ticket-actions.js").then(({ TicketActionsController }) => {
+      this.actions = new TicketActionsController(this, this.runtime, this.i18n, (action, cmd) => this.perform(action, cmd), () => this.command.running)
+      this.requestUpdate()
+    })
+  }
+
+  // `updateComplete` includes the action forms arriving, so callers see a whole view.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete()
+    if (this.actions !== undefined || this.actionsLoading === undefined) return done
+    await this.actionsLoading
+    return super.getUpdateComplete()
+  }
 
   /** The ticket as last loaded, if any. */
   get ticket(): Ticket | undefined {
@@ -137,9 +163,10 @@ export class CauTicketDetail extends LitElement {
     const ticket = this.ticket
     const actor = this.actor.value
     if (!ticket || !actor) return { reason: "not-allowed" }
+    // A submit while one is saving: the command ignores it (resolves `undefined`), and so does the view.
+    const busy = this.command.running
     const pending = this.command.run(actor, cmd)
-    // A second submit while one is saving: ignored.
-    if (!this.command.running) return undefined
+    if (busy) return undefined
     this.internals.states.add("busy")
     this.requestUpdate()
     const outcome = await pending
@@ -162,7 +189,9 @@ export class CauTicketDetail extends LitElement {
   }
 
   private async downloadAttachment(ticket: Ticket, meta: AttachmentMeta): Promise<void> {
-    const outcome = await this.download.run(ticket, meta)
+    const actor = this.actor.value
+    if (!actor) return
+    const outcome = await this.download.run(actor, ticket, meta)
     if (outcome === undefined) return
     if (!outcome.ok) {
       this.actionError = userMessage(outcome.error, this.i18n.locale)
@@ -236,7 +265,7 @@ export class CauTicketDetail extends LitElement {
     return html`
       <header part="header">
         <div class="head-row">
-          <span class="number">${ticket.tipo} N° ${ticket.number}</span>
+          <span class="number">${ticketTipoLabels[t.locale][ticket.tipo]} N° ${ticket.number}</span>
           <span class="state">${t.term("state")}: <span class="badge" data-state=${ticket.state}>${ticket.state}</span></span>
         </div>
         <h2 id="titulo">${ticket.titulo}</h2>
@@ -245,7 +274,7 @@ export class CauTicketDetail extends LitElement {
       <section aria-labelledby="registro-heading">
         <h3 id="registro-heading">1. Registro</h3>
         <dl class="facts">
-          <dt>${t.term("tipo")}</dt><dd>${ticket.tipo}</dd>
+          <dt>${t.term("tipo")}</dt><dd>${ticketTipoLabels[t.locale][ticket.tipo]}</dd>
           <dt>${t.term("categoria")}</dt><dd>${ticket.categoria.path.join(" › ")}</dd>
           <dt>${t.term("requester")}</dt><dd>${ticket.requester.name}</dd>
           ${ticket.onBehalfOf ? html`<dt>${t.term("onBehalfOf")}</dt><dd>${ticket.onBehalfOf.name}</dd>` : nothing}
@@ -280,7 +309,9 @@ export class CauTicketDetail extends LitElement {
         <h3 id="status-heading" tabindex="-1">${t.term("actions")}</h3>
         ${actions.length === 0 ? html`<p class="muted">${t.term("noActions")}</p>` : nothing}
         ${actions.includes("edit") ? this.renderEdit(ticket) : nothing}
-        ${this.actions.render(ticket, actions.filter((a) => a !== "edit"), loaded.policy)}
+        ${actions.some((a) => a !== "edit")
+          ? this.actions?.render(ticket, actions.filter((a) => a !== "edit"), loaded.policy) ?? html`<p class="muted">${t.term("loading")}</p>`
+          : nothing}
         <p id="action-error" class="notice error-box" role="alert">${this.actionError}</p>
       </section>
       ${renderHistory(t, ticket)}

@@ -2,7 +2,7 @@ import type { Translations } from "../controllers/localize.js"
 
 /**
  * The texts of `<cau-ticket-form>` (validation messages come from the core:
- * `validateTicketField`, `attachmentMessage`, `ticketErrorMessage`).
+ * `validateTicketField`, `attachmentMessage`, `ticketErrorMessage`; tipo labels: `ticketTipoLabels`).
  *
  * @since 0.1.0
  * @category i18n
@@ -14,9 +14,7 @@ export const ticketFormStrings: Translations<{
   titulo: string
   descripcion: string
   tipo: string
-  incidencia: string
   incidenciaHint: string
-  peticion: string
   peticionHint: string
   categoria: string
   categoriaPlaceholder: string
@@ -56,9 +54,7 @@ export const ticketFormStrings: Translations<{
     titulo: "Título",
     descripcion: "Descripción",
     tipo: "Tipo",
-    incidencia: "Incidencia",
     incidenciaHint: "Algo no funciona.",
-    peticion: "Petición",
     peticionHint: "Una solicitud o una consulta.",
     categoria: "Categoría",
     categoriaPlaceholder: "Escriba para buscar en el catálogo",
@@ -98,9 +94,7 @@ export const ticketFormStrings: Translations<{
     titulo: "Title",
     descripcion: "Description",
     tipo: "Type",
-    incidencia: "Incidencia",
     incidenciaHint: "Something is broken.",
-    peticion: "Petición",
     peticionHint: "A request or a question.",
     categoria: "Category",
     categoriaPlaceholder: "Type to search the catalog",

@@ -3,30 +3,34 @@ import { property, state } from "lit/decorators.js"
 import { live } from "lit/directives/live.js"
 import { ContextConsumer } from "@lit/context"
 import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
 import type { Actor } from "@ecasilla/core"
 import {
   CauConfig,
   type CauConfigShape,
-  checkTicketAction,
+  cauFieldMessage,
   defaultCauConfig,
   isTicketError,
   isTicketValidationError,
   searchCatalog,
   ticketMessage,
   TicketService,
+  ticketTextLimits,
+  TicketTipo,
+  ticketTipoLabels,
   validateTicketDraft,
   validateTicketField,
+  type AttachmentPolicy,
   type NewAttachment,
   type Ticket,
   type TicketDraftField,
   type TicketDraftInput
 } from "@ecasilla/core/cau"
-import { Directory, HtmlSanitizer, htmlToPlainText, plainTextToHtml } from "@ecasilla/core/ports"
+import { Directory } from "@ecasilla/core/ports"
 import { actorContext } from "../context/contexts.js"
 import { RuntimeController } from "../controllers/runtime-controller.js"
 import { LocalizeController } from "../controllers/localize.js"
 import { TicketCreatedEvent, TicketUpdatedEvent } from "../events/cau-events.js"
+import type { TicketEditController, TicketPatch } from "./ticket-edit.js"
 import { AttachmentDropController } from "../cau/attachment-drop.js"
 import { cauStyles } from "../cau/cau.styles.js"
 import { ComboboxController } from "../cau/combobox.js"
@@ -52,6 +56,14 @@ const FIELDS: ReadonlyArray<Field> = ["titulo", "descripcion", "tipo", "categori
  * shown and announced, and `ticket-created` is fired. The catalog and attachment limits
  * are the runtime's `CauConfig`.
  *
+ * With `ticket-id` it edits that ticket instead (the core's `editTicket`: its requester,
+ * while Registrada; only the changed fields are sent; attachments and "on behalf of" are
+ * not edited). A ticket the actor may not edit is shown as the core's reason, not as a form.
+ *
+ * Saving is a command: a second click while it saves is ignored, the button says
+ * "Guardando…" (`aria-disabled`, the form `aria-busy`), and the save runs to its end even
+ * if the form leaves the page meanwhile.
+ *
  * It is a whole form, not a field, so it is not form-associated itself: it owns its
  * `<form>` and offers `requestSubmit()` and `reset()` like one.
  *
@@ -59,6 +71,7 @@ const FIELDS: ReadonlyArray<Field> = ["titulo", "descripcion", "tipo", "categori
  * @summary The "Nueva incidencia / petición" form of the CAU help desk.
  *
  * @event {TicketCreatedEvent} ticket-created - The user saved a ticket; `detail` is the ticket (number, state Registrada).
+ * @event {TicketUpdatedEvent} ticket-updated - In edit mode, the user saved their changes; `detail` is the ticket after them, `action` is `edit`.
  *
  * @csspart form - The form.
  * @csspart result - The saved ticket's number and state.
@@ -108,26 +121,15 @@ export class CauTicketForm extends LitElement {
     run: ([forOther, query]) =>
       forOther ? Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 10)) : Effect.succeed<ReadonlyArray<Actor>>([])
   })
-  // Edit mode: the ticket as stored, its descripción sanitized again for the editor.
-  private readonly editing = this.runtime.query({
-    args: () => [this.ticketId] as const,
-    run: ([id]) => Effect.gen(function*() {
-      if (id === "") return undefined
-      const ticket = yield* (yield* Effect.service(TicketService)).getTicket(id)
-      const sanitizer = yield* Effect.serviceOption(HtmlSanitizer)
-      const descripcion = Option.isSome(sanitizer) ? sanitizer.value.sanitize(ticket.descripcion) : plainTextToHtml(htmlToPlainText(ticket.descripcion))
-      return { ticket, descripcion }
-    })
-  })
   private readonly create = this.runtime.command((actor: Actor, draft: TicketDraftInput, attachments: ReadonlyArray<NewAttachment>) =>
     Effect.flatMap(Effect.service(TicketService), (s) => s.createTicket(actor, { ...draft, attachments })))
-  private readonly edit = this.runtime.command((actor: Actor, id: string, patch: Partial<Omit<TicketDraftInput, "onBehalfOf">>) =>
+  private readonly edit = this.runtime.command((actor: Actor, id: string, patch: TicketPatch) =>
     Effect.flatMap(Effect.service(TicketService), (s) => s.editTicket(actor, id, patch)))
-  private filledFrom: Ticket | undefined
-  private filledDescripcion: string | undefined
-  private pendingDescripcion: string | undefined
   private readonly editor = new RichTextController(this, "descripcion", (value) => this.set("descripcion", value))
-  private readonly files = new AttachmentDropController(this, "adjuntos", () => this.i18n.locale)
+  // Edit mode loads on demand: a page that only files tickets never downloads it.
+  private editing: TicketEditController | undefined
+  private editingLoading: Promise<void> | undefined
+  private readonly files = new AttachmentDropController(this, "adjuntos", () => this.i18n.locale, () => this.settings.attachments)
   private readonly catalogBox: ComboboxController = new ComboboxController(this, {
     id: "categoria",
     items: () => searchCatalog(this.settings.catalog, this.catalogBox.text).map((leaf) => ({
@@ -152,10 +154,14 @@ export class CauTicketForm extends LitElement {
     return this.config.value ?? defaultCauConfig
   }
 
+  /** The attachment limits in force: the runtime's `CauConfig` once read, else the defaults. */
+  get attachmentPolicy(): AttachmentPolicy {
+    return this.settings.attachments
+  }
+
   /** The ticket being edited, once loaded (edit mode only). */
   get editedTicket(): Ticket | undefined {
-    const loaded = this.editing.value
-    return this.ticketId !== "" && loaded?.ticket.id === this.ticketId ? loaded.ticket : undefined
+    return this.editing?.ticket
   }
 
   /** Whether a save is in progress. */
@@ -194,21 +200,26 @@ export class CauTicketForm extends LitElement {
     this.files.clear()
     this.catalogBox.show("")
     this.userBox.show("")
-    this.filledFrom = undefined
+    this.editing?.forget()
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("ticketId")) this.reset()
-    const ticket = this.editedTicket
-    if (ticket !== undefined && ticket !== this.filledFrom && !this.saving) this.fill(ticket, this.editing.value!.descripcion)
-  }
-
-  // Puts a stored ticket in the fields; the descripción goes into the editor once rendered.
-  private fill(ticket: Ticket, descripcion: string): void {
-    this.filledFrom = ticket
-    this.values = { titulo: ticket.titulo, descripcion, tipo: ticket.tipo, categoria: ticket.categoria.id, telefono: ticket.telefono, onBehalfOf: "" }
-    this.catalogBox.show(ticket.categoria.path.at(-1) ?? "")
-    this.pendingDescripcion = descripcion
+    if (changed.has("ticketId")) {
+      this.reset()
+      if (this.ticketId !== "") {
+        this.editingLoading ??= import("./ticket-edit.js").then(({ TicketEditController }) => {
+          this.editing = new TicketEditController(this, this.runtime, () => this.ticketId, () => this.actor.value, this.editor)
+          this.requestUpdate()
+        })
+      }
+    }
+    // Edit mode: a newly loaded ticket goes into the fields (not while saving it).
+    if (!this.saving) {
+      this.editing?.fillIfNew((ticket) => {
+        this.values = { titulo: ticket.titulo, descripcion: "", tipo: ticket.tipo, categoria: ticket.categoria.id, telefono: ticket.telefono, onBehalfOf: "" }
+        this.catalogBox.show(ticket.categoria.path.at(-1) ?? "")
+      })
+    }
   }
 
   private set(field: Field, value: string): void {
@@ -264,11 +275,12 @@ export class CauTicketForm extends LitElement {
       this.formError = this.i18n.term("noActor")
       return
     }
-    // A second click while saving gets `undefined` from the command: nothing to do.
+    // A click while saving: the command ignores it (resolves `undefined`), and so does the form.
+    const busy = this.saving
     const pending = editing === undefined
       ? this.create.run(actor, draft, this.files.files)
-      : this.edit.run(actor, editing.id, this.patchOf(editing, draft))
-    if (!this.saving) return
+      : this.edit.run(actor, editing.id, this.editing!.patchOf(editing, draft))
+    if (busy) return
     this.internals.states.add("saving")
     this.requestUpdate()
     const outcome = await pending
@@ -279,11 +291,11 @@ export class CauTicketForm extends LitElement {
       this.saved = ticket
       if (editing === undefined) {
         this.announcement = this.i18n.term("created", ticket.tipo, ticket.number, ticket.state)
-        this.dispatchEvent(new TicketCreatedEvent(ticket))
+        this.dispatchEvent(new TicketCreatedEvent(outcome.value))
       } else {
         this.announcement = this.i18n.term("edited", ticket.number)
-        this.dispatchEvent(new TicketUpdatedEvent(ticket, "edit"))
-        void this.editing.rerun()
+        this.dispatchEvent(new TicketUpdatedEvent(outcome.value, "edit"))
+        this.editing?.reload()
       }
       await this.updateComplete
       this.shadowRoot?.getElementById("result-number")?.focus()
@@ -291,7 +303,7 @@ export class CauTicketForm extends LitElement {
     }
     const error = outcome.error
     if (isTicketValidationError(error)) {
-      this.rejected = Object.fromEntries(error.issues.map((i) => [i.field, i.message]))
+      this.rejected = Object.fromEntries(error.issues.map((i) => [i.field, cauFieldMessage(i, locale)]))
       await this.updateComplete
       const first = FIELDS.find((f) => this.rejected[f])
       if (first) this.focusField(first)
@@ -303,17 +315,6 @@ export class CauTicketForm extends LitElement {
       this.formError = userMessage(error, locale)
     }
     this.announcement = this.formError || this.i18n.term("fix", Object.values(this.rejected).filter(Boolean).length)
-  }
-
-  // Only what changed, so an untouched descripción is not sanitized and stored again.
-  private patchOf(ticket: Ticket, draft: TicketDraftInput): Partial<Omit<TicketDraftInput, "onBehalfOf">> {
-    const patch: { -readonly [K in keyof Omit<TicketDraftInput, "onBehalfOf">]?: string } = {}
-    if (draft.titulo !== ticket.titulo) patch.titulo = draft.titulo
-    if (draft.descripcion !== this.filledDescripcion) patch.descripcion = draft.descripcion
-    if (draft.tipo !== ticket.tipo) patch.tipo = draft.tipo
-    if (draft.categoria !== ticket.categoria.id) patch.categoria = draft.categoria
-    if (draft.telefono !== ticket.telefono) patch.telefono = draft.telefono
-    return patch
   }
 
   private errorId(field: Field): string {
@@ -332,7 +333,7 @@ export class CauTicketForm extends LitElement {
         id=${field}
         type=${field === "telefono" ? "tel" : "text"}
         autocomplete=${field === "telefono" ? "tel" : "off"}
-        maxlength=${field === "titulo" ? 200 : 60}
+        maxlength=${field === "titulo" ? ticketTextLimits.tituloMax : 60}
         aria-required="true"
         aria-invalid=${error ? "true" : "false"}
         aria-describedby=${[hint ? `${field}-hint` : "", this.errorId(field)].filter(Boolean).join(" ")}
@@ -360,28 +361,14 @@ export class CauTicketForm extends LitElement {
     </section>`
   }
 
-  // Edit mode before the form can show: loading, not found, or no longer editable.
-  private renderEditState(): TemplateResult | undefined {
-    if (this.ticketId === "") return undefined
-    const t = this.i18n
-    const ticket = this.editedTicket
-    if (ticket === undefined) {
-      return this.editing.failed
-        ? html`<p class="notice error-box" role="alert">${userMessage(this.editing.error, t.locale)}</p>`
-        : html`<p class="muted" aria-busy="true">${t.term("loading")}</p>`
-    }
-    const actor = this.actor.value
-    if (actor === undefined) return html`<p class="notice">${t.term("noActor")}</p>`
-    if (this.saved) return undefined
-    const allowed = checkTicketAction(ticket, actor, "edit")
-    return allowed.ok ? undefined : html`<p class="notice error-box" role="alert">${t.term("cannotEdit")} ${ticketMessage(allowed.reason, ticket.state, t.locale)}</p>`
-  }
-
   protected override render(): TemplateResult {
     const t = this.i18n
     const saving = this.saving
     const editing = this.editedTicket
-    const blocked = this.renderEditState()
+    // Edit mode before the form can show: loading, not found, or no longer editable.
+    const blocked = this.ticketId === "" || this.saved ? undefined
+      : this.editing === undefined ? html`<p class="muted" aria-busy="true">${t.term("loading")}</p>`
+      : this.editing.renderBlocked(this.i18n, this.actor.value)
     if (blocked !== undefined) return blocked
     const categoriaError = this.errorFor("categoria")
     const tipoError = this.errorFor("tipo")
@@ -411,11 +398,11 @@ export class CauTicketForm extends LitElement {
         <fieldset aria-describedby=${this.errorId("tipo")}>
           <legend>${t.term("tipo")}</legend>
           <div class="choices">
-            ${(["Incidencia", "Petición"] as const).map((tipo) => html`<label>
+            ${TicketTipo.literals.map((tipo) => html`<label>
               <input type="radio" name="tipo" value=${tipo} aria-invalid=${tipoError ? "true" : "false"}
                 .checked=${live(this.values.tipo === tipo)}
                 @change=${() => { this.set("tipo", tipo); this.touch("tipo") }} />
-              <span>${t.term(tipo === "Incidencia" ? "incidencia" : "peticion")}
+              <span>${ticketTipoLabels[t.locale][tipo]}
                 <span class="hint">${t.term(tipo === "Incidencia" ? "incidenciaHint" : "peticionHint")}</span></span>
             </label>`)}
           </div>
@@ -474,17 +461,6 @@ export class CauTicketForm extends LitElement {
           remove: (name) => t.term("remove", name),
           size: (bytes) => formatBytes(bytes, t.locale)
         })}`
-  }
-
-  override updated(): void {
-    this.files.policy = this.settings.attachments
-    const editor = this.editor.editor
-    if (this.pendingDescripcion !== undefined && editor !== null) {
-      // Sanitized above by the runtime's HtmlSanitizer (or reduced to text).
-      editor.innerHTML = this.pendingDescripcion
-      this.pendingDescripcion = undefined
-      this.filledDescripcion = this.editor.value
-    }
   }
 }
 

@@ -35,6 +35,8 @@ export interface EcasillaRuntime {
    * page meanwhile: a command is never cut half-way by a disposal.
    */
   readonly hold: <T>(write: Promise<T>) => Promise<T>
+  /** Whether the provider has disposed this runtime (it left the page, or got another layer). */
+  readonly disposed: boolean
   /** Called when an element wanted to run an effect and there is no `layer`. */
   readonly missingLayer: () => void
 }

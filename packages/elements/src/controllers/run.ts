@@ -107,6 +107,8 @@ export const runOn = async <A, E, R>(
   options: RunOptions = {}
 ): Promise<Outcome<A, E | EcasillaRunError>> => {
   if (runtime === undefined) return { ok: false, error: new EcasillaRunError({ reason: "no-provider" }) }
+  // A runtime its provider disposed runs nothing more: the run is cut short, not a bug.
+  if (runtime.disposed) return { ok: false, error: new EcasillaRunError({ reason: "interrupted" }) }
   const managed = runtime.managed
   if (managed === undefined) {
     runtime.missingLayer()

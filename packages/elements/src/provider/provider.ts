@@ -140,8 +140,12 @@ export class EcasillaProvider extends LitElement {
     this.disposeRuntime()
     const managed = this._layer === undefined ? undefined : ManagedRuntime.make(this._layer)
     const writes = new Set<Promise<unknown>>()
+    let disposed = false
     this._runtime = {
       managed,
+      get disposed() {
+        return disposed
+      },
       hold: (write) => {
         writes.add(write)
         const forget = () => void writes.delete(write)
@@ -157,23 +161,26 @@ export class EcasillaProvider extends LitElement {
         )
       }
     }
-    runtimeWrites.set(this._runtime, writes)
+    runtimeWrites.set(this._runtime, { writes, dispose: () => void (disposed = true) })
     this.runtimeProvider.setValue(this._runtime)
   }
 
   private disposeRuntime(): void {
     const old = this._runtime
     this._runtime = undefined
-    if (old?.managed === undefined) return
-    const writes = runtimeWrites.get(old) ?? new Set()
+    if (old === undefined) return
+    const state = runtimeWrites.get(old)
+    state?.dispose()
+    if (old.managed === undefined) return
     // Writes in flight finish first: a command is never interrupted half-way.
-    void Promise.allSettled([...writes])
+    void Promise.allSettled([...(state?.writes ?? [])])
       .then(() => old.managed!.dispose())
       .catch((cause: unknown) => console.error("ecasilla-provider: disposing the runtime failed", cause))
   }
 }
 
-const runtimeWrites = new WeakMap<EcasillaRuntime, Set<Promise<unknown>>>()
+// What the provider keeps about each runtime it made: the writes in flight, and how to mark it disposed.
+const runtimeWrites = new WeakMap<EcasillaRuntime, { readonly writes: Set<Promise<unknown>>; readonly dispose: () => void }>()
 
 declare global {
   interface HTMLElementTagNameMap {
