@@ -2,6 +2,7 @@
 // deadlines in días hábiles, and the message catalogues.
 import { CasillaError, casillaErrorMessage, casillaMessages, deadlineFrom, isDiaHabil } from "@ecasilla/core/casilla"
 import { extendBusinessCalendar, peruBusinessCalendar } from "@ecasilla/core/calendar"
+import { errorMessage, registerMessages } from "@ecasilla/core/i18n"
 import { describe, expect, it } from "vitest"
 import { auxiliar, makeCasillaRuntime, notificador, operador, receptor, T0 } from "./fixtures.js"
 
@@ -81,5 +82,10 @@ describe("casilla messages", () => {
     expect(Object.keys(casillaMessages.en).length).toBe(reasons.length + 3 + 4)
     expect(casillaErrorMessage({ _tag: "@ecasilla/core/casilla/AuthError", reason: "invalid-credentials" }, "en")).toBe("Wrong user or password.")
     expect(casillaErrorMessage(new Error("boom"))).toBeUndefined()
+    // Registered in @ecasilla/core/i18n: the shared renderer knows them, and a deployment rewords one.
+    expect(errorMessage(new CasillaError({ reason: "casilla-inactive" }), "en")).toBe("The receptor's casilla is not active: nothing can be deposited.")
+    registerMessages("casilla", "en", { "CasillaError.casilla-inactive": "Casilla inactive." })
+    expect(casillaErrorMessage(new CasillaError({ reason: "casilla-inactive" }), "en")).toBe("Casilla inactive.")
+    registerMessages("casilla", "en", { "CasillaError.casilla-inactive": casillaMessages.en["CasillaError.casilla-inactive"] })
   })
 })

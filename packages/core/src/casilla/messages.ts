@@ -1,4 +1,5 @@
 import type { Locale } from "../i18n/locale.js"
+import { errorMessage, registerMessages } from "../i18n/messages.js"
 import type { CasillaReason } from "./errors.js"
 
 type Params = { readonly [k: string]: unknown }
@@ -85,20 +86,21 @@ export const casillaMessages: Record<Locale, Catalogue> = {
   en: { ...flat("CasillaError", en), ...flat("CasillaStoreError", storeEn), ...flat("AuthError", authEn) }
 }
 
-const TAG = /^@ecasilla\/core\/casilla\/(\w+)$/
+registerMessages("casilla", "es-PE", casillaMessages["es-PE"])
+registerMessages("casilla", "en", casillaMessages.en)
+
+const TAG = /^@ecasilla\/core\/casilla\/\w+$/
 
 /**
  * The sentence for a casilla error (`CasillaError`, `CasillaStoreError`, `AuthError`), decoded
- * or plain JSON with the same `_tag`; `undefined` for anything else (a defect), so the UI shows
- * its own generic text.
+ * or plain JSON with the same `_tag`, through `errorMessage` of `@ecasilla/core/i18n` (so a
+ * deployment's `registerMessages("casilla", …)` overrides apply); `undefined` for anything else
+ * (a defect), so the UI shows its own generic text.
  *
  * @since 0.2.0
  * @category i18n
  */
 export const casillaErrorMessage = (error: unknown, locale: Locale = "es-PE"): string | undefined => {
-  if (typeof error !== "object" || error === null) return undefined
-  const e = error as Params & { _tag?: unknown; reason?: unknown }
-  const m = typeof e._tag === "string" ? TAG.exec(e._tag) : null
-  const render = m ? casillaMessages[locale][`${m[1]}.${String(e.reason)}`] : undefined
-  return render ? render(e) : undefined
+  const tag = typeof error === "object" && error !== null ? (error as { _tag?: unknown })._tag : undefined
+  return typeof tag === "string" && TAG.test(tag) ? errorMessage(error, locale) : undefined
 }
