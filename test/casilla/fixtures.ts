@@ -2,7 +2,7 @@
 // store with the test clock, and real signed PDFs from the throwaway PKI.
 import { layerMemoryCasillaStore } from "@ecasilla/adapters/memory"
 import { Actor } from "@ecasilla/core"
-import { casillaConfigLayer, type CasillaConfigShape, CasillaService, CasillaStore } from "@ecasilla/core/casilla"
+import { casillaConfigLayer, type CasillaConfigShape, CasillaService, CasillaStore, firmaDocumentVerifier } from "@ecasilla/core/casilla"
 import { Ids } from "@ecasilla/core/ports"
 import { Cause, Effect, Exit, Layer, ManagedRuntime } from "effect"
 import { TestClock } from "effect/testing"
@@ -19,7 +19,7 @@ export const otroReceptor = new Actor({ id: "44556677", name: "Pedro Otro Huamá
 export const T0 = Date.parse("2026-03-02T20:00:00.000Z")
 
 export const makeCasillaRuntime = (config: Partial<CasillaConfigShape>) => {
-  const deps = Layer.mergeAll(layerMemoryCasillaStore, Ids.layerTest, casillaConfigLayer(config))
+  const deps = Layer.mergeAll(layerMemoryCasillaStore, Ids.layerTest, casillaConfigLayer({ verifier: firmaDocumentVerifier, ...config }))
   const layer = Layer.mergeAll(CasillaService.layer.pipe(Layer.provideMerge(deps)), TestClock.layer())
   const rt = ManagedRuntime.make(layer)
   const run = <A, E>(f: (s: CasillaService["Service"]) => Effect.Effect<A, E>) => rt.runPromise(Effect.flatMap(CasillaService, f))

@@ -6,7 +6,7 @@ import type { TemplateResult } from "lit"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { Actor } from "@ecasilla/core"
-import { casillaConfigLayer, CasillaService, CasillaStore, decodeNotificationSync, type Notification } from "@ecasilla/core/casilla"
+import { casillaConfigLayer, CasillaService, CasillaStore, decodeNotificationSync, firmaDocumentVerifier, type Notification } from "@ecasilla/core/casilla"
 import { Ids } from "@ecasilla/core/ports"
 import { layerMemoryCasillaStore, makeMemoryAuthGateway, type MemoryAuthGateway } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/ecasilla-provider.js"
@@ -54,7 +54,7 @@ export interface CasillaFixtureOptions {
 /** A provider over the casilla service, acting as `actor`, around `content`. */
 export const casillaFixture = async (content: TemplateResult, options: CasillaFixtureOptions = {}) => {
   const auth = options.auth ?? (await makeMemoryAuthGateway([]))
-  const deps = Layer.mergeAll(options.store ?? layerMemoryCasillaStore, Ids.layerRandom, casillaConfigLayer({ trustAnchors: options.trustAnchors ?? [] }))
+  const deps = Layer.mergeAll(options.store ?? layerMemoryCasillaStore, Ids.layerRandom, casillaConfigLayer({ trustAnchors: options.trustAnchors ?? [], verifier: firmaDocumentVerifier }))
   const layer = Layer.mergeAll(CasillaService.layer.pipe(Layer.provideMerge(deps)), auth.layer)
   const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${options.actor ?? receptor} locale=${options.locale ?? "es-PE"}>${content}</ecasilla-provider>`)
   const service = async <A, E>(f: (s: CasillaService["Service"]) => Effect.Effect<A, E>): Promise<A> => {

@@ -44,6 +44,20 @@ export const firmaDocumentVerifier: DocumentVerifier = (bytes, { trustAnchors, l
   })
 
 /**
+ * The default verifier: none configured, so every document is `indeterminate` and nothing is
+ * deposited. Deployments set `verifier: firmaDocumentVerifier` with their trust anchors; kept
+ * apart so a page that only shows the inbox never bundles the verifier.
+ *
+ * @since 0.2.0
+ * @category ports
+ */
+export const unconfiguredDocumentVerifier: DocumentVerifier = (_bytes, { locale }) =>
+  Effect.succeed({
+    verdict: "indeterminate",
+    detail: locale === "en" ? "No signature verifier is configured for this casilla." : "La casilla no tiene configurado un verificador de firmas."
+  })
+
+/**
  * The deployment's casilla settings.
  *
  * @since 0.2.0
@@ -64,15 +78,16 @@ export interface CasillaConfigShape {
 }
 
 /**
- * The defaults: no trust anchors (so deposit is refused until a deployment sets them), the
- * firma verifier, Spanish, at most 10 documents of 30 MB.
+ * The defaults: no trust anchors and no verifier (so deposit is refused until a deployment
+ * sets both: `casillaConfigLayer({ trustAnchors, verifier: firmaDocumentVerifier })`), Spanish,
+ * at most 10 documents of 30 MB.
  *
  * @since 0.2.0
  * @category models
  */
 export const defaultCasillaConfig: CasillaConfigShape = {
   trustAnchors: [],
-  verifier: firmaDocumentVerifier,
+  verifier: unconfiguredDocumentVerifier,
   locale: "es-PE",
   maxDocuments: 10,
   maxDocumentBytes: 30 * 1024 * 1024
