@@ -1,6 +1,6 @@
 /**
- * Ports: what the core needs from outside (time, ids, mail, HTML sanitizing, the user
- * directory). Adapters provide them as Layers; every domain shares them.
+ * Ports: what the core needs from outside (ids, mail, HTML sanitizing, the user directory,
+ * the domain-event outbox). Adapters provide them as Layers; every domain shares them.
  *
  * @since 0.1.0
  */
@@ -9,3 +9,4 @@ export * from "./ids.js"
 export * from "./mailer.js"
 export * from "./html-sanitizer.js"
 export * from "./directory.js"
+export * from "./domain-events.js"
