@@ -1,4 +1,6 @@
 import type { Actor } from "@ecasilla/core"
+import type { Collaborator, RoleAssignment } from "@ecasilla/core/roles"
+import type { SariAuditEntry, SariRequest } from "@ecasilla/core/sari"
 import type { Ticket } from "@ecasilla/core/cau"
 import { Dexie, type Table } from "dexie"
 
@@ -43,6 +45,24 @@ export interface CounterRow {
 }
 
 /**
+ * One SARI request row: the request as JSON plus the fields the indexes need. `openKey`
+ * is set only while the request is open, and its unique index is what keeps one open
+ * request per collaborator and system even with two tabs writing.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SariRequestRow {
+  readonly id: string
+  readonly updatedAt: string
+  readonly unitId: string
+  readonly requesterId: string
+  readonly collaboratorId: string
+  readonly openKey?: string
+  readonly request: SariRequest
+}
+
+/**
  * Where the Dexie adapters keep things when IndexedDB is not the global one (Node tests
  * with fake-indexeddb, private instances).
  *
@@ -55,8 +75,9 @@ export interface IndexedDbDependencies {
 }
 
 /**
- * The IndexedDB database of the ecasilla adapters (tables for the CAU: tickets, their
- * attachment bytes, counters, and the users of the in-browser Directory).
+ * The IndexedDB database of the ecasilla adapters: the CAU (tickets, their attachment
+ * bytes, counters), the users and colleagues of the in-browser Directory, and SARI
+ * (requests, role assignments, the append-only audit trail).
  *
  * @since 0.1.0
  * @category models
@@ -66,6 +87,11 @@ export class EcasillaDb extends Dexie {
   attachments!: Table<AttachmentRow, [string, string]>
   counters!: Table<CounterRow, string>
   users!: Table<Actor, string>
+  collaborators!: Table<Collaborator, string>
+  sariRequests!: Table<SariRequestRow, string>
+  roleAssignments!: Table<RoleAssignment, [string, string, string]>
+  /** Append-only: hooks refuse every update and delete (see `makeDexieSariStore`). */
+  sariAudit!: Table<SariAuditEntry, string>
 
   constructor(name = "ecasilla", deps?: IndexedDbDependencies) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined)
@@ -74,6 +100,19 @@ export class EcasillaDb extends Dexie {
       attachments: "[ticketId+attachmentId]",
       counters: "name",
       users: "id, name"
+    })
+    this.version(2).stores({
+      collaborators: "id, &dni, unit, name",
+      sariRequests: "id, updatedAt, unitId, requesterId, collaboratorId, &openKey",
+      roleAssignments: "[userId+system+role], userId",
+      sariAudit: "id, requestId, &[requestId+seq]"
+    })
+    // The audit trail is append-only for every caller of this database, not only the store.
+    this.sariAudit.hook("updating", () => {
+      throw new Error("The SARI audit trail is append-only: entries cannot be updated.")
+    })
+    this.sariAudit.hook("deleting", () => {
+      throw new Error("The SARI audit trail is append-only: entries cannot be deleted.")
     })
   }
 }

@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { AccessSystem } from "../roles/assignments.js"
-import { DomainEvent } from "./internal/domain-event.js"
+import type { DomainEvent } from "../ports/domain-events.js"
 import { RoleChange, SariParty, SariUnit, type SariRequest } from "./model.js"
 
 /**
@@ -88,4 +88,3 @@ export const decodeSariEvent = (event: DomainEvent): { readonly tag: SariEventTa
   return data._tag === "Some" ? { tag: event.tag as SariEventTag, data: data.value } : undefined
 }
 
-export { DomainEvent }

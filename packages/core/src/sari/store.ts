@@ -2,7 +2,7 @@ import { Context, type Effect, type Option } from "effect"
 import type { AccessSystem, RoleAssignment } from "../roles/assignments.js"
 import type { Role } from "../roles/actor.js"
 import type { SariStoreError } from "./errors.js"
-import type { DomainEvent } from "./internal/domain-event.js"
+import type { DomainEvent } from "../ports/domain-events.js"
 import type { SariAuditEntry, SariRequest, SariState } from "./model.js"
 
 /**
