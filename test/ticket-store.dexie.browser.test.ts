@@ -1,6 +1,6 @@
 // The TicketStore contract on Dexie over the real IndexedDB of Chromium, plus the demo seed
 // with the browser's own DOMPurify.
-import { layerDexieCau, makeDexieTicketStore, openEcasillaDb, seedCauDemo } from "@ecasilla/adapters/dexie"
+import { layerDexieCau, makeDexieEventOutbox, makeDexieTicketStore, openEcasillaDb, seedCauDemo } from "@ecasilla/adapters/dexie"
 import { TicketService } from "@ecasilla/core/cau"
 import { expect as chaiExpect } from "@open-wc/testing"
 import { Effect, ManagedRuntime } from "effect"
@@ -14,7 +14,7 @@ const expect = (actual: unknown) => ({
 let n = 0
 ticketStoreContract("dexie (Chromium IndexedDB)", async () => {
   const db = openEcasillaDb(`contract-browser-${Date.now()}-${++n}`)
-  return { store: makeDexieTicketStore(db), dispose: async () => { db.close(); await db.delete() } }
+  return { store: makeDexieTicketStore(db), outbox: makeDexieEventOutbox(db), dispose: async () => { db.close(); await db.delete() } }
 }, { describe, it, expect })
 
 describe("Dexie CAU demo in the browser", () => {

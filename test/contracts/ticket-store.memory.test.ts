@@ -1,5 +1,9 @@
 import { makeMemoryTicketStore } from "@ecasilla/adapters/memory"
+import { makeMemoryEventOutbox } from "@ecasilla/core/ports"
 import { describe, expect, it } from "vitest"
 import { ticketStoreContract } from "./ticket-store.contract.js"
 
-ticketStoreContract("memory", async () => ({ store: makeMemoryTicketStore() }), { describe, it, expect })
+ticketStoreContract("memory", async () => {
+  const outbox = makeMemoryEventOutbox()
+  return { store: makeMemoryTicketStore([], { outbox }), outbox: outbox.outbox }
+}, { describe, it, expect })

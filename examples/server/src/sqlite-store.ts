@@ -1,11 +1,11 @@
 // The TicketStore and Directory ports on SQLite (better-sqlite3): what a CGR backend
 // keeps on its own disk. Passes the same TicketStore contract suite as memory and Dexie.
 import { Actor } from "@ecasilla/core"
-import { decodeTicketSync, Ticket, type TicketQuery, TicketStore, TicketStoreError, orderTickets, matchesTicketQuery } from "@ecasilla/core/cau"
-import { Directory, foldForSearch, Ids, type Mail, Mailer } from "@ecasilla/core/ports"
+import { decodeTicketSync, Ticket, type TicketCommit, type TicketQuery, TicketStore, TicketStoreError, orderTickets, matchesTicketQuery } from "@ecasilla/core/cau"
+import { Directory, EventOutbox, EventOutboxError, foldForSearch, Ids, type Mail, Mailer } from "@ecasilla/core/ports"
 import { randomUUID } from "node:crypto"
 import Database from "better-sqlite3"
-import { Effect, Layer, Option, Schema } from "effect"
+import { Clock, Effect, Layer, Option, Schema } from "effect"
 
 const SCHEMA = `
   PRAGMA journal_mode = WAL;
@@ -40,6 +40,16 @@ const SCHEMA = `
     body TEXT NOT NULL,
     sent_at TEXT
   );
+  CREATE TABLE IF NOT EXISTS event_outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    tag TEXT NOT NULL,
+    aggregate_id TEXT NOT NULL,
+    at TEXT NOT NULL,
+    data TEXT NOT NULL,
+    delivered_at TEXT
+  );
+  CREATE INDEX IF NOT EXISTS event_outbox_pending ON event_outbox(delivered_at, seq);
   CREATE TABLE IF NOT EXISTS users (
     id TEXT PRIMARY KEY,
     body TEXT NOT NULL,
@@ -57,6 +67,8 @@ export const openDatabase = (path: string): Database.Database => {
 const encodeTicket = Schema.encodeSync(Ticket)
 const storeError = (reason: "duplicate" | "conflict" | "not-found" | "unavailable", ticketId: string) =>
   new TicketStoreError({ reason, ticketId })
+
+const isConstraint = (e: unknown): boolean => typeof (e as { code?: unknown })?.code === "string" && (e as { code: string }).code.startsWith("SQLITE_CONSTRAINT")
 
 /** Runs a database call; a SQLite failure (disk full, locked…) becomes a typed `unavailable`. */
 const attempt = <A>(ticketId: string, f: () => A): Effect.Effect<A, TicketStoreError> =>
@@ -80,6 +92,10 @@ export const makeSqliteTicketStore = (db: Database.Database): TicketStore["Servi
   const byNumber = db.prepare(`SELECT body FROM tickets WHERE number = ?`)
   const all = db.prepare(`SELECT body FROM tickets`)
   const putFile = db.prepare(`INSERT OR REPLACE INTO attachments (ticket_id, attachment_id, bytes) VALUES (?, ?, ?)`)
+  // Plain INSERTs: a repeated attachment or event id is a constraint error that rolls the commit back.
+  const addFile = db.prepare(`INSERT INTO attachments (ticket_id, attachment_id, bytes) VALUES (?, ?, ?)`)
+  const addEvent = db.prepare(`INSERT INTO event_outbox (id, tag, aggregate_id, at, data) VALUES (?, ?, ?, ?, ?)`)
+  const versionOf = db.prepare(`SELECT version, number FROM tickets WHERE id = ?`)
   const getFile = db.prepare(`SELECT bytes FROM attachments WHERE ticket_id = ? AND attachment_id = ?`)
 
   const row = (t: Ticket) => ({
@@ -112,7 +128,33 @@ export const makeSqliteTicketStore = (db: Database.Database): TicketStore["Servi
     return orderTickets(rows.map(decode).filter((t) => matchesTicketQuery(t, query)), query?.limit)
   }
 
+  // One SQL transaction: a thrown error anywhere rolls back the ticket, its files and its events.
+  const commitTx = db.transaction((c: TicketCommit): "ok" | "duplicate" | "conflict" | "not-found" => {
+    const { ticket, expectedVersion } = c
+    if (expectedVersion === 0) {
+      if (exists.get(ticket.id, ticket.number)) return "duplicate"
+      if (ticket.version !== 1) return "conflict"
+      insert.run(row(ticket))
+    } else {
+      const current = versionOf.get(ticket.id) as { version: number; number: string } | undefined
+      if (!current) return "not-found"
+      if (current.version !== expectedVersion || current.number !== ticket.number || ticket.version !== expectedVersion + 1) return "conflict"
+      update.run(row(ticket))
+    }
+    for (const a of c.attachments) addFile.run(ticket.id, a.id, Buffer.from(a.bytes))
+    for (const e of c.events) addEvent.run(e.id, e.tag, e.aggregateId, e.at, JSON.stringify(e.data))
+    return "ok"
+  })
+
   return TicketStore.of({
+    commit: (c) =>
+      Effect.flatMap(
+        Effect.try({
+          try: () => commitTx(c),
+          catch: (e) => storeError(isConstraint(e) ? "duplicate" : "unavailable", c.ticket.id)
+        }),
+        (r) => (r === "ok" ? Effect.void : Effect.fail(storeError(r, c.ticket.id)))
+      ),
     insert: (ticket) =>
       Effect.flatMap(
         attempt(ticket.id, () => {
@@ -138,6 +180,32 @@ export const makeSqliteTicketStore = (db: Database.Database): TicketStore["Servi
       attempt(ticketId, () =>
         Option.map(Option.fromNullishOr(getFile.get(ticketId, attachmentId) as { bytes: Buffer } | undefined), (r) => new Uint8Array(r.bytes))
       )
+  })
+}
+
+/** The event outbox the ticket commits append to, in the same database. */
+export const makeSqliteEventOutbox = (db: Database.Database): EventOutbox["Service"] => {
+  const pending = db.prepare(`SELECT id, tag, aggregate_id, at, data FROM event_outbox WHERE delivered_at IS NULL ORDER BY seq LIMIT ?`)
+  const mark = db.prepare(`UPDATE event_outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL`)
+  const markAll = db.transaction((ids: ReadonlyArray<string>, at: string) => {
+    for (const id of ids) mark.run(at, id)
+  })
+  const unavailable = (e: unknown) => new EventOutboxError({ reason: "unavailable", detail: e instanceof Error ? e.message : String(e) })
+  return EventOutbox.of({
+    pending: (limit) =>
+      Effect.try({
+        try: () =>
+          (pending.all(Math.max(0, limit)) as Array<{ id: string; tag: string; aggregate_id: string; at: string; data: string }>).map((r) => ({
+            id: r.id,
+            tag: r.tag,
+            aggregateId: r.aggregate_id,
+            at: r.at,
+            data: JSON.parse(r.data) as unknown
+          })),
+        catch: unavailable
+      }),
+    markDelivered: (ids) =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) => Effect.try({ try: () => markAll(ids, new Date(now).toISOString()), catch: unavailable }))
   })
 }
 

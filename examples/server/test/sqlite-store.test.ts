@@ -5,11 +5,11 @@ import { cauDemoUsers } from "@ecasilla/adapters/memory"
 import { Effect, Option } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { ticketStoreContract } from "../../../test/contracts/ticket-store.contract.js"
-import { makeSqliteDirectory, makeSqliteIds, makeSqliteTicketStore, openDatabase, upsertUsers } from "../src/sqlite-store.js"
+import { makeSqliteDirectory, makeSqliteEventOutbox, makeSqliteIds, makeSqliteTicketStore, openDatabase, upsertUsers } from "../src/sqlite-store.js"
 
 ticketStoreContract("SQLite (better-sqlite3, in memory)", async () => {
   const db = openDatabase(":memory:")
-  return { store: makeSqliteTicketStore(db), dispose: async () => void db.close() }
+  return { store: makeSqliteTicketStore(db), outbox: makeSqliteEventOutbox(db), dispose: async () => void db.close() }
 }, { describe, it, expect })
 
 const dir = mkdtempSync(join(tmpdir(), "ecasilla-sqlite-"))
@@ -17,7 +17,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 ticketStoreContract("SQLite (better-sqlite3, on disk)", async () => {
   const db = openDatabase(join(dir, `contract-${Math.random().toString(36).slice(2)}.sqlite`))
-  return { store: makeSqliteTicketStore(db), dispose: async () => void db.close() }
+  return { store: makeSqliteTicketStore(db), outbox: makeSqliteEventOutbox(db), dispose: async () => void db.close() }
 }, { describe, it, expect })
 
 describe("SQLite directory and ids", () => {

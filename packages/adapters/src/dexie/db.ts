@@ -45,6 +45,23 @@ export interface CounterRow {
 }
 
 /**
+ * One domain event waiting in (or delivered from) the outbox. `seq` is the commit order;
+ * `delivered` is 0 or 1 because IndexedDB cannot index booleans.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface OutboxRow {
+  readonly seq?: number
+  readonly id: string
+  readonly tag: string
+  readonly aggregateId: string
+  readonly at: string
+  readonly data: unknown
+  readonly delivered: 0 | 1
+}
+
+/**
  * One SARI request row: the request as JSON plus the fields the indexes need. `openKey`
  * is set only while the request is open, and its unique index is what keeps one open
  * request per collaborator and system even with two tabs writing.
@@ -76,8 +93,9 @@ export interface IndexedDbDependencies {
 
 /**
  * The IndexedDB database of the ecasilla adapters: the CAU (tickets, their attachment
- * bytes, counters), the users and colleagues of the in-browser Directory, and SARI
- * (requests, role assignments, the append-only audit trail).
+ * bytes, counters), the users and colleagues of the in-browser Directory, the
+ * domain-event outbox every domain's commit writes to (version 2) and SARI (requests,
+ * role assignments, the append-only audit trail; version 3).
  *
  * @since 0.1.0
  * @category models
@@ -87,6 +105,7 @@ export class EcasillaDb extends Dexie {
   attachments!: Table<AttachmentRow, [string, string]>
   counters!: Table<CounterRow, string>
   users!: Table<Actor, string>
+  outbox!: Table<OutboxRow, number>
   collaborators!: Table<Collaborator, string>
   sariRequests!: Table<SariRequestRow, string>
   roleAssignments!: Table<RoleAssignment, [string, string, string]>
@@ -101,7 +120,14 @@ export class EcasillaDb extends Dexie {
       counters: "name",
       users: "id, name"
     })
+    // Version 2: the event outbox. Existing tickets need no change; events published before
+    // the upgrade were delivered (or lost) by the old publish-after-write path, so the
+    // outbox starts empty.
     this.version(2).stores({
+      outbox: "++seq, &id, [delivered+seq], aggregateId"
+    })
+    // Version 3: SARI and the colleagues of the Directory.
+    this.version(3).stores({
       collaborators: "id, &dni, unit, name",
       sariRequests: "id, updatedAt, unitId, requesterId, collaboratorId, &openKey",
       roleAssignments: "[userId+system+role], userId",

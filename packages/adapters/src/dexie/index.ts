@@ -5,6 +5,7 @@
  */
 export * from "./db.js"
 export * from "./ticket-store.js"
+export * from "./outbox.js"
 export * from "./ids.js"
 export * from "./directory.js"
 export * from "./cau.js"

@@ -1,6 +1,8 @@
 import { decodeTicketSync, matchesTicketQuery, orderTickets, type Ticket, TicketStore, TicketStoreError } from "@ecasilla/core/cau"
 import { Effect, Layer, Option } from "effect"
+import type { EventOutbox } from "@ecasilla/core/ports"
 import type { EcasillaDb, TicketRow } from "./db.js"
+import { layerDexieEventOutbox } from "./outbox.js"
 
 const toRow = (t: Ticket): TicketRow => ({
   id: t.id,
@@ -20,17 +22,52 @@ const unavailable = (cause: unknown, ticketId?: string) =>
 const fromRow = (row: TicketRow): Ticket => decodeTicketSync(row.ticket)
 
 const tryStore = <A>(f: () => Promise<A>, ticketId?: string) =>
-  Effect.tryPromise({ try: f, catch: (e) => (e instanceof TicketStoreError ? e : unavailable(e, ticketId)) })
+  Effect.tryPromise({
+    try: f,
+    catch: (e) =>
+      e instanceof TicketStoreError
+        ? e
+        : isConstraintError(e)
+          ? new TicketStoreError({ reason: "duplicate", detail: (e as Error).message, ...(ticketId ? { ticketId } : {}) })
+          : unavailable(e, ticketId)
+  })
+
+// A unique key hit inside a transaction (an attachment or event id stored before).
+const isConstraintError = (e: unknown): boolean =>
+  typeof e === "object" && e !== null && ((e as { name?: string }).name === "ConstraintError" || (e as { inner?: { name?: string } }).inner?.name === "ConstraintError")
 
 /**
  * A TicketStore on IndexedDB through Dexie: the browser's default storage (offline pages,
- * the docs playground). Passes the shared TicketStore contract in Chromium.
+ * the docs playground). A commit is one IndexedDB transaction over the tickets,
+ * attachments and outbox tables. Passes the shared TicketStore contract in Chromium.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const makeDexieTicketStore = (db: EcasillaDb): TicketStore["Service"] =>
   TicketStore.of({
+    commit: ({ ticket, expectedVersion, attachments, events }) =>
+      tryStore(() =>
+        // One IndexedDB transaction over the three tables: any throw aborts all of it.
+        db.transaction("rw", [db.tickets, db.attachments, db.outbox], async () => {
+          const current = await db.tickets.get(ticket.id)
+          if (expectedVersion === 0) {
+            if (current || (await db.tickets.where("number").equals(ticket.number).count()) > 0) {
+              throw new TicketStoreError({ reason: "duplicate", ticketId: ticket.id })
+            }
+          } else {
+            if (!current) throw new TicketStoreError({ reason: "not-found", ticketId: ticket.id })
+            if (current.ticket.version !== expectedVersion || current.number !== ticket.number) {
+              throw new TicketStoreError({ reason: "conflict", ticketId: ticket.id })
+            }
+          }
+          if (ticket.version !== expectedVersion + 1) {
+            throw new TicketStoreError({ reason: "conflict", ticketId: ticket.id, detail: "version must be expectedVersion + 1" })
+          }
+          await db.tickets.put(toRow(ticket))
+          for (const a of attachments) await db.attachments.add({ ticketId: ticket.id, attachmentId: a.id, bytes: a.bytes.slice() })
+          for (const e of events) await db.outbox.add({ id: e.id, tag: e.tag, aggregateId: e.aggregateId, at: e.at, data: e.data, delivered: 0 })
+        }), ticket.id),
     insert: (ticket) =>
       tryStore(() =>
         db.transaction("rw", db.tickets, async () => {
@@ -75,4 +112,5 @@ export const makeDexieTicketStore = (db: EcasillaDb): TicketStore["Service"] =>
  * @since 0.1.0
  * @category layers
  */
-export const layerDexieTicketStore = (db: EcasillaDb): Layer.Layer<TicketStore> => Layer.sync(TicketStore, () => makeDexieTicketStore(db))
+export const layerDexieTicketStore = (db: EcasillaDb): Layer.Layer<TicketStore | EventOutbox> =>
+  Layer.merge(Layer.sync(TicketStore, () => makeDexieTicketStore(db)), layerDexieEventOutbox(db))

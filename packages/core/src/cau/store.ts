@@ -1,4 +1,5 @@
 import { Context, type Effect, type Option } from "effect"
+import type { DomainEvent } from "../ports/domain-events.js"
 import type { TicketStoreError } from "./errors.js"
 import type { TicketState } from "./model.js"
 import type { Ticket } from "./ticket.js"
@@ -18,24 +19,56 @@ export interface TicketQuery {
 }
 
 /**
+ * One command's whole effect on storage: the ticket as it is after the command, the bytes
+ * of the attachments it added, and its domain events for the outbox. A store writes all of
+ * it in one transaction or none of it.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface TicketCommit {
+  readonly ticket: Ticket
+  /**
+   * The version the command read: 0 for a new ticket (then `ticket.version` is 1). The
+   * commit succeeds only if the stored version is still this one, and `ticket.version` is
+   * the next.
+   */
+  readonly expectedVersion: number
+  /** Bytes of attachments new in this commit, by the id their metadata has on `ticket`. */
+  readonly attachments: ReadonlyArray<{ readonly id: string; readonly bytes: Uint8Array }>
+  /** Appended to the event outbox in order (see `relayEvents`). */
+  readonly events: ReadonlyArray<DomainEvent>
+}
+
+/**
  * Where tickets live. Every adapter (memory, Dexie, HTTP) passes the shared contract
  * suite in `test/contracts/ticket-store.contract.ts`.
  *
- * Writes are optimistic: `update` succeeds only when the stored version is
- * `ticket.version - 1`, so two people changing one ticket never overwrite each other.
+ * A command writes through one `commit`: the ticket, its new attachment bytes and its
+ * domain events in one transaction (all or nothing), with an optimistic version check so two
+ * people changing one ticket never overwrite each other. The same storage serves the
+ * `EventOutbox` the events are relayed from.
  *
  * @since 0.1.0
  * @category ports
  */
 export class TicketStore extends Context.Service<TicketStore, {
+  /**
+   * Writes a {@link TicketCommit} atomically. Fails, writing nothing, with `duplicate` (a new
+   * ticket whose id or number exists, an attachment or event id already stored), `conflict`
+   * (the stored version is not `expectedVersion`, or the number changed), `not-found` (an
+   * update of an absent ticket) or `unavailable` (the storage failed).
+   */
+  readonly commit: (commit: TicketCommit) => Effect.Effect<void, TicketStoreError>
+  /** @deprecated use `commit`; removed once every caller moved. */
   /** Stores a new ticket (version 1); `duplicate` when its id or number exists. */
   readonly insert: (ticket: Ticket) => Effect.Effect<void, TicketStoreError>
-  /** Replaces a ticket; `conflict` unless the stored version is `ticket.version - 1`, `not-found` when absent. */
+  /** @deprecated use `commit`. Replaces a ticket; `conflict` unless the stored version is `ticket.version - 1`, `not-found` when absent. */
   readonly update: (ticket: Ticket) => Effect.Effect<void, TicketStoreError>
   readonly get: (id: string) => Effect.Effect<Option.Option<Ticket>, TicketStoreError>
   readonly getByNumber: (number: string) => Effect.Effect<Option.Option<Ticket>, TicketStoreError>
   readonly list: (query?: TicketQuery) => Effect.Effect<ReadonlyArray<Ticket>, TicketStoreError>
-  /** Keeps the bytes of an attachment (its metadata lives on the ticket). */
+  /** @deprecated use `commit`. Keeps the bytes of an attachment (its metadata lives on the ticket). */
   readonly putAttachment: (ticketId: string, attachmentId: string, bytes: Uint8Array) => Effect.Effect<void, TicketStoreError>
   readonly getAttachment: (ticketId: string, attachmentId: string) => Effect.Effect<Option.Option<Uint8Array>, TicketStoreError>
 }>()("@ecasilla/core/cau/TicketStore") {}
