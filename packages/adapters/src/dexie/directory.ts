@@ -31,7 +31,7 @@ export const layerDexieDirectory = (db: EcasillaDb): Layer.Layer<Directory> =>
             : query.unitId !== undefined
               ? await db.collaborators.where("unit").equals(query.unitId).toArray()
               : await db.collaborators.toArray()
-        return orderCollaborators(rows.map(decodeCollaborator).filter((c) => matchesCollaboratorQuery(c, query)), query.limit)
+        return orderCollaborators(rows.map((r) => decodeCollaborator(r)).filter((c) => matchesCollaboratorQuery(c, query)), query.limit)
       })
   }))
 

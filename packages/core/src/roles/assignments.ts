@@ -127,3 +127,11 @@ export const actorWithRoles = (actor: Actor, roles: ReadonlyArray<Role>): Actor 
     ...(actor.unit !== undefined ? { unit: actor.unit } : {}),
     ...(actor.email !== undefined ? { email: actor.email } : {})
   })
+
+/**
+ * Decodes a role assignment (an IndexedDB row, JSON); throws a SchemaError.
+ *
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decodeRoleAssignmentSync: (input: unknown) => RoleAssignment = Schema.decodeUnknownSync(RoleAssignment)

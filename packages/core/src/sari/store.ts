@@ -33,15 +33,17 @@ export interface RoleRevocation {
 }
 
 /**
- * Everything one SARI command writes, all or nothing: the request (version 1 inserts it,
- * any other version replaces version − 1), the role assignments it grants and revokes,
- * its audit entries (appended) and its domain events (into the outbox).
+ * Everything one SARI command writes, all or nothing: the request (`expectedVersion` 0
+ * inserts it; otherwise it replaces the stored `expectedVersion`, and its own version is
+ * `expectedVersion + 1`), the role assignments it grants and revokes, its audit entries
+ * (appended) and its domain events (into the outbox).
  *
  * @since 0.2.0
  * @category models
  */
 export interface SariCommit {
   readonly request: SariRequest
+  readonly expectedVersion: number
   readonly grant?: ReadonlyArray<RoleAssignment>
   readonly revoke?: ReadonlyArray<RoleRevocation>
   readonly audit: ReadonlyArray<SariAuditEntry>
@@ -53,8 +55,8 @@ export interface SariCommit {
  * (memory, Dexie…) passes the shared contract suite in
  * `test/contracts/sari-store.contract.ts`.
  *
- * `commit` is the only write and is atomic: it fails, writing nothing, when the version
- * is not the next one (`conflict`), the id is taken (`duplicate`), another request of the
+ * `commit` is the only write and is atomic: it fails, writing nothing, when the stored
+ * version is not `expectedVersion` (`conflict`, or `not-found`), the id is taken (`duplicate`), another request of the
  * same collaborator and system is open (`open-request-exists`), a grant already exists or
  * a revoked assignment is gone (`assignment-conflict`), or an audit entry id exists
  * (`audit-immutable`). No method updates or deletes an audit entry.
