@@ -37,9 +37,8 @@ const tryStore = <A>(f: () => Promise<A>, requestId?: string) =>
       e instanceof SariStoreError
         ? e
         : new SariStoreError({
-          // A unique index hit inside the transaction: the open-request key (checked first,
-          // so this is a race with another tab) or an id stored before.
-          reason: errorName(e) === "ConstraintError" ? "open-request-exists" : "unavailable",
+          // A unique index hit inside the transaction: an event or entry id stored before.
+          reason: errorName(e) === "ConstraintError" ? "duplicate" : "unavailable",
           detail: e instanceof Error ? e.message : String(e),
           ...(requestId ? { requestId } : {})
         })

@@ -67,7 +67,9 @@ export const makeMemorySariStore = (options: MemorySariStoreOptions = {}): SariS
         let staged: { request: SariRequest; grants: Array<RoleAssignment>; entries: Array<SariAuditEntry> }
         try {
           staged = { request: copy(request), grants: grants.map(copy), entries: change.audit.map(copy) }
-          outbox.append(change.events)
+          // Copied first: the shared outbox copies event by event, so an event that cannot
+          // be cloned would otherwise leave the ones before it appended.
+          outbox.append(change.events.map(copy))
         } catch (e) {
           return fail("unavailable", request.id, e instanceof Error ? e.message : String(e))
         }
