@@ -1,6 +1,6 @@
 // The TicketStore contract on Dexie over the real IndexedDB of Chromium, plus the demo seed
 // with the browser's own DOMPurify.
-import { layerDexieCau, makeDexieEventOutbox, makeDexieTicketStore, openEcasillaDb, seedCauDemo } from "@ecasilla/adapters/dexie"
+import { cauDemoUsers, layerDexieCau, makeDexieEventOutbox, makeDexieTicketStore, openEcasillaDb, seedCauDemo } from "@ecasilla/adapters/dexie"
 import { TicketService } from "@ecasilla/core/cau"
 import { expect as chaiExpect } from "@open-wc/testing"
 import { Effect, ManagedRuntime } from "effect"
@@ -23,7 +23,7 @@ describe("Dexie CAU demo in the browser", () => {
     chaiExpect(await seedCauDemo(db)).to.equal(true)
     chaiExpect(await seedCauDemo(db)).to.equal(false)
     const runtime = ManagedRuntime.make(layerDexieCau({ db }))
-    const tickets = await runtime.runPromise(Effect.flatMap(TicketService, (s) => s.listTickets()))
+    const tickets = await runtime.runPromise(Effect.flatMap(TicketService, (s) => s.listTickets(cauDemoUsers[4])))
     chaiExpect(tickets.map((t) => t.state)).to.deep.equal(["Registrada", "Asignada-Pendiente", "Resuelta", "Cerrada"])
     const rosa = { id: "E40125", name: "Rosa Quispe Mamani", roles: [] } as never
     const t = await runtime.runPromise(Effect.flatMap(TicketService, (s) => s.createTicket(rosa, {

@@ -23,8 +23,11 @@ const storageReady = async (provider: EcasillaProvider): Promise<void> => {
   }
 }
 
-const listTickets = (provider: EcasillaProvider): Promise<ReadonlyArray<Ticket>> =>
-  provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets()))
+/** The tickets the current actor may see (the service decides; nobody signed in sees none). */
+const listTickets = (provider: EcasillaProvider): Promise<ReadonlyArray<Ticket>> => {
+  const actor = provider.actor
+  return actor ? provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets(actor))) : Promise.resolve([])
+}
 
 /** Switches the header's "Actuar como" select, which sets the provider's actor. */
 const actAs = (id: string): void => {
@@ -80,7 +83,7 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
     apply()
   }
   select.addEventListener("change", apply)
-  document.getElementById("actor")?.addEventListener("change", () => setTimeout(renderRoles))
+  document.getElementById("actor")?.addEventListener("change", () => setTimeout(() => void refresh()))
   stage?.addEventListener("ticket-updated", () => void refresh())
   if (stage) new MutationObserver(apply).observe(stage, { childList: true })
   await refresh()

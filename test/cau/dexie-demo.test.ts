@@ -1,19 +1,20 @@
-import { layerDexieCau, openEcasillaDb, seedCauDemo } from "@ecasilla/adapters/dexie"
+import { cauDemoUsers, layerDexieCau, openEcasillaDb, seedCauDemo } from "@ecasilla/adapters/dexie"
 import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
 import { availableTicketActions, TicketService } from "@ecasilla/core/cau"
-import { Clock, makeTestClock } from "@ecasilla/core/ports"
-import { Effect, ManagedRuntime } from "effect"
+import { Effect, Layer, ManagedRuntime } from "effect"
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb"
 import { describe, expect, it } from "vitest"
-import { requester, validDraft } from "./fixtures.js"
+import { layerTestClock, requester, validDraft } from "./fixtures.js"
+
+const lead = cauDemoUsers[4]
 
 describe("Dexie CAU with demo data", () => {
   it("seeds an empty database once, with one ticket in every state", async () => {
     const db = openEcasillaDb("demo-1", { indexedDB: new IDBFactory(), IDBKeyRange })
     expect(await seedCauDemo(db, { sanitizer: layerNodeHtmlSanitizer, now: new Date("2026-03-10T15:00:00Z") })).toBe(true)
     expect(await seedCauDemo(db, { sanitizer: layerNodeHtmlSanitizer })).toBe(false)
-    const runtime = ManagedRuntime.make(layerDexieCau({ db, sanitizer: layerNodeHtmlSanitizer, clock: Clock.layerTest(makeTestClock("2026-03-10T16:00:00Z")) }))
-    const tickets = await runtime.runPromise(Effect.flatMap(TicketService, (s) => s.listTickets()))
+    const runtime = ManagedRuntime.make(layerDexieCau({ db, sanitizer: layerNodeHtmlSanitizer }).pipe(Layer.provideMerge(layerTestClock("2026-03-10T16:00:00Z"))))
+    const tickets = await runtime.runPromise(Effect.flatMap(TicketService, (s) => s.listTickets(lead)))
     expect(tickets.map((t) => [t.number, t.state])).toEqual([
       ["CAU-2026-000004", "Registrada"],
       ["CAU-2026-000003", "Asignada-Pendiente"],

@@ -1,10 +1,12 @@
-// Shared fixtures of the CAU tests: the people of the seed flow and a layer over memory adapters.
+// Shared fixtures of the CAU tests: the people of the seed flow and a layer over memory
+// adapters, on effect's TestClock.
 import { Actor } from "@ecasilla/core"
 import { type CauConfigShape, TicketService } from "@ecasilla/core/cau"
-import { Clock, Ids, makeTestClock } from "@ecasilla/core/ports"
-import { layerMemoryCau, makeCaptureMailer } from "@ecasilla/adapters/memory"
+import { Ids } from "@ecasilla/core/ports"
+import { layerMemoryCau, type MemoryCauOptions, makeCaptureMailer } from "@ecasilla/adapters/memory"
 import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import { TestClock } from "effect/testing"
 
 export const requester = new Actor({ id: "E12345", name: "Rosa Quispe Mamani", roles: ["notificador"], unit: "OCI Municipalidad de Cusco", email: "rquispe@oci.example.pe" })
 export const other = new Actor({ id: "U20001", name: "Jorge Salas", roles: ["auxiliar-casilla"], email: "jsalas@cgr.example.pe" })
@@ -23,21 +25,32 @@ export const validDraft = {
 
 export const pdfBytes = new TextEncoder().encode("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n")
 
-export const makeCau = (config: Partial<CauConfigShape> = {}) => {
+/** Where the fixtures' TestClock starts: a Monday, 09:00 in Lima. */
+export const start = "2026-03-02T14:00:00.000Z"
+
+/** effect's TestClock, set to `at`. */
+export const layerTestClock = (at: string = start) =>
+  Layer.effectDiscard(TestClock.setTime(Date.parse(at))).pipe(Layer.provideMerge(TestClock.layer()))
+
+export const makeCau = (config: Partial<CauConfigShape> = {}, options: Partial<MemoryCauOptions> = {}) => {
   const mailer = makeCaptureMailer()
-  const clock = makeTestClock("2026-03-02T14:00:00.000Z") // a Monday, 09:00 in Lima
   const layer = layerMemoryCau({
     sanitizer: layerNodeHtmlSanitizer,
     users,
     mailer: mailer.layer,
-    clock: Clock.layerTest(clock),
     ids: Ids.layerTest,
-    config
-  })
+    config,
+    ...options
+  }).pipe(Layer.provideMerge(layerTestClock()))
   const runtime = ManagedRuntime.make(layer)
   const run = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) =>
     runtime.runPromise(Effect.flatMap(TicketService, f))
   const exit = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) =>
     runtime.runPromiseExit(Effect.flatMap(TicketService, f))
-  return { mailer, clock, runtime, run, exit, layer: layer as Layer.Layer<TicketService> }
+  /** Sets or moves the TestClock every effect of this runtime reads. */
+  const clock = {
+    set: (at: string) => runtime.runPromise(TestClock.setTime(Date.parse(at))),
+    advance: (ms: number) => runtime.runPromise(TestClock.adjust(ms))
+  }
+  return { mailer, clock, runtime, run, exit, layer }
 }

@@ -22,7 +22,7 @@ describe("the seed flow through TicketService", () => {
     expect(availableTicketActions(t, requester)).toEqual(["edit"])
     expect(availableTicketActions(t, lead)).toEqual(["assign"])
 
-    clock.advance(3600_000)
+    await clock.advance(3600_000)
     t = await run((s) => s.assignTicket(lead, t.id, { analystId: analyst.id, supportGroup: "Soporte Casilla" }))
     expect(t.state).toBe("Asignada-Pendiente")
     expect(t.analyst?.id).toBe(analyst.id)
@@ -39,7 +39,7 @@ describe("the seed flow through TicketService", () => {
     expect(mailer.sent[1].to).toEqual([analyst.email])
     expect(mailer.sent[1].text).toContain("Adjunto otra captura.")
     expect(mailer.sent[1].text).toContain("error.png")
-    const file = await run((s) => s.getAttachment(t.id, t.notes[0].attachmentIds[0]))
+    const file = await run((s) => s.getAttachment(analyst, t.id, t.notes[0].attachmentIds[0]))
     expect(file.meta.kind).toBe("image")
 
     t = await run((s) => s.resolveTicket(analyst, t.id, { answer: "<p>Se desbloqueó su usuario.</p><script>alert(1)</script>" }))
@@ -82,7 +82,7 @@ describe("the seed flow through TicketService", () => {
       "TicketResolved", "TicketResolutionAccepted", "TicketSurveyAnswered", "TicketClosed"
     ])
     expect(t.version).toBe(8)
-    const stored = await run((s) => s.getTicketByNumber("CAU-2026-000001"))
+    const stored = await run((s) => s.getTicketByNumber(requester, "CAU-2026-000001"))
     expect(stored).toEqual(t)
   })
 
@@ -91,7 +91,7 @@ describe("the seed flow through TicketService", () => {
     const a = await run((s) => s.createTicket(requester, validDraft))
     const b = await run((s) => s.createTicket(requester, validDraft))
     expect([a.number, b.number]).toEqual(["CAU-2026-000001", "CAU-2026-000002"])
-    const list = await run((s) => s.listTickets({ requesterId: requester.id }))
+    const list = await run((s) => s.listTickets(requester, { requesterId: requester.id }))
     expect(list).toHaveLength(2)
   })
 

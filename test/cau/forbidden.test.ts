@@ -1,4 +1,5 @@
 import type { Ticket, TicketService } from "@ecasilla/core/cau"
+import { systemPrincipal } from "@ecasilla/core/roles"
 import { Cause, type Effect, Exit } from "effect"
 import { describe, expect, it } from "vitest"
 import { analyst, analyst2, lead, makeCau, other, requester, validDraft } from "./fixtures.js"
@@ -20,7 +21,7 @@ const expectRefused = async (
   expect(error?._tag).toBe(tag)
   expect(error?.reason).toBe(reason)
   expect(error?.message).toMatch(/[a-záéíóúñ]/i)
-  expect(await cau.run((s) => s.getTicket(ticket.id))).toEqual(ticket)
+  expect(await cau.run((s) => s.getTicket(systemPrincipal, ticket.id))).toEqual(ticket)
   expect(cau.mailer.sent.length).toBe(mails)
 }
 
@@ -44,17 +45,18 @@ describe("forbidden moves fail with a tagged error and change nothing", () => {
     await expectRefused(cau, t, (s) => s.editTicket(requester, t.id, { titulo: "Otro título" }), E, "wrong-state")
   })
 
-  it("editing someone else's ticket", async () => {
+  it("editing someone else's ticket: a ticket one may not see is not found, for writes too", async () => {
     const { cau, t } = await until("Registrada")
-    await expectRefused(cau, t, (s) => s.editTicket(other, t.id, { titulo: "Otro título" }), E, "not-your-ticket")
+    await expectRefused(cau, t, (s) => s.editTicket(other, t.id, { titulo: "Otro título" }), E, "not-found")
   })
 
   it("rating someone else's ticket", async () => {
     const { cau, t } = await until("Resuelta")
-    await expectRefused(cau, t, (s) => s.acceptResolution(other, t.id), E, "not-your-ticket")
+    await expectRefused(cau, t, (s) => s.acceptResolution(other, t.id), E, "not-found")
+    // The analyst sees the ticket, but the verdict is the requester's.
     await expectRefused(cau, t, (s) => s.rejectResolution(analyst, t.id, { comment: "no" }), E, "not-your-ticket")
     const accepted = await cau.run((s) => s.acceptResolution(requester, t.id))
-    await expectRefused(cau, accepted, (s) => s.submitSurvey(other, t.id, { level: "insatisfecho" }), E, "not-your-ticket")
+    await expectRefused(cau, accepted, (s) => s.submitSurvey(other, t.id, { level: "insatisfecho" }), E, "not-found")
   })
 
   it("closing without the survey", async () => {
@@ -85,7 +87,8 @@ describe("forbidden moves fail with a tagged error and change nothing", () => {
     await expectRefused(res.cau, res.t, (s) => s.addNote(requester, res.t.id, { message: "hola" }), E, "wrong-state")
     const asg = await until("Asignada")
     await expectRefused(asg.cau, asg.t, (s) => s.addNote(requester, asg.t.id, { message: " " }), E, "message-required")
-    await expectRefused(asg.cau, asg.t, (s) => s.addNote(other, asg.t.id, { message: "hola" }), E, "not-your-ticket")
+    await expectRefused(asg.cau, asg.t, (s) => s.addNote(other, asg.t.id, { message: "hola" }), E, "not-found")
+    await expectRefused(asg.cau, asg.t, (s) => s.addNote(analyst, asg.t.id, { message: "hola" }), E, "not-your-ticket")
   })
 
   it("assigning without being a lead, or to someone who is not an analyst", async () => {
@@ -137,7 +140,7 @@ describe("en nombre de", () => {
       const exit = await cau.exit((s) => s.createTicket(requester, { ...validDraft, onBehalfOf: who }))
       expect(Exit.isFailure(exit) && (Cause.squash(exit.cause) as { reason: string }).reason).toBe(reason)
     }
-    expect(await cau.run((s) => s.listTickets())).toEqual([])
+    expect(await cau.run((s) => s.listTickets(lead))).toEqual([])
     expect(cau.mailer.sent).toEqual([])
   })
 })
@@ -159,7 +162,7 @@ describe("attachments", () => {
       expect(e?._tag).toBe("@ecasilla/core/cau/AttachmentError")
       expect(e?.reason).toBe(reason)
     }
-    expect(await cau.run((s) => s.listTickets())).toEqual([])
+    expect(await cau.run((s) => s.listTickets(lead))).toEqual([])
   })
 
   it("records the firma verdict of a PDF when a verifier is configured", async () => {
@@ -173,8 +176,8 @@ describe("attachments", () => {
 describe("auto-close", () => {
   it("is off by default", async () => {
     const { cau } = await until("Resuelta")
-    cau.clock.advance(60 * 86_400_000)
-    expect(await cau.run((s) => s.autoCloseResolved)).toEqual([])
+    await cau.clock.advance(60 * 86_400_000)
+    expect(await cau.run((s) => s.autoCloseResolved(systemPrincipal))).toEqual([])
   })
 
   it("closes a Resuelta ticket after N business days without a verdict, and mails the closure", async () => {
@@ -182,10 +185,10 @@ describe("auto-close", () => {
     let t = await cau.run((s) => s.createTicket(requester, validDraft))
     t = await cau.run((s) => s.assignTicket(lead, t.id, { analystId: analyst.id }))
     t = await cau.run((s) => s.resolveTicket(analyst, t.id, { answer: "Listo." })) // Monday 2026-03-02
-    cau.clock.set("2026-03-05T20:00:00.000Z") // Thu: Tue + Thu = 2 (Wed is a holiday)
-    expect(await cau.run((s) => s.autoCloseResolved)).toEqual([])
-    cau.clock.set("2026-03-06T15:00:00.000Z") // Fri: 3
-    const closed = await cau.run((s) => s.autoCloseResolved)
+    await cau.clock.set("2026-03-05T20:00:00.000Z") // Thu: Tue + Thu = 2 (Wed is a holiday)
+    expect(await cau.run((s) => s.autoCloseResolved(systemPrincipal))).toEqual([])
+    await cau.clock.set("2026-03-06T15:00:00.000Z") // Fri: 3
+    const closed = await cau.run((s) => s.autoCloseResolved(systemPrincipal))
     expect(closed.map((c) => [c.id, c.state, c.closure?.automatic])).toEqual([[t.id, "Cerrada", true]])
     expect(cau.mailer.sent.at(-1)?.text).toContain("automáticamente")
   })

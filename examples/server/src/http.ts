@@ -3,7 +3,7 @@
 // errors, encoded, so a client can decode them unchanged.
 import type { IncomingMessage, ServerResponse } from "node:http"
 import type { Actor } from "@ecasilla/core"
-import { canViewTicket, defaultCauCatalog, type NewAttachment, TicketError, ticketQueryFor, TicketService } from "@ecasilla/core/cau"
+import { defaultCauCatalog, type NewAttachment, TicketService } from "@ecasilla/core/cau"
 import { Directory } from "@ecasilla/core/ports"
 import { Cause, Effect, Exit, Option, type ManagedRuntime } from "effect"
 
@@ -133,13 +133,14 @@ export const makeHandler = (runtime: Runtime) => {
       let effect: Effect.Effect<unknown, unknown, TicketService | Directory> | undefined
       let status = 200
       if (id === undefined && method === "GET") {
-        // Who sees what is the core's rule: staff list anything, others only their own.
+        // Who sees what is the core's rule, applied inside the service: staff list anything,
+        // others only their own.
         effect = withActor((actor, cau) =>
-          cau.listTickets(ticketQueryFor(actor, {
+          cau.listTickets(actor, {
             requesterId: url.searchParams.get("mine") === "1" ? actor.id : url.searchParams.get("requesterId") ?? undefined,
             analystId: url.searchParams.get("analystId") ?? undefined,
             limit: Math.min(Number(url.searchParams.get("limit") ?? 50) || 50, 500)
-          }))
+          })
         )
       } else if (id === undefined && method === "POST") {
         status = 201
@@ -156,11 +157,7 @@ export const makeHandler = (runtime: Runtime) => {
           })
         )
       } else if (id !== undefined && action === undefined && method === "GET") {
-        effect = withActor((actor, cau) =>
-          Effect.flatMap(cau.getTicket(id), (ticket) =>
-            canViewTicket(ticket, actor) ? Effect.succeed(ticket) : Effect.fail(new TicketError({ reason: "not-found", ticketId: id }))
-          )
-        )
+        effect = withActor((actor, cau) => cau.getTicket(actor, id))
       } else if (id !== undefined && method === "POST") {
         const commands: Record<string, (actor: Actor, cau: TicketService["Service"]) => Effect.Effect<unknown, unknown>> = {
           assign: (a, c) => c.assignTicket(a, id, { analystId: str(body.analystId), supportGroup: typeof body.supportGroup === "string" ? body.supportGroup : undefined }),

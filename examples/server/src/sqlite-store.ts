@@ -2,7 +2,7 @@
 // keeps on its own disk. Passes the same TicketStore contract suite as memory and Dexie.
 import { Actor } from "@ecasilla/core"
 import { decodeTicketSync, Ticket, type TicketCommit, type TicketQuery, TicketStore, TicketStoreError, orderTickets, matchesTicketQuery } from "@ecasilla/core/cau"
-import { Directory, EventOutbox, EventOutboxError, foldForSearch, Ids, type Mail, Mailer } from "@ecasilla/core/ports"
+import { Directory, EventOutbox, EventOutboxError, foldForSearch, Ids, type Mail, Mailer, MailerError } from "@ecasilla/core/ports"
 import { randomUUID } from "node:crypto"
 import Database from "better-sqlite3"
 import { Clock, Effect, Layer, Option, Schema } from "effect"
@@ -61,7 +61,16 @@ const SCHEMA = `
 export const openDatabase = (path: string): Database.Database => {
   const db = new Database(path)
   db.exec(SCHEMA)
+  migrate(db)
   return db
+}
+
+// Databases made before the event outbox: queued mails get the id of the event that wrote
+// them, unique, so a redelivered event queues its mail once.
+const migrate = (db: Database.Database) => {
+  const columns = db.prepare(`PRAGMA table_info(mail_outbox)`).all() as Array<{ name: string }>
+  if (!columns.some((c) => c.name === "mail_id")) db.exec(`ALTER TABLE mail_outbox ADD COLUMN mail_id TEXT`)
+  db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS mail_outbox_mail_id ON mail_outbox(mail_id)`)
 }
 
 const encodeTicket = Schema.encodeSync(Ticket)
@@ -250,12 +259,21 @@ export const makeSqliteIds = (db: Database.Database): Ids["Service"] => {
 }
 
 /**
- * A Mailer that queues each e-mail in an outbox table, in the same database as the
- * tickets: the relay that drains it (SMTP, the CGR mail gateway) is the deployment's.
+ * A Mailer that queues each e-mail in a mail table, in the same database as the tickets:
+ * the process that drains it (SMTP, the CGR mail gateway) is the deployment's. A mail whose
+ * `id` (its event's id) is already queued is not queued again, which is what makes the
+ * event consumer idempotent.
  */
 export const makeSqliteOutboxMailer = (db: Database.Database): Mailer["Service"] => {
-  const queue = db.prepare(`INSERT INTO mail_outbox (queued_at, body) VALUES (?, ?)`)
-  return Mailer.of({ send: (mail) => Effect.sync(() => void queue.run(new Date().toISOString(), JSON.stringify(mail))) })
+  const queue = db.prepare(`INSERT OR IGNORE INTO mail_outbox (mail_id, queued_at, body) VALUES (?, ?, ?)`)
+  return Mailer.of({
+    send: (mail) =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) =>
+        Effect.try({
+          try: () => void queue.run(mail.id ?? null, new Date(now).toISOString(), JSON.stringify(mail)),
+          catch: (e) => new MailerError({ reason: "unavailable", detail: e instanceof Error ? e.message : String(e) })
+        }))
+  })
 }
 
 /** The e-mails waiting in the outbox, oldest first. */
@@ -263,9 +281,10 @@ export const pendingMail = (db: Database.Database): ReadonlyArray<Mail> =>
   db.prepare(`SELECT body FROM mail_outbox WHERE sent_at IS NULL ORDER BY seq`).all().map((r) => JSON.parse((r as { body: string }).body) as Mail)
 
 /** The ports a backend keeps on disk, as Layers over one database. */
-export const layerSqlite = (db: Database.Database): Layer.Layer<TicketStore | Directory | Ids> =>
+export const layerSqlite = (db: Database.Database): Layer.Layer<TicketStore | EventOutbox | Directory | Ids> =>
   Layer.mergeAll(
     Layer.succeed(TicketStore, makeSqliteTicketStore(db)),
+    Layer.succeed(EventOutbox, makeSqliteEventOutbox(db)),
     Layer.succeed(Directory, makeSqliteDirectory(db)),
     Layer.succeed(Ids, makeSqliteIds(db))
   )

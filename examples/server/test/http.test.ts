@@ -93,9 +93,14 @@ describe("example backend (SQLite)", () => {
     expect(invalid.status).toBe(422)
     expect(invalid.body.error._tag).toBe("@ecasilla/core/cau/TicketValidationError")
     expect(invalid.body.error.issues.map((i: { field: string }) => i.field)).toEqual(expect.arrayContaining(["titulo", "telefono"]))
-    const forbidden = await call("U18342", "POST", `/tickets/${id}/survey`, { level: "satisfecho" })
-    expect([403, 409]).toContain(forbidden.status)
-    expect(forbidden.body.error._tag).toBe("@ecasilla/core/cau/TicketError")
+    // Someone who may not see the ticket is told it does not exist; a staff member who sees
+    // it but may not rate it is refused.
+    const hidden = await call("U18342", "POST", `/tickets/${id}/survey`, { level: "satisfecho" })
+    expect(hidden.status).toBe(404)
+    expect(hidden.body.error).toMatchObject({ _tag: "@ecasilla/core/cau/TicketError", reason: "not-found" })
+    const forbidden = await call(ANALYST, "POST", `/tickets/${id}/survey`, { level: "satisfecho" })
+    expect(forbidden.status).toBe(403)
+    expect(forbidden.body.error).toMatchObject({ _tag: "@ecasilla/core/cau/TicketError", reason: "not-your-ticket" })
     expect((await call(REQUESTER, "POST", `/tickets/${id}/explode`)).status).toBe(404)
     expect((await call(REQUESTER, "GET", "/tickets/tkt_nope")).status).toBe(404)
     const fakePdf = await call(REQUESTER, "POST", "/tickets", { ...draft, attachments: [{ name: "informe.pdf", base64: Buffer.from("MZ\x90\x00 not a pdf").toString("base64") }] })

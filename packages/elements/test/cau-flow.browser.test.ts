@@ -70,7 +70,7 @@ describe("CAU flow through the elements", () => {
     await waitUntil(() => detail.shadowRoot!.querySelectorAll("#analyst-list [role=option]").length === 1)
     await sendKeys({ press: "ArrowDown" })
     await sendKeys({ press: "Enter" })
-    clock.advance(3_600_000)
+    await clock.advance(3_600_000)
     const assigned = await updated(() => $(detail, "#assign-heading").closest("form")!.requestSubmit())
     expect(assigned.action).to.equal("assign")
     await waitState("Asignada-Pendiente")
@@ -95,7 +95,7 @@ describe("CAU flow through the elements", () => {
       await as(carla)
       expect(detail.availableActions).to.deep.equal(["resolve"])
       await typeIn($(detail, "#answer"), answer)
-      clock.advance(3_600_000)
+      await clock.advance(3_600_000)
       await updated(() => $(detail, "#resolve-heading").closest("form")!.requestSubmit())
       await waitState("Resuelta")
     }

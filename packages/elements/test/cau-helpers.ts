@@ -3,9 +3,11 @@
 import { fixture, html } from "@open-wc/testing"
 import type { TemplateResult } from "lit"
 import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { TestClock } from "effect/testing"
 import type { Actor } from "@ecasilla/core"
 import { TicketService, type Ticket } from "@ecasilla/core/cau"
-import { Clock, HtmlSanitizer, makeTestClock } from "@ecasilla/core/ports"
+import { HtmlSanitizer } from "@ecasilla/core/ports"
 import { cauDemoUsers, layerMemoryCau, makeCaptureMailer } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/ecasilla-provider.js"
 import type { EcasillaProvider } from "@ecasilla/elements"
@@ -15,11 +17,12 @@ export const [rosa, jorge, carla, luis, patricia] = cauDemoUsers
 /** A provider over fresh memory adapters, acting as `actor`, around `content`. */
 export const cauFixture = async (content: TemplateResult, actor: Actor | undefined = rosa) => {
   const mailer = makeCaptureMailer()
-  const clock = makeTestClock(new Date("2026-03-02T14:00:00.000Z"))
-  const layer = layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: cauDemoUsers, mailer: mailer.layer, clock: Clock.layerTest(clock) })
+  const testClock = Layer.effectDiscard(TestClock.setTime(Date.parse("2026-03-02T14:00:00.000Z"))).pipe(Layer.provideMerge(TestClock.layer()))
+  const layer = layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: cauDemoUsers, mailer: mailer.layer }).pipe(Layer.provideMerge(testClock))
   const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${actor}>${content}</ecasilla-provider>`)
   const service = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) =>
     provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), f))
+  const clock = { advance: (ms: number) => provider.runtime!.runPromise(TestClock.adjust(ms)) }
   return { provider, mailer, clock, service }
 }
 

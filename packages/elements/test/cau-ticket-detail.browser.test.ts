@@ -74,7 +74,7 @@ describe("<cau-ticket-detail>", () => {
 
   describe("forbidden moves fail with a tagged error, change nothing, and are not offered", () => {
     const expectUnchanged = async (service: Awaited<ReturnType<typeof setUp>>["service"], before: { id: string; version: number; state: string }) => {
-      const after = await service((s) => s.getTicket(before.id))
+      const after = await service((s) => s.getTicket(patricia, before.id))
       expect(after.version).to.equal(before.version)
       expect(after.state).to.equal(before.state)
     }
@@ -243,7 +243,7 @@ describe("<cau-ticket-detail> on the playground's IndexedDB storage", () => {
       expect(await seedCauDemo(db)).to.equal(true)
       const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layerDexieCau({ db })} .actor=${rosa}><cau-ticket-detail></cau-ticket-detail></ecasilla-provider>`)
       const detail = provider.querySelector<CauTicketDetail>("cau-ticket-detail")!
-      const tickets = await provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets({ states: ["Resuelta"] })))
+      const tickets = await provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets(rosa, { states: ["Resuelta"] })))
       expect(tickets.length).to.equal(1)
       detail.number = tickets[0].number
       await waitUntil(() => detail.availableActions.join() === "incorrecta,correcta" && detail.shadowRoot!.querySelector("#correcta") !== null)

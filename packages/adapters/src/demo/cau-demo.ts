@@ -1,6 +1,7 @@
 import { Actor } from "@ecasilla/core"
 import { TicketService } from "@ecasilla/core/cau"
 import { Effect } from "effect"
+import { TestClock } from "effect/testing"
 
 /**
  * The people of the CAU demo: a requester from an OCI, a CGR user, two analysts and a
@@ -23,15 +24,17 @@ const day = 86_400_000
 /**
  * Files the demo tickets through the TicketService itself (so each has a genuine history),
  * one in every state: Registrada, Asignada-Pendiente with a note, Resuelta waiting for the
- * verdict, Cerrada "Conforme". `advance` moves the demo clock between steps.
+ * verdict, Cerrada "Conforme". The history starts at `start` (epoch ms) and moves forward
+ * between steps on effect's TestClock, which is provided only to the seed itself.
  *
  * @since 0.1.0
  * @category demo
  */
-export const seedCauDemoTickets = (advance: (ms: number) => void) =>
+export const seedCauDemoTickets = (start: number) =>
   Effect.gen(function*() {
     const cau = yield* TicketService
-    const step = (ms: number) => Effect.sync(() => advance(ms))
+    yield* TestClock.setTime(start)
+    const step = (ms: number) => TestClock.adjust(ms)
 
     const closed = yield* cau.createTicket(jorge, {
       titulo: "Error al instalar Firma Perú en Windows 11",
@@ -83,4 +86,4 @@ export const seedCauDemoTickets = (advance: (ms: number) => void) =>
       categoria: "aplicativos.casilla.presentacion-ddjj",
       telefono: "984 123 456"
     })
-  })
+  }).pipe(Effect.provide(TestClock.layer()))

@@ -1,6 +1,6 @@
 import type { CauConfigShape } from "@ecasilla/core/cau"
-import { Clock, HtmlSanitizer, type Mailer, makeTestClock } from "@ecasilla/core/ports"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { HtmlSanitizer, type Mailer } from "@ecasilla/core/ports"
+import { Effect, type Layer, ManagedRuntime } from "effect"
 import { cauDemoUsers, seedCauDemoTickets } from "../demo/cau-demo.js"
 import { layerMemoryCau } from "../memory/cau.js"
 import { type EcasillaDb, openEcasillaDb } from "./db.js"
@@ -19,13 +19,17 @@ export interface DexieCauOptions {
   /** Default: DOMPurify over the page's window. */
   readonly sanitizer?: Layer.Layer<HtmlSanitizer>
   readonly mailer?: Layer.Layer<Mailer>
-  readonly clock?: Layer.Layer<Clock>
   readonly config?: Partial<CauConfigShape>
+  /** See `MemoryCauOptions.relay`; default `"after-commit"`. */
+  readonly relay?: "after-commit" | "manual"
 }
 
 /**
- * The whole CAU on IndexedDB: TicketService over the Dexie TicketStore, Directory and Ids.
- * The in-browser default storage of the docs playground and offline pages.
+ * The whole CAU on IndexedDB: TicketService over the Dexie TicketStore (each command one
+ * IndexedDB transaction over tickets, attachments and the event outbox), the relay that
+ * delivers the outbox, Directory and Ids. The in-browser default storage of the docs
+ * playground and offline pages. Events left pending (mail down, tab closed mid-relay) go
+ * out on the next commit or `EventRelay.run`.
  *
  * @since 0.1.0
  * @category layers
@@ -38,7 +42,7 @@ export const layerDexieCau = (options: DexieCauOptions = {}) => {
     directory: layerDexieDirectory(db),
     ids: layerDexieIds(db),
     ...(options.mailer ? { mailer: options.mailer } : {}),
-    clock: options.clock ?? Clock.layerSystem,
+    ...(options.relay ? { relay: options.relay } : {}),
     ...(options.config ? { config: options.config } : {})
   })
 }
@@ -62,10 +66,9 @@ export const seedCauDemo = async (
     return true
   })
   if (!claimed) return false
-  const clock = makeTestClock(new Date((options.now ?? new Date()).getTime() - 6 * 86_400_000))
-  const runtime = ManagedRuntime.make(layerDexieCau({ db, clock: Clock.layerTest(clock), sanitizer: options.sanitizer ?? HtmlSanitizer.layerBrowser }))
+  const runtime = ManagedRuntime.make(layerDexieCau({ db, sanitizer: options.sanitizer ?? HtmlSanitizer.layerBrowser }))
   try {
-    await runtime.runPromise(seedCauDemoTickets(clock.advance).pipe(Effect.orDie))
+    await runtime.runPromise(seedCauDemoTickets((options.now ?? new Date()).getTime() - 6 * 86_400_000).pipe(Effect.orDie))
   } finally {
     await runtime.dispose()
   }

@@ -89,8 +89,9 @@ export const TicketSurveyAnswered = Schema.TaggedStruct("TicketSurveyAnswered", 
 export const TicketClosed = Schema.TaggedStruct("TicketClosed", { ...base, comment: Schema.String, automatic: Schema.Boolean })
 
 /**
- * Every domain event of a ticket. A ticket keeps its events as its history; consumers
- * (mail, audit) receive them through `TicketEvents`.
+ * Every domain event of a ticket. A ticket keeps its events as its history; each command
+ * also commits them to the event outbox (`toTicketDomainEvent`), from which consumers (mail,
+ * audit) receive them.
  *
  * @since 0.1.0
  * @category events

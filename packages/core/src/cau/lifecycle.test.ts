@@ -1,3 +1,4 @@
+import { systemPrincipal } from "../roles/principal.js"
 import { describe, expect, it } from "vitest"
 import { availableTicketActions, checkTicketAction, ticketActions, ticketLifecycle } from "./lifecycle.js"
 import type { TicketState } from "./model.js"
@@ -50,7 +51,10 @@ describe("the lifecycle as data", () => {
     expect(checkTicketAction(ticket("Resuelta", true), filer, "survey")).toEqual({ ok: true, to: "Cerrada" })
   })
 
-  it("people never get auto-close", () => {
-    expect(availableTicketActions(ticket("Resuelta", false), { id: "system", roles: [] })).toEqual(["auto-close"])
+  it("people never get auto-close, whatever their id; only the systemPrincipal does", () => {
+    expect(availableTicketActions(ticket("Resuelta", false), { id: "system", roles: [] })).toEqual([])
+    expect(checkTicketAction(ticket("Resuelta", false), { id: "system", roles: [] }, "auto-close")).toEqual({ ok: false, reason: "not-allowed" })
+    expect(availableTicketActions(ticket("Resuelta", false), systemPrincipal)).toEqual(["auto-close"])
+    expect(availableTicketActions(ticket("Resuelta", true), systemPrincipal)).toEqual([])
   })
 })

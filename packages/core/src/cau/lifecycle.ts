@@ -1,4 +1,5 @@
 import type { Actor } from "../roles/actor.js"
+import { isSystemPrincipal, type SystemPrincipal } from "../roles/principal.js"
 import type { TicketState } from "./model.js"
 import type { Ticket } from "./ticket.js"
 
@@ -87,25 +88,30 @@ export const ticketLifecycle: Readonly<Record<TicketAction, TicketTransition>> =
 export const ticketActions: ReadonlyArray<TicketAction> = Object.keys(ticketLifecycle) as Array<TicketAction>
 
 /**
- * The id the system acts under (scheduled auto-close).
+ * Who the lifecycle rules are asked about: a person (only their id and roles matter) or the
+ * `systemPrincipal`.
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category lifecycle
  */
-export const systemActorId = "system"
+export type TicketPrincipal = Pick<Actor, "id" | "roles"> | SystemPrincipal
 
 /**
- * What an actor is to a ticket.
+ * What a principal is to a ticket. The system is recognised by `isSystemPrincipal` only,
+ * never by an id, so a user whose id is `"system"` is an ordinary user.
  *
  * @since 0.1.0
  * @category lifecycle
  */
 export const partiesOf = (
   ticket: Pick<Ticket, "requester" | "onBehalfOf" | "analyst">,
-  actor: Pick<Actor, "id" | "roles">
+  actor: TicketPrincipal
 ): ReadonlySet<TicketParty> => {
   const parties = new Set<TicketParty>()
-  if (actor.id === systemActorId) parties.add("system")
+  if (isSystemPrincipal(actor)) {
+    parties.add("system")
+    return parties
+  }
   if (actor.id === ticket.requester.id || actor.id === ticket.onBehalfOf?.id) parties.add("requester")
   if (ticket.analyst && actor.id === ticket.analyst.id && actor.roles.includes("cau-analista")) parties.add("analyst")
   if (actor.roles.includes("cau-lider-grupo")) parties.add("lead")
@@ -136,7 +142,7 @@ const conditionHolds = (ticket: Pick<Ticket, "resolution">, when: TicketConditio
  */
 export const checkTicketAction = (
   ticket: Pick<Ticket, "state" | "requester" | "onBehalfOf" | "analyst" | "resolution">,
-  actor: Pick<Actor, "id" | "roles">,
+  actor: TicketPrincipal,
   action: TicketAction
 ): { readonly ok: true; readonly to: TicketState } | { readonly ok: false; readonly reason: TicketDenial } => {
   const t = ticketLifecycle[action]
@@ -158,6 +164,5 @@ export const checkTicketAction = (
  */
 export const availableTicketActions = (
   ticket: Pick<Ticket, "state" | "requester" | "onBehalfOf" | "analyst" | "resolution">,
-  actor: Pick<Actor, "id" | "roles">
-): ReadonlyArray<TicketAction> =>
-  ticketActions.filter((a) => (actor.id === systemActorId || a !== "auto-close") && checkTicketAction(ticket, actor, a).ok)
+  actor: TicketPrincipal
+): ReadonlyArray<TicketAction> => ticketActions.filter((a) => checkTicketAction(ticket, actor, a).ok)

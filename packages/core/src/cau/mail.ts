@@ -1,7 +1,9 @@
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
+import type { EventConsumer } from "../ports/domain-events.js"
 import { escapeHtml, htmlToPlainText } from "../ports/html-sanitizer.js"
 import { type Mail, Mailer } from "../ports/mailer.js"
 import { CauConfig } from "./config.js"
+import { fromTicketDomainEvent } from "./domain-events.js"
 import type { TicketEvent } from "./events.js"
 import { surveyLevelLabels } from "./messages.js"
 import { beneficiaryOf, type Ticket } from "./ticket.js"
@@ -154,16 +156,22 @@ const analystMailFor = (
 }
 
 /**
- * The consumer that sends {@link ticketMailFor}'s e-mails through the Mailer port. Plug it in with `TicketEvents.layer(ticketMailConsumer)`.
+ * The outbox consumer that sends {@link ticketMailFor}'s e-mails through the Mailer port.
+ * Each mail carries the event's id as its `id`, so a redelivered event sends nothing twice
+ * (the Mailer dedupes by it). Other domains' events are skipped. Wire it with
+ * `EventRelay.layer([ticketMailConsumer])`.
  *
  * @since 0.1.0
  * @category mail
  */
-export const ticketMailConsumer = (event: TicketEvent, ticket: Ticket): Effect.Effect<void, unknown, Mailer> =>
+export const ticketMailConsumer: EventConsumer<Mailer> = (event) =>
   Effect.gen(function*() {
+    const data = fromTicketDomainEvent(event)
+    if (Option.isNone(data)) return
+    const { event: ticketEvent, ticket } = data.value
     const config = yield* CauConfig
-    const mail = ticketMailFor(event, ticket, config.ticketUrl(ticket))
+    const mail = ticketMailFor(ticketEvent, ticket, config.ticketUrl(ticket))
     if (!mail) return
     const mailer = yield* Mailer
-    yield* mailer.send(mail)
+    yield* mailer.send({ ...mail, id: event.id })
   })

@@ -7,6 +7,12 @@ import { Context, Effect, Layer, Schema } from "effect"
  * @category models
  */
 export interface Mail {
+  /**
+   * A stable identity (the domain event's id): a Mailer that already sent a mail with this
+   * id sends nothing the second time, which makes event consumers idempotent under the
+   * relay's at-least-once delivery. Added in 0.2.0.
+   */
+  readonly id?: string
   readonly to: ReadonlyArray<string>
   readonly cc?: ReadonlyArray<string>
   readonly subject: string
@@ -35,7 +41,8 @@ export class MailerError extends Schema.TaggedError<MailerError>()("@ecasilla/co
 
 /**
  * Sends e-mails. Domains never send mail inside a service: mail is a consumer of
- * domain events (see the CAU `ticketMailConsumer`).
+ * domain events relayed from the outbox (see the CAU `ticketMailConsumer`). A mail whose
+ * `id` was already sent must not be sent again.
  *
  * @since 0.1.0
  * @category ports

@@ -1,18 +1,25 @@
 import { Effect, Layer } from "effect"
+import { TestClock } from "effect/testing"
 import { describe, expect, it } from "vitest"
-import { Clock, makeTestClock, nowIso } from "./clock.js"
+import { nowIso } from "./clock.js"
 import { escapeHtml, HtmlSanitizer, htmlToPlainText, plainTextToHtml } from "./html-sanitizer.js"
 import { Ids } from "./ids.js"
 
 describe("ports", () => {
-  it("a test clock is set and advanced by hand", async () => {
-    const clock = makeTestClock("2026-03-02T14:00:00.000Z")
-    const read = Effect.provide(nowIso, Clock.layerTest(clock))
-    expect(await Effect.runPromise(read)).toBe("2026-03-02T14:00:00.000Z")
-    clock.advance(1000)
-    expect(await Effect.runPromise(read)).toBe("2026-03-02T14:00:01.000Z")
-    clock.set("2027-01-01T00:00:00Z")
-    expect(await Effect.runPromise(read)).toBe("2027-01-01T00:00:00.000Z")
+  it("nowIso reads effect's Clock, so TestClock sets and advances it", async () => {
+    const read = Effect.gen(function*() {
+      yield* TestClock.setTime(Date.parse("2026-03-02T14:00:00.000Z"))
+      const a = yield* nowIso
+      yield* TestClock.adjust("1 second")
+      const b = yield* nowIso
+      yield* TestClock.setTime(Date.parse("2027-01-01T00:00:00Z"))
+      return [a, b, yield* nowIso]
+    })
+    expect(await Effect.runPromise(Effect.provide(read, TestClock.layer()))).toEqual([
+      "2026-03-02T14:00:00.000Z",
+      "2026-03-02T14:00:01.000Z",
+      "2027-01-01T00:00:00.000Z"
+    ])
   })
 
   it("test ids are deterministic, random ids unique", async () => {

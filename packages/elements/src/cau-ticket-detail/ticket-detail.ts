@@ -11,6 +11,7 @@ import {
   phaseOf,
   surveyLevelLabels,
   ticketActionLabels,
+  TicketError,
   ticketMessage,
   TicketService,
   type AttachmentMeta,
@@ -19,6 +20,7 @@ import {
   type TicketAction,
   type TicketPhase
 } from "@ecasilla/core/cau"
+import type { Actor } from "@ecasilla/core/roles"
 import { HtmlSanitizer, htmlToPlainText, plainTextToHtml } from "@ecasilla/core/ports"
 import { actorContext } from "../context/contexts.js"
 import { EffectTask } from "../controllers/effect-task.js"
@@ -94,11 +96,13 @@ export class CauTicketDetail extends LitElement {
   readonly i18n = new LocalizeController(this, ticketDetailStrings)
   private readonly actor = new ContextConsumer(this, { context: actorContext, subscribe: true })
   private readonly internals = this.attachInternals()
-  private readonly load = new EffectTask<LoadedTicket, unknown, readonly [string, string, number]>(this, {
-    args: () => [this.ticketId, this.number, this.reloads] as const,
-    effect: ([id, number]) => Effect.gen(function*() {
+  private readonly load = new EffectTask<LoadedTicket, unknown, readonly [string, string, number, Actor | undefined]>(this, {
+    // The actor is an argument: the service authorizes each read for whoever is acting.
+    args: () => [this.ticketId, this.number, this.reloads, this.actor.value] as const,
+    effect: ([id, number, , actor]) => Effect.gen(function*() {
       const service = yield* Effect.service(TicketService)
-      const ticket = id ? yield* service.getTicket(id) : yield* service.getTicketByNumber(number)
+      if (!actor) return yield* Effect.fail(new TicketError({ reason: "not-found" }))
+      const ticket = id ? yield* service.getTicket(actor, id) : yield* service.getTicketByNumber(actor, number)
       const sanitizer = yield* Effect.serviceOption(HtmlSanitizer)
       const { attachments: policy } = yield* Effect.service(CauConfig)
       const clean = (h: string) => Option.isSome(sanitizer) ? sanitizer.value.sanitize(h) : plainTextToHtml(htmlToPlainText(h))
@@ -151,7 +155,9 @@ export class CauTicketDetail extends LitElement {
   }
 
   private async downloadAttachment(ticket: Ticket, meta: AttachmentMeta): Promise<void> {
-    await this.download.run(Effect.flatMap(Effect.service(TicketService), (s) => s.getAttachment(ticket.id, meta.id)).pipe(
+    const actor = this.actor.value
+    if (!actor) return
+    await this.download.run(Effect.flatMap(Effect.service(TicketService), (s) => s.getAttachment(actor, ticket.id, meta.id)).pipe(
       Effect.map(({ bytes }) => {
         const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: meta.mediaType }))
         const a = document.createElement("a")

@@ -1,23 +1,26 @@
 import { Effect, Option } from "effect"
-import { Clock } from "../../ports/clock.js"
+import { nowIso } from "../../ports/clock.js"
 import { Directory } from "../../ports/directory.js"
+import type { DomainEvent } from "../../ports/domain-events.js"
 import { HtmlSanitizer } from "../../ports/html-sanitizer.js"
 import { Ids } from "../../ports/ids.js"
 import type { Actor } from "../../roles/actor.js"
+import { isSystemPrincipal, type Principal } from "../../roles/principal.js"
 import { checkAttachments } from "../attachments.js"
 import { businessDaysBetween } from "../business-days.js"
 import { CauConfig } from "../config.js"
 import { validateTicketDraft, type TicketDraftInput } from "../draft.js"
 import { AttachmentError, TicketError, type TicketStoreError, TicketValidationError } from "../errors.js"
 import type { TicketEvent } from "../events.js"
-import { checkTicketAction, systemActorId, type TicketAction } from "../lifecycle.js"
+import { toTicketDomainEvent } from "../domain-events.js"
+import { checkTicketAction, type TicketAction } from "../lifecycle.js"
 import { closureConforme } from "../messages.js"
 import { type AttachmentMeta, type Party, SurveyLevel, type TicketId, type TicketNumber } from "../model.js"
 import type { NewAttachment, TicketService } from "../service.js"
 import { TicketStore } from "../store.js"
-import { TicketEvents } from "../ticket-events.js"
 import type { Ticket } from "../ticket.js"
 import { checkComment, hasVisibleText, ticketTextLimits } from "../text.js"
+import { canViewTicket, ticketQueryFor } from "../visibility.js"
 
 /**
  * What the TicketService layer needs.
@@ -25,59 +28,79 @@ import { checkComment, hasVisibleText, ticketTextLimits } from "../text.js"
  * @since 0.1.0
  * @category layers
  */
-export type TicketServiceRequirements = TicketStore | Clock | Ids | HtmlSanitizer | Directory | TicketEvents
+export type TicketServiceRequirements = TicketStore | Ids | HtmlSanitizer | Directory
 
-const partyOf = (a: Pick<Actor, "id" | "name" | "email">): Party => (a.email ? { id: a.id, name: a.name, email: a.email } : { id: a.id, name: a.name })
+const personParty = (a: Pick<Actor, "id" | "name" | "email">): Party => (a.email ? { id: a.id, name: a.name, email: a.email } : { id: a.id, name: a.name })
 
-const systemActor: Actor = { id: systemActorId, name: "Sistema CAU", roles: [] } as unknown as Actor
+// How history names the system; the id is a label only, never a credential (rights come
+// from isSystemPrincipal, not from ids).
+const systemParty: Party = { id: "system", name: "Sistema CAU" }
+
+const partyOf = (p: Principal): Party => (isSystemPrincipal(p) ? systemParty : personParty(p))
 
 const isSurveyLevel = (u: unknown): u is SurveyLevel => typeof u === "string" && (SurveyLevel.literals as ReadonlyArray<string>).includes(u)
 
-type Draft = { ticket: Ticket; events: ReadonlyArray<TicketEvent> }
+type Blob = { readonly id: string; readonly bytes: Uint8Array }
+type Draft = { ticket: Ticket; events: ReadonlyArray<TicketEvent>; blobs?: ReadonlyArray<Blob> }
 
 /** The service's methods over its ports (see `TicketService`). */
 export const makeTicketService = Effect.gen(function*() {
   const store = yield* TicketStore
-  const clock = yield* Clock
   const ids = yield* Ids
   const sanitizer = yield* HtmlSanitizer
   const directory = yield* Directory
-  const bus = yield* TicketEvents
   const config = yield* CauConfig
 
-  const now = Effect.map(clock.now, (d) => d.toISOString())
+  const now = nowIso
 
-  const load = (ticketId: string) =>
-    Effect.flatMap(store.get(ticketId), Option.match({
-      onNone: () => Effect.fail(new TicketError({ reason: "not-found", ticketId })),
-      onSome: Effect.succeed
-    }))
+  const notFound = (ticketId?: string) => Effect.fail(new TicketError({ reason: "not-found", ...(ticketId ? { ticketId } : {}) }))
+
+  /** The ticket, if `principal` may see it; otherwise not-found, as if it did not exist. */
+  const visible = (principal: Principal, ticketId: string, found: Option.Option<Ticket>) =>
+    Option.isSome(found) && canViewTicket(found.value, principal) ? Effect.succeed(found.value) : notFound(ticketId)
+
+  const load = (principal: Principal, ticketId: string) => Effect.flatMap(store.get(ticketId), (found) => visible(principal, ticketId, found))
+
+  /** A person's command; the system principal has no business filing tickets. */
+  const person = (principal: Principal, action: string): Effect.Effect<Actor, TicketError> =>
+    isSystemPrincipal(principal) ? Effect.fail(new TicketError({ reason: "not-allowed", action })) : Effect.succeed(principal)
+
+  /** One transaction: the ticket, its new attachment bytes and its events for the outbox. */
+  const commit = (ticket: Ticket, expectedVersion: number, events: ReadonlyArray<TicketEvent>, blobs: ReadonlyArray<Blob>) =>
+    Effect.gen(function*() {
+      const outbox: Array<DomainEvent> = []
+      for (const event of events) outbox.push(toTicketDomainEvent(yield* ids.next("evt"), event, ticket))
+      yield* store.commit({ ticket, expectedVersion, attachments: blobs, events: outbox })
+    })
 
   const deny = (ticket: Ticket, action: TicketAction, reason: TicketError["reason"]) =>
     Effect.fail(new TicketError({ reason, action, ticketId: ticket.id, state: ticket.state }))
 
-  /** Load, check the lifecycle, build the change, store it, publish its events. */
+  /**
+   * Load (as `principal` may see it), check the lifecycle, build the change, commit it with
+   * its attachment bytes and events. Nothing is written before the commit, so a failure or
+   * an interruption anywhere before it changes nothing.
+   */
   const mutate = <E>(
-    actor: Actor,
+    principal: Principal,
     ticketId: string,
     action: TicketAction | ((t: Ticket) => TicketAction),
     build: (ticket: Ticket, at: string, by: Party) => Effect.Effect<Draft, E>
   ): Effect.Effect<Ticket, E | TicketError | TicketStoreError> =>
     Effect.gen(function*() {
-      const current = yield* load(ticketId)
+      const current = yield* load(principal, ticketId)
       const act = typeof action === "function" ? action(current) : action
-      const check = checkTicketAction(current, actor, act)
+      const check = checkTicketAction(current, principal, act)
       if (!check.ok) return yield* deny(current, act, check.reason)
       const at = yield* now
-      const { ticket, events } = yield* build(current, at, partyOf(actor))
+      const { ticket, events, blobs = [] } = yield* build(current, at, partyOf(principal))
       const next: Ticket = { ...ticket, version: current.version + 1, updatedAt: at, history: [...current.history, ...events] }
-      yield* store.update(next)
-      yield* bus.publish(events, next)
+      yield* commit(next, current.version, events, blobs)
       return next
     })
 
-  /** Checks files against the policy, stores their bytes, gives their metadata. */
-  const storeAttachments = (ticketId: string, files: ReadonlyArray<NewAttachment>, at: string, by: string, noteId?: string) =>
+  /** Checks files against the policy and gives their metadata and bytes, for the commit. */
+  const prepareAttachments = (files: ReadonlyArray<NewAttachment>, at: string, by: string, noteId?: string) =>
     Effect.gen(function*() {
       const policy = config.attachments
       const checked = checkAttachments(files, policy)
@@ -91,11 +114,12 @@ export const makeTicketService = Effect.gen(function*() {
         }))
       }
       const metas: Array<AttachmentMeta> = []
+      const blobs: Array<Blob> = []
       for (let i = 0; i < checked.value.length; i++) {
         const info = checked.value[i]
         const id = yield* ids.next("att")
         const firma = info.kind === "pdf" && config.verifyPdf ? yield* config.verifyPdf(files[i].bytes, info.name) : undefined
-        yield* store.putAttachment(ticketId, id, files[i].bytes)
+        blobs.push({ id, bytes: files[i].bytes })
         metas.push({
           id,
           name: info.name,
@@ -108,7 +132,7 @@ export const makeTicketService = Effect.gen(function*() {
           ...(firma ? { firma: firma.detail ? { verdict: firma.verdict, detail: firma.detail } : { verdict: firma.verdict } } : {})
         })
       }
-      return metas
+      return { metas, blobs }
     })
 
   const invalid = (problems: ReadonlyArray<{ field: string; message: string }>) =>
@@ -127,8 +151,9 @@ export const makeTicketService = Effect.gen(function*() {
       return `${config.numberPrefix}-${year}-${String(seq).padStart(6, "0")}` as TicketNumber
     })
 
-  const createTicket: TicketService["Service"]["createTicket"] = (actor, input) =>
+  const createTicket: TicketService["Service"]["createTicket"] = (principal, input) =>
     Effect.gen(function*() {
+      const actor = yield* person(principal, "create")
       const checked = validateTicketDraft(input, { catalog: config.catalog })
       if (!checked.ok) return yield* invalid(checked.problems)
       const draft = checked.value
@@ -143,7 +168,7 @@ export const makeTicketService = Effect.gen(function*() {
       const at = yield* now
       const id = (yield* ids.next("tkt")) as TicketId
       const by = partyOf(actor)
-      const attachments = yield* storeAttachments(id, input.attachments ?? [], at, actor.id)
+      const { metas: attachments, blobs } = yield* prepareAttachments(input.attachments ?? [], at, actor.id)
       const number = yield* nextNumber(at)
       const created: TicketEvent = { _tag: "TicketCreated", ticketId: id, at, by, number }
       const ticket: Ticket = {
@@ -164,8 +189,7 @@ export const makeTicketService = Effect.gen(function*() {
         version: 1,
         history: [created]
       }
-      yield* store.insert(ticket)
-      yield* bus.publish([created], ticket)
+      yield* commit(ticket, 0, [created], blobs)
       return ticket
     })
 
@@ -216,12 +240,13 @@ export const makeTicketService = Effect.gen(function*() {
         if (!checked.ok) return yield* deny(t, "note", checked.reason === "empty" ? "message-required" : "text-too-long")
         const message = checked.value
         const noteId = yield* ids.next("note")
-        const added = yield* storeAttachments(t.id, input.attachments ?? [], at, actor.id, noteId)
+        const { metas: added, blobs } = yield* prepareAttachments(input.attachments ?? [], at, by.id, noteId)
         const attachmentIds = added.map((a) => a.id)
         const event: TicketEvent = { _tag: "TicketNoteAdded", ticketId: t.id, at, by, noteId, attachmentIds }
         return {
           ticket: { ...t, notes: [...t.notes, { id: noteId, message, at, by, attachmentIds }], attachments: [...t.attachments, ...added] },
-          events: [event]
+          events: [event],
+          blobs
         }
       }))
 
@@ -270,7 +295,8 @@ export const makeTicketService = Effect.gen(function*() {
       })
     })
 
-  const autoCloseResolved: TicketService["Service"]["autoCloseResolved"] = Effect.gen(function*() {
+  const autoCloseResolved: TicketService["Service"]["autoCloseResolved"] = (principal) => Effect.gen(function*() {
+    if (!isSystemPrincipal(principal)) return yield* Effect.fail(new TicketError({ reason: "not-allowed", action: "auto-close" }))
     const days = config.autoCloseAfterBusinessDays
     if (days === undefined || days <= 0) return []
     const at = yield* now
@@ -280,7 +306,7 @@ export const makeTicketService = Effect.gen(function*() {
     const closed: Array<Ticket> = []
     for (const t of due) {
       const comment = `Cerrada automáticamente: sin respuesta del usuario en ${days} días hábiles.`
-      const result = yield* Effect.result(mutate(systemActor, t.id, "auto-close", (cur, when, by) =>
+      const result = yield* Effect.result(mutate(principal, t.id, "auto-close", (cur, when, by) =>
         Effect.succeed({
           ticket: { ...cur, state: "Cerrada" as const, closure: { at: when, comment, automatic: true } },
           events: [{ _tag: "TicketClosed", ticketId: cur.id, at: when, by, comment, automatic: true } as const]
@@ -293,15 +319,16 @@ export const makeTicketService = Effect.gen(function*() {
 
   const getTicket: TicketService["Service"]["getTicket"] = load
 
-  const getTicketByNumber: TicketService["Service"]["getTicketByNumber"] = (number) =>
-    Effect.flatMap(store.getByNumber(number), Option.match({
-      onNone: () => Effect.fail(new TicketError({ reason: "not-found" })),
-      onSome: Effect.succeed
-    }))
+  const getTicketByNumber: TicketService["Service"]["getTicketByNumber"] = (principal, number) =>
+    Effect.flatMap(store.getByNumber(number), (found) =>
+      Option.isSome(found) && canViewTicket(found.value, principal) ? Effect.succeed(found.value) : notFound())
 
-  const getAttachment: TicketService["Service"]["getAttachment"] = (ticketId, attachmentId) =>
+  const listTickets: TicketService["Service"]["listTickets"] = (principal, query) =>
+    Effect.map(store.list(ticketQueryFor(principal, query)), (tickets) => tickets.filter((t) => canViewTicket(t, principal)))
+
+  const getAttachment: TicketService["Service"]["getAttachment"] = (principal, ticketId, attachmentId) =>
     Effect.gen(function*() {
-      const t = yield* load(ticketId)
+      const t = yield* load(principal, ticketId)
       const meta = t.attachments.find((a) => a.id === attachmentId)
       const bytes = meta ? yield* store.getAttachment(ticketId, attachmentId) : Option.none()
       if (!meta || Option.isNone(bytes)) return yield* Effect.fail(new TicketError({ reason: "not-found", ticketId }))
@@ -320,7 +347,7 @@ export const makeTicketService = Effect.gen(function*() {
     autoCloseResolved,
     getTicket,
     getTicketByNumber,
-    listTickets: store.list,
+    listTickets,
     getAttachment
   }
 })
