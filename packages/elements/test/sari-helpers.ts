@@ -1,0 +1,41 @@
+// Shared set-up of the SARI element tests: a provider over the memory SARI adapters with
+// the demo units, operators, approvers and colleagues.
+import { fixture, html, waitUntil } from "@open-wc/testing"
+import type { TemplateResult } from "lit"
+import * as Effect from "effect/Effect"
+import type { Actor } from "@ecasilla/core"
+import { RoleDirectory } from "@ecasilla/core/roles"
+import { SariService } from "@ecasilla/core/sari"
+import { makeMemoryEventOutbox } from "@ecasilla/core/ports"
+import { layerMemorySari, sariDemoAssignments, sariDemoCollaborators, sariDemoConfig, sariDemoUser, sariDemoUsers } from "@ecasilla/adapters/memory"
+import "@ecasilla/elements/define/ecasilla-provider.js"
+import type { EcasillaProvider } from "@ecasilla/elements"
+
+export const who = (id: string): Actor => sariDemoUser(id)!
+export const minsa = { operador: who("E20101"), jefe: who("E20102"), supervisor: who("E20103") }
+export const sunat = { jefe: who("E30101") }
+export const gti = { operador: who("U10101"), gerente: who("U10102") }
+
+/** A provider over fresh memory SARI adapters, acting as `actor`, around `content`. */
+export const sariFixture = async (content: TemplateResult, actor: Actor | undefined) => {
+  const outbox = makeMemoryEventOutbox()
+  const layer = layerMemorySari({ config: sariDemoConfig, users: sariDemoUsers, collaborators: sariDemoCollaborators, assignments: sariDemoAssignments, outbox })
+  const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${actor}>${content}</ecasilla-provider>`)
+  const service = <A, E>(f: (s: SariService["Service"]) => Effect.Effect<A, E>) => provider.runtime!.runPromise(Effect.flatMap(SariService, f) as Effect.Effect<A, E>)
+  const rolesOf = (id: string) =>
+    provider.runtime!.runPromise(Effect.flatMap(RoleDirectory, (d) => d.actorOf(id)) as Effect.Effect<import("effect/Option").Option<Actor>, unknown>)
+  return { provider, outbox, service, rolesOf }
+}
+
+/** The element's shadow root, queried. */
+export const $ = <T extends Element = HTMLElement>(el: Element, selector: string): T => {
+  const found = el.shadowRoot!.querySelector<T>(selector)
+  if (!found) throw new Error(`${el.localName}: nothing matches ${selector}`)
+  return found
+}
+
+/** The text inside `el`'s shadow root, spaces collapsed. */
+export const shadowText = (el: Element) => (el.shadowRoot!.textContent ?? "").replace(/\s+/g, " ")
+
+/** Waits until the shadow text contains `text`. */
+export const waitText = (el: Element, text: string, timeout = 5000) => waitUntil(() => shadowText(el).includes(text), `"${text}" in <${el.localName}>`, { timeout })
