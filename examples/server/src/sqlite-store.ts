@@ -100,7 +100,6 @@ export const makeSqliteTicketStore = (db: Database.Database): TicketStore["Servi
   const byId = db.prepare(`SELECT body FROM tickets WHERE id = ?`)
   const byNumber = db.prepare(`SELECT body FROM tickets WHERE number = ?`)
   const all = db.prepare(`SELECT body FROM tickets`)
-  const putFile = db.prepare(`INSERT OR REPLACE INTO attachments (ticket_id, attachment_id, bytes) VALUES (?, ?, ?)`)
   // Plain INSERTs: a repeated attachment or event id is a constraint error that rolls the commit back.
   const addFile = db.prepare(`INSERT INTO attachments (ticket_id, attachment_id, bytes) VALUES (?, ?, ?)`)
   const addEvent = db.prepare(`INSERT INTO event_outbox (id, tag, aggregate_id, at, data) VALUES (?, ?, ?, ?, ?)`)
@@ -164,27 +163,9 @@ export const makeSqliteTicketStore = (db: Database.Database): TicketStore["Servi
         }),
         (r) => (r === "ok" ? Effect.void : Effect.fail(storeError(r, c.ticket.id)))
       ),
-    insert: (ticket) =>
-      Effect.flatMap(
-        attempt(ticket.id, () => {
-          if (exists.get(ticket.id, ticket.number)) return false
-          insert.run(row(ticket))
-          return true
-        }),
-        (ok) => (ok ? Effect.void : Effect.fail(storeError("duplicate", ticket.id)))
-      ),
-    update: (ticket) =>
-      Effect.flatMap(
-        attempt(ticket.id, () => (update.run(row(ticket)).changes === 1 ? "ok" : byId.get(ticket.id) ? "conflict" : "not-found")),
-        (r) => (r === "ok" ? Effect.void : Effect.fail(storeError(r, ticket.id)))
-      ),
     get: (id) => attempt(id, () => Option.map(Option.fromNullishOr(byId.get(id)), decode)),
     getByNumber: (number) => attempt(number, () => Option.map(Option.fromNullishOr(byNumber.get(number)), decode)),
     list: (query) => attempt("", () => listQuery(query)),
-    putAttachment: (ticketId, attachmentId, bytes) =>
-      attempt(ticketId, () => {
-        putFile.run(ticketId, attachmentId, Buffer.from(bytes))
-      }),
     getAttachment: (ticketId, attachmentId) =>
       attempt(ticketId, () =>
         Option.map(Option.fromNullishOr(getFile.get(ticketId, attachmentId) as { bytes: Buffer } | undefined), (r) => new Uint8Array(r.bytes))

@@ -103,18 +103,19 @@ describe("<cau-ticket-detail>", () => {
         (s: Parameters<Parameters<typeof service>[0]>[0]) => s.rejectResolution(jorge, t.id, { comment: "No me gusta" }),
         (s: Parameters<Parameters<typeof service>[0]>[0]) => s.submitSurvey(jorge, t.id, { level: "insatisfecho" })
       ]) {
+        // The service does not even admit the ticket exists to someone who may not see it.
         const error = await service((s) => Effect.flip(attempt(s)))
-        expect((error as { reason: string }).reason).to.equal("not-your-ticket")
+        expect((error as { reason: string }).reason).to.equal("not-found")
       }
       await expectUnchanged(service, t)
       detail.ticketId = t.id
-      await waitUntil(() => detail.ticket?.id === t.id)
-      await detail.updateComplete
+      // Someone else's ticket is not shown at all (the service's read fails): "does not exist".
+      await waitUntil(() => shadowText(detail).includes("El ticket no existe."))
+      expect(detail.ticket).to.equal(undefined)
       expect(detail.availableActions).to.deep.equal([])
       expect(detail.shadowRoot!.querySelector("#correcta, #incorrecta, #survey-heading, h2")).to.equal(null)
-      // Someone else's ticket is not shown at all (canViewTicket): "does not exist".
-      expect(shadowText(detail)).to.contain("El ticket no existe.")
       provider.actor = rosa
+      await waitUntil(() => detail.ticket?.id === t.id)
       await detail.updateComplete
       expect(detail.availableActions).to.deep.equal(["incorrecta", "correcta"])
     })

@@ -1,7 +1,7 @@
 import { Actor } from "@ecasilla/core"
 import { TicketService } from "@ecasilla/core/cau"
 import { Effect } from "effect"
-import { TestClock } from "effect/testing"
+import * as TestClock from "effect/testing/TestClock"
 
 /**
  * The people of the CAU demo: a requester from an OCI, a CGR user, two analysts and a

@@ -68,24 +68,6 @@ export const makeDexieTicketStore = (db: EcasillaDb): TicketStore["Service"] =>
           for (const a of attachments) await db.attachments.add({ ticketId: ticket.id, attachmentId: a.id, bytes: a.bytes.slice() })
           for (const e of events) await db.outbox.add({ id: e.id, tag: e.tag, aggregateId: e.aggregateId, at: e.at, data: e.data, delivered: 0 })
         }), ticket.id),
-    insert: (ticket) =>
-      tryStore(() =>
-        db.transaction("rw", db.tickets, async () => {
-          if ((await db.tickets.get(ticket.id)) || (await db.tickets.where("number").equals(ticket.number).count()) > 0) {
-            throw new TicketStoreError({ reason: "duplicate", ticketId: ticket.id })
-          }
-          await db.tickets.add(toRow(ticket))
-        }), ticket.id),
-    update: (ticket) =>
-      tryStore(() =>
-        db.transaction("rw", db.tickets, async () => {
-          const current = await db.tickets.get(ticket.id)
-          if (!current) throw new TicketStoreError({ reason: "not-found", ticketId: ticket.id })
-          if (current.ticket.version !== ticket.version - 1 || current.number !== ticket.number) {
-            throw new TicketStoreError({ reason: "conflict", ticketId: ticket.id })
-          }
-          await db.tickets.put(toRow(ticket))
-        }), ticket.id),
     get: (id) => tryStore(async () => Option.map(Option.fromNullishOr(await db.tickets.get(id)), fromRow), id),
     getByNumber: (number) => tryStore(async () => Option.map(Option.fromNullishOr(await db.tickets.where("number").equals(number).first()), fromRow)),
     list: (query) =>
@@ -98,10 +80,6 @@ export const makeDexieTicketStore = (db: EcasillaDb): TicketStore["Service"] =>
         const tickets = rows.map(fromRow).filter((t) => matchesTicketQuery(t, query))
         return orderTickets(tickets, query?.limit)
       }),
-    putAttachment: (ticketId, attachmentId, bytes) =>
-      tryStore(async () => {
-        await db.attachments.put({ ticketId, attachmentId, bytes: bytes.slice() })
-      }, ticketId),
     getAttachment: (ticketId, attachmentId) =>
       tryStore(async () => Option.map(Option.fromNullishOr(await db.attachments.get([ticketId, attachmentId])), (r) => new Uint8Array(r.bytes)), ticketId)
   })

@@ -54,25 +54,6 @@ export const makeMemoryTicketStore = (initial: ReadonlyArray<Ticket> = [], optio
         numbers.set(ticket.number, ticket.id)
         return Effect.void
       }),
-    insert: (ticket) =>
-      Effect.suspend(() => {
-        if (tickets.has(ticket.id) || numbers.has(ticket.number)) {
-          return Effect.fail(new TicketStoreError({ reason: "duplicate", ticketId: ticket.id }))
-        }
-        tickets.set(ticket.id, copy(ticket))
-        numbers.set(ticket.number, ticket.id)
-        return Effect.void
-      }),
-    update: (ticket) =>
-      Effect.suspend(() => {
-        const current = tickets.get(ticket.id)
-        if (!current) return Effect.fail(new TicketStoreError({ reason: "not-found", ticketId: ticket.id }))
-        if (current.version !== ticket.version - 1 || current.number !== ticket.number) {
-          return Effect.fail(new TicketStoreError({ reason: "conflict", ticketId: ticket.id }))
-        }
-        tickets.set(ticket.id, copy(ticket))
-        return Effect.void
-      }),
     get: (id) => Effect.sync(() => Option.map(Option.fromNullishOr(tickets.get(id)), copy)),
     getByNumber: (number) =>
       Effect.sync(() => {
@@ -81,10 +62,6 @@ export const makeMemoryTicketStore = (initial: ReadonlyArray<Ticket> = [], optio
       }),
     list: (query) =>
       Effect.sync(() => orderTickets([...tickets.values()].filter((t) => matchesTicketQuery(t, query)), query?.limit).map(copy)),
-    putAttachment: (ticketId, attachmentId, bytes) =>
-      Effect.sync(() => {
-        files.set(fileKey(ticketId, attachmentId), bytes.slice())
-      }),
     getAttachment: (ticketId, attachmentId) =>
       Effect.sync(() => Option.map(Option.fromNullishOr(files.get(fileKey(ticketId, attachmentId))), (b) => b.slice()))
   })

@@ -60,16 +60,10 @@ export class TicketStore extends Context.Service<TicketStore, {
    * update of an absent ticket) or `unavailable` (the storage failed).
    */
   readonly commit: (commit: TicketCommit) => Effect.Effect<void, TicketStoreError>
-  /** @deprecated use `commit`; removed once every caller moved. */
-  /** Stores a new ticket (version 1); `duplicate` when its id or number exists. */
-  readonly insert: (ticket: Ticket) => Effect.Effect<void, TicketStoreError>
-  /** @deprecated use `commit`. Replaces a ticket; `conflict` unless the stored version is `ticket.version - 1`, `not-found` when absent. */
-  readonly update: (ticket: Ticket) => Effect.Effect<void, TicketStoreError>
   readonly get: (id: string) => Effect.Effect<Option.Option<Ticket>, TicketStoreError>
   readonly getByNumber: (number: string) => Effect.Effect<Option.Option<Ticket>, TicketStoreError>
   readonly list: (query?: TicketQuery) => Effect.Effect<ReadonlyArray<Ticket>, TicketStoreError>
-  /** @deprecated use `commit`. Keeps the bytes of an attachment (its metadata lives on the ticket). */
-  readonly putAttachment: (ticketId: string, attachmentId: string, bytes: Uint8Array) => Effect.Effect<void, TicketStoreError>
+  /** The bytes of an attachment committed with the ticket (its metadata lives on the ticket). */
   readonly getAttachment: (ticketId: string, attachmentId: string) => Effect.Effect<Option.Option<Uint8Array>, TicketStoreError>
 }>()("@ecasilla/core/cau/TicketStore") {}
 
