@@ -97,12 +97,13 @@ describe("<sari-approval-inbox>", () => {
     const { provider, service, rolesOf } = await sariFixture(html`<sari-approval-inbox></sari-approval-inbox>`, minsa.jefe)
     const [r1, r2] = await seed(service, 2)
     const inbox = provider.querySelector<SariApprovalInbox>("sari-approval-inbox")!
+    inbox.refresh()
     await waitText(inbox, "2 de 2 solicitudes")
     await expect(inbox).to.be.accessible()
     const first = $<HTMLButtonElement>(inbox, 'li[data-index="0"] button.open')
     first.focus()
     await sendKeys({ press: "ArrowDown" })
-    expect(inbox.shadowRoot!.activeElement?.getAttribute("aria-label")).to.contain(r1.number)
+    expect(inbox.shadowRoot!.activeElement?.textContent).to.contain(r1.number)
     await sendKeys({ press: "Enter" })
     await waitText(inbox, `Solicitud ${r1.number}`)
     expect(shadowText(inbox)).to.contain("Cambios de roles")
@@ -121,6 +122,7 @@ describe("<sari-approval-inbox>", () => {
     const { provider, service } = await sariFixture(html`<sari-approval-inbox lang="en"></sari-approval-inbox>`, minsa.supervisor)
     const [r] = await seed(service, 1)
     const inbox = provider.querySelector<SariApprovalInbox>("sari-approval-inbox")!
+    inbox.refresh()
     await waitText(inbox, "1 of 1 requests")
     $<HTMLButtonElement>(inbox, "button.open").click()
     await waitText(inbox, `Request ${r.number}`)
@@ -146,6 +148,7 @@ describe("<sari-approval-inbox>", () => {
     const [a, b] = await seed(service, 2)
     await service((s) => s.approveRequest(minsa.jefe, a.id))
     const inbox = provider.querySelector<SariApprovalInbox>("sari-approval-inbox")!
+    inbox.refresh()
     await waitText(inbox, "2 de 2 solicitudes")
     expect(shadowText(inbox)).to.contain("Aprobada")
     expect(shadowText(inbox)).to.contain("Enviada")
@@ -165,6 +168,7 @@ describe("<sari-approval-inbox>", () => {
     // One open request per colleague and system: 3 colleagues × 2 systems.
     const rs = await seed(service, 6)
     const inbox = provider.querySelector<SariApprovalInbox>("sari-approval-inbox")!
+    inbox.refresh()
     await waitText(inbox, "6 de 6 solicitudes")
     const sys = $<HTMLSelectElement>(inbox, "#sys")
     sys.value = "cau"
@@ -184,7 +188,7 @@ describe("<sari-approval-inbox>", () => {
     await waitText(inbox, "Aprobar seleccionadas (3)")
     $<HTMLButtonElement>(inbox, ".actions button.primary").click()
     await waitText(inbox, "3 aprobada(s).")
-    await waitText(inbox, "3 de 3 solicitudes")
+    await waitUntil(() => shadowText(inbox).includes("3 de 3 solicitudes"), shadowText(inbox), { timeout: 5000 })
     expect(rs.length).to.equal(6)
   })
 })

@@ -83,8 +83,25 @@ export class SariApprovalInbox extends LitElement {
   @state() private rejecting = false
   @state() private message = ""
   @state() private failure = ""
-  private visible: ReadonlyArray<SariRequest> = []
   private keys = new WeakMap<SariRequest, string>()
+  private memo: { all: unknown; q: string; system: string; rows: ReadonlyArray<SariRequest> } | undefined
+
+  /** The loaded requests after the system filter and the search, recomputed only when one of them changed. */
+  private get visible(): ReadonlyArray<SariRequest> {
+    const all = this.list.value ?? []
+    const q = foldForSearch(this.search)
+    const m = this.memo
+    if (m && m.all === all && m.q === q && m.system === this.systemFilter) return m.rows
+    const rows = all.filter((r) => {
+      if (this.systemFilter && r.system !== this.systemFilter) return false
+      if (!q) return true
+      let key = this.keys.get(r)
+      if (key === undefined) this.keys.set(r, (key = searchKey(r)))
+      return key.includes(q)
+    })
+    this.memo = { all, q, system: this.systemFilter, rows }
+    return rows
+  }
   private focusIndex: number | undefined
 
   private readonly list = this.runtime.query({
@@ -107,21 +124,39 @@ export class SariApprovalInbox extends LitElement {
         : Effect.map(action === "reject" ? s.rejectRequest(actor, ids[0], { reason }) : s.withdrawRequest(actor, ids[0]), (r): ReadonlyArray<BulkApprovalItem> => [{ requestId: r.id, result: Result.succeed(r) }])))
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("view") && changed.get("view") !== undefined) this.stateFilter = this.view === "operator" ? "" : "Enviada"
-    const all = this.list.value ?? []
-    const q = foldForSearch(this.search)
-    this.visible = all.filter((r) => {
-      if (this.systemFilter && r.system !== this.systemFilter) return false
-      if (!q) return true
-      let key = this.keys.get(r)
-      if (key === undefined) this.keys.set(r, (key = searchKey(r)))
-      return key.includes(q)
-    })
+    // Each bandeja opens on what matters to it: approvers on Enviada, operators on everything.
+    if (changed.has("view")) this.stateFilter = this.view === "operator" ? "" : "Enviada"
+  }
+
+  /** Reads the list again (the provider's storage may have changed under it). */
+  refresh(): void {
+    this.reload++
+  }
+
+  private readonly onSaved = () => this.refresh()
+  private resize: ResizeObserver | undefined
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    // A request sent from a form on the same page shows up at once.
+    window.addEventListener("sari-request-saved", this.onSaved)
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback()
+    window.removeEventListener("sari-request-saved", this.onSaved)
+    this.resize?.disconnect()
+    this.resize = undefined
   }
 
   protected override updated(): void {
     const vp = this.renderRoot.querySelector<HTMLElement>(".viewport")
-    if (vp && vp.clientHeight > 0 && vp.clientHeight !== this.viewportHeight) this.viewportHeight = vp.clientHeight
+    if (vp && this.resize === undefined) {
+      this.resize = new ResizeObserver(() => {
+        if (vp.clientHeight > 0 && vp.clientHeight !== this.viewportHeight) this.viewportHeight = vp.clientHeight
+      })
+      this.resize.observe(vp)
+    }
     if (this.focusIndex !== undefined) {
       const row = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusIndex}"] button.open`)
       if (row) {
@@ -216,7 +251,7 @@ export class SariApprovalInbox extends LitElement {
             return html`<li data-index=${index} style="top:${index * ROW}px" aria-setsize=${rows.length} aria-posinset=${index + 1} aria-current=${r.id === this.openId ? "true" : "false"}>
               ${selectable.has(r.id) ? html`<input type="checkbox" aria-label=${t.term("select", r.number)} .checked=${this.selected.has(r.id)}
                 @change=${(e: Event) => this.toggleSelected(r.id, (e.target as HTMLInputElement).checked)} />` : nothing}
-              <button type="button" class="open" aria-label=${t.term("open", r.number, r.collaborator.name)} @keydown=${(e: KeyboardEvent) => this.onKey(e, index)}
+              <button type="button" class="open" @keydown=${(e: KeyboardEvent) => this.onKey(e, index)}
                 @click=${() => { this.openId = r.id; this.rejecting = false; this.message = ""; this.failure = "" }}>
                 <span>${r.number} · ${r.collaborator.name}</span>
                 <span class="hint">${accessSystemName(r.system, t.locale)} <span class="state" data-state=${r.state}>${sariStateName(r.state, t.locale)}</span></span>
