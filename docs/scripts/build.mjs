@@ -4,12 +4,13 @@
 // the typedoc API reference. Everything is local: the site works offline.
 //
 //   node docs/scripts/build.mjs [outDir] [--no-api]
-import { cp, mkdir, rm, writeFile } from "node:fs/promises"
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises"
 import { existsSync, readFileSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import * as esbuild from "esbuild"
-import { pageHtml } from "./html.mjs"
+import MarkdownIt from "markdown-it"
+import { pageHtml, siteLocales } from "./html.mjs"
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..")
 const docs = join(root, "docs")
@@ -40,6 +41,34 @@ async function bundle(outDir) {
     legalComments: "none",
     logLevel: "warning"
   })
+}
+
+const markdown = new MarkdownIt({ html: false, linkify: false })
+
+/**
+ * The changelog page's body: each package's CHANGELOG.md (written by `changeset version`
+ * at a release) and the changesets still pending for the next one.
+ */
+async function changelogBody(locale) {
+  const en = locale === "en"
+  const parts = []
+  const pendingDir = join(root, ".changeset")
+  const pending = []
+  for (const file of (await readdir(pendingDir)).filter((f) => f.endsWith(".md") && f !== "README.md").sort()) {
+    const text = await readFile(join(pendingDir, file), "utf8")
+    const match = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text)
+    if (!match) continue
+    const bumps = [...match[1].matchAll(/"([^"]+)":\s*(major|minor|patch)/g)].map(([, name, type]) => `${name} (${type})`)
+    pending.push(`<li>${markdown.renderInline(match[2].trim())}<br><small>${bumps.join(", ")}</small></li>`)
+  }
+  parts.push(`<h2>${en ? "Pending for the next release" : "Pendientes para la próxima versión"}</h2>`)
+  parts.push(pending.length ? `<ul class="changes">${pending.join("\n")}</ul>` : `<p>${en ? "None." : "Ninguno."}</p>`)
+  for (const name of ["core", "elements", "adapters"]) {
+    const file = join(root, "packages", name, "CHANGELOG.md")
+    if (!existsSync(file)) continue
+    parts.push(markdown.render((await readFile(file, "utf8")).replace(/^# /m, "## ")))
+  }
+  return parts.join("\n")
 }
 
 /** Loads the page registry (pure data) in Node. */
@@ -113,12 +142,16 @@ export async function buildSite({ outDir = join(docs, "site"), api = true, log =
   const [pages, elements] = await Promise.all([loadPages(tmp), manifest(), bundle(outDir), api ? apiReference(outDir) : undefined])
   await cp(join(docs, "static"), join(outDir, "assets"), { recursive: true })
   await writeFile(join(outDir, "custom-elements.json"), JSON.stringify(elements, null, 2))
-  for (const page of pages) {
-    const dir = join(outDir, page.path)
-    await mkdir(dir, { recursive: true })
-    await writeFile(join(dir, "index.html"), pageHtml(page, pages, elements))
+  for (const locale of siteLocales) {
+    const changelog = await changelogBody(locale)
+    for (const page of pages) {
+      const dir = join(outDir, locale === "en" ? "en" : "", page.path)
+      const withBody = page.generated === "changelog" ? (locale === "en" ? { ...page, en: { ...page.en, body: changelog } } : { ...page, body: changelog }) : page
+      await mkdir(dir, { recursive: true })
+      await writeFile(join(dir, "index.html"), pageHtml(withBody, pages, elements, locale))
+    }
   }
-  log(`docs: built ${pages.length} pages${api ? " and the API reference" : ""} into ${relative(root, outDir) || "."} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  log(`docs: built ${pages.length} pages in ${siteLocales.length} languages${api ? " and the API reference" : ""} into ${relative(root, outDir) || "."} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   return { outDir, pages }
 }
 

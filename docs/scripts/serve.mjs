@@ -68,7 +68,8 @@ export function serveSite(dir, { port = 8000, host = "127.0.0.1" } = {}) {
     server.once("error", reject)
     server.listen(port, host, () => {
       const address = server.address()
-      const shown = host === "127.0.0.1" || host === "::1" ? "localhost" : host
+      // The address really listened on: "localhost" may resolve to ::1 first and miss it.
+      const shown = address.family === "IPv6" ? `[${address.address}]` : address.address
       resolvePromise({ server, url: `http://${shown}:${address.port}/` })
     })
   })

@@ -1,4 +1,4 @@
-// `npm start`: builds the playground and serves it on http://localhost:8000
+// `npm start`: builds the playground and serves it on http://127.0.0.1:8000
 // (PORT and HOST override; loopback only by default). Offline: every file is local.
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"

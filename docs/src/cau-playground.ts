@@ -7,6 +7,9 @@ import { TicketService, type Ticket } from "@ecasilla/core/cau"
 import { defaultLayer, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
 import { demoActors } from "./storage.js"
 
+const english = document.body.dataset.locale === "en"
+const say = (es: string, en: string): string => (english ? en : es)
+
 const DETAIL_PAGE = "cau/cau-ticket-detail"
 const FORM_PAGE = "cau/cau-ticket-form"
 
@@ -42,7 +45,7 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
   const select = el<HTMLSelectElement>("select", { id: "cau-ticket-select" })
   const roles = el("div", { className: "cau-roles" })
   roles.setAttribute("role", "group")
-  roles.setAttribute("aria-label", "Actuar como")
+  roles.setAttribute("aria-label", say("Actuar como", "Act as"))
   picker.replaceChildren(el("label", {}, "Ticket ", select), roles)
   await storageReady(provider)
   const users = await demoActors()
@@ -58,14 +61,13 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
   const renderRoles = () => {
     const ticket = tickets.find((t) => t.number === select.value)
     const current = provider.actor?.id
-    const who: Array<[string, string | undefined, string | undefined]> = [
-      ["Solicitante", (ticket?.onBehalfOf ?? ticket?.requester)?.id, (ticket?.onBehalfOf ?? ticket?.requester)?.name],
-      ["Analista", ticket?.analyst?.id, ticket?.analyst?.name ?? users.find((u) => u.roles.includes("cau-analista"))?.name],
-      ["Líder de grupo", lead?.id, lead?.name]
-    ]
     const analystId = ticket?.analyst?.id ?? users.find((u) => u.roles.includes("cau-analista"))?.id
-    roles.replaceChildren(...who.map(([role, id, name]) => {
-      const target = role === "Analista" ? analystId : id
+    const who: Array<[string, string | undefined, string | undefined]> = [
+      [say("Solicitante", "Requester"), (ticket?.onBehalfOf ?? ticket?.requester)?.id, (ticket?.onBehalfOf ?? ticket?.requester)?.name],
+      [say("Analista", "Analyst"), analystId, ticket?.analyst?.name ?? users.find((u) => u.roles.includes("cau-analista"))?.name],
+      [say("Líder de grupo", "Group lead"), lead?.id, lead?.name]
+    ]
+    roles.replaceChildren(...who.map(([role, target, name]) => {
       const button = el<HTMLButtonElement>("button", { type: "button", disabled: target === undefined }, `${role}: ${name ?? "—"}`)
       button.setAttribute("aria-pressed", String(target !== undefined && target === current))
       button.addEventListener("click", () => {
@@ -94,7 +96,8 @@ function setUpFormPage(): void {
   document.getElementById("demo-stage")?.addEventListener("ticket-created", (event) => {
     if (!slot) return
     const ticket = (event as CustomEvent<Ticket>).detail
-    const link = el<HTMLAnchorElement>("a", { href: `/cau/cau-ticket-detail/?number=${encodeURIComponent(ticket.number)}` }, `Ver el ticket N° ${ticket.number} en <cau-ticket-detail>`)
+    const href = `${english ? "/en" : ""}/cau/cau-ticket-detail/?number=${encodeURIComponent(ticket.number)}`
+    const link = el<HTMLAnchorElement>("a", { href }, say(`Ver el ticket N° ${ticket.number} en <cau-ticket-detail>`, `See ticket No. ${ticket.number} in <cau-ticket-detail>`))
     slot.replaceChildren(link)
     slot.hidden = false
   })

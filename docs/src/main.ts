@@ -7,10 +7,13 @@ import type { EcasillaProvider } from "@ecasilla/elements"
 import { pages } from "./pages.js"
 import { demoActors, openPlaygroundStorage, resetPlaygroundStorage } from "./storage.js"
 
-const LOCALE_KEY = "ecasilla-playground-locale"
 const ACTOR_KEY = "ecasilla-playground-actor"
 
 const byId = <T extends HTMLElement>(id: string): T | null => document.getElementById(id) as T | null
+
+/** The page's language: the Spanish site at /, the English one at /en/. */
+const english = document.body.dataset.locale === "en"
+const say = (es: string, en: string): string => (english ? en : es)
 
 async function setUpProvider(): Promise<void> {
   const provider = byId<EcasillaProvider>("playground")
@@ -19,13 +22,13 @@ async function setUpProvider(): Promise<void> {
   try {
     const storage = await openPlaygroundStorage()
     provider.layer = storage.layer
-    if (status) status.textContent = storage.label
+    if (status) status.textContent = english ? storage.labelEn : storage.label
   } catch (cause) {
     console.error("playground: the storage layer could not be built", cause)
-    if (status) status.textContent = "Almacenamiento no disponible (vea la consola)"
+    if (status) status.textContent = say("Almacenamiento no disponible (vea la consola)", "Storage not available (see the console)")
   }
   byId("storage-reset")?.addEventListener("click", async () => {
-    if (!confirm("¿Borrar los datos del playground? Se cargarán de nuevo los datos de demostración.")) return
+    if (!confirm(say("¿Borrar los datos del playground? Se cargarán de nuevo los datos de demostración.", "Clear the playground's data? The demo data will be loaded again."))) return
     provider.remove()
     await resetPlaygroundStorage()
     location.reload()
@@ -51,19 +54,58 @@ async function setUpActor(): Promise<void> {
   })
 }
 
+/** The language switch moves to the same page of the other site, keeping the query. */
 function setUpLocale(): void {
-  const provider = byId<EcasillaProvider>("playground")
   const select = byId<HTMLSelectElement>("locale")
-  if (provider === null || select === null) return
-  const saved = localStorage.getItem(LOCALE_KEY)
-  if (saved === "en" || saved === "es-PE") {
-    select.value = saved
-    provider.locale = saved
-  }
+  if (select === null) return
   select.addEventListener("change", () => {
-    provider.locale = select.value
-    localStorage.setItem(LOCALE_KEY, select.value)
+    const other = select.dataset.other
+    if (other) location.assign(other + location.search)
   })
+}
+
+/** Small screens: the navigation folds behind a "Menú" button. */
+function setUpMenu(): void {
+  const button = byId<HTMLButtonElement>("menu-toggle")
+  const nav = byId("site-nav")
+  if (button === null || nav === null) return
+  button.addEventListener("click", () => {
+    const open = button.getAttribute("aria-expanded") !== "true"
+    button.setAttribute("aria-expanded", String(open))
+    nav.classList.toggle("open", open)
+  })
+}
+
+/** The address this site is really served on (npm start may use another port or host). */
+function setUpServedAt(): void {
+  for (const link of document.querySelectorAll<HTMLAnchorElement>("a.served-at")) {
+    link.textContent = location.origin + "/"
+    link.href = location.origin + (english ? "/en/" : "/")
+  }
+}
+
+/** A "Copiar" button on every code block. */
+function setUpCopyButtons(): void {
+  for (const pre of document.querySelectorAll<HTMLElement>("pre.code")) {
+    const button = document.createElement("button")
+    button.type = "button"
+    button.className = "copy"
+    button.textContent = say("Copiar", "Copy")
+    button.addEventListener("click", async () => {
+      try {
+        await navigator.clipboard.writeText(pre.querySelector("code")?.textContent ?? "")
+        button.textContent = say("Copiado", "Copied")
+      } catch {
+        button.textContent = say("No se pudo copiar", "Could not copy")
+      }
+      setTimeout(() => (button.textContent = say("Copiar", "Copy")), 2000)
+    })
+    pre.before(button)
+    const wrap = document.createElement("div")
+    wrap.className = "code-block"
+    pre.before(wrap)
+    wrap.append(button, pre)
+  }
 }
 
 function setUpDemo(): void {
@@ -72,9 +114,32 @@ function setUpDemo(): void {
   const editor = byId<HTMLTextAreaElement>("snippet")
   if (page?.demo === undefined || stage === null || editor === null) return
   let timer: ReturnType<typeof setTimeout> | undefined
+  const status = byId("snippet-status")
   const apply = () => {
-    // The snippet is the reader's own HTML, rendered in their own browser.
-    stage.innerHTML = editor.value
+    // The snippet is the reader's own HTML, rendered in their own browser. What cannot
+    // render is said next to the editor: an error thrown while the elements upgrade, or
+    // a tag with a dash that no element defines (a typo such as <cau-ticket-from>).
+    const errors: Array<string> = []
+    const onError = (event: ErrorEvent) => errors.push(event.message)
+    addEventListener("error", onError)
+    try {
+      stage.innerHTML = editor.value
+    } catch (cause) {
+      errors.push(String(cause))
+    } finally {
+      setTimeout(() => removeEventListener("error", onError), 500)
+    }
+    setTimeout(() => {
+      const unknown = [...new Set([...stage.querySelectorAll("*")].map((e) => e.localName).filter((n) => n.includes("-") && !customElements.get(n)))]
+      const problems = [
+        ...errors.map((m) => say(`Error al mostrar el ejemplo: ${m}`, `The example failed to render: ${m}`)),
+        ...unknown.map((n) => say(`<${n}> no es un elemento de esta página: revise el nombre.`, `<${n}> is not an element of this page: check the name.`))
+      ]
+      if (status) {
+        status.textContent = problems.join(" ")
+        status.classList.toggle("error", problems.length > 0)
+      }
+    }, 100)
   }
   editor.addEventListener("input", () => {
     clearTimeout(timer)
@@ -90,7 +155,7 @@ function setUpDemo(): void {
     event.preventDefault()
     const form = event.target as HTMLFormElement
     const sent = [...new FormData(form)].map(([k, v]) => `${k}=${String(v)}`).join("&")
-    addLogLine(`submit → ${sent || "(vacío)"}`)
+    addLogLine(`submit → ${sent || say("(vacío)", "(empty)")}`)
   })
 }
 
@@ -98,7 +163,7 @@ function addLogLine(text: string): void {
   const log = byId("event-log")
   if (log === null) return
   const item = document.createElement("li")
-  item.textContent = `${new Date().toLocaleTimeString("es-PE")}  ${text}`
+  item.textContent = `${new Date().toLocaleTimeString(english ? "en" : "es-PE")}  ${text}`
   log.prepend(item)
   while (log.children.length > 30) log.lastElementChild?.remove()
 }
@@ -109,12 +174,15 @@ function logEvents(stage: HTMLElement, names: ReadonlyArray<string>): void {
       const target = event.target as HTMLElement
       const e = event as Event & { value?: unknown; valid?: unknown }
       const details = [e.value !== undefined ? `value=${JSON.stringify(e.value)}` : "", e.valid !== undefined ? `valid=${String(e.valid)}` : ""]
-      addLogLine(`${name} en <${target.localName}> ${details.filter(Boolean).join(" ")}`)
+      addLogLine(`${name} ${say("en", "on")} <${target.localName}> ${details.filter(Boolean).join(" ")}`)
     })
   }
 }
 
 setUpLocale()
+setUpMenu()
+setUpServedAt()
+setUpCopyButtons()
 setUpDemo()
 void setUpActor()
 void setUpProvider()

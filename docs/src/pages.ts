@@ -1,3 +1,5 @@
+import { guides } from "./guides.js"
+
 /**
  * The pages of the playground, as data: the build writes one HTML file per entry
  * and the browser script adds the live parts (demo, snippet editor, event log).
@@ -25,7 +27,14 @@ export interface PlaygroundPage {
   readonly tag?: string
   /** HTML snippet of the live demo, editable on the page, rendered inside the playground's `<ecasilla-provider>`. */
   readonly demo?: string
+  /** The English site's texts (each falls back to the Spanish one). */
+  readonly en?: { readonly title?: string; readonly section?: string; readonly summary?: string; readonly body?: string }
+  /** Keyboard interactions of the element: [keys, what they do in Spanish, in English]. */
+  readonly keyboard?: ReadonlyArray<readonly [string, string, string]>
+  /** A body the build generates (the changelog from the changesets). */
+  readonly generated?: "changelog"
 }
+
 
 /** Every page, in navigation order. */
 export const pages: ReadonlyArray<PlaygroundPage> = [
@@ -36,11 +45,12 @@ export const pages: ReadonlyArray<PlaygroundPage> = [
     summary:
       "ecasilla reúne las reglas del ecosistema de la Casilla Electrónica de la CGR (@ecasilla/core), componentes web Lit para las páginas de la intranet (@ecasilla/elements) y adaptadores de almacenamiento (@ecasilla/adapters). Este playground funciona sin servidor ni conexión: los datos de demostración viven en el IndexedDB de su navegador.",
     body: `
+<p>Este playground se sirve en <a class="served-at" href="/">esta dirección</a>.</p>
 <h2>Cómo empezar</h2>
-<pre><code>npm install &amp;&amp; npm start   # este playground en http://localhost:8000
+<pre><code class="language-bash">npm install &amp;&amp; npm start   # este playground (la dirección la imprime npm start)
 npm test                     # todas las pruebas</code></pre>
 <h2>Uso en una página</h2>
-<pre><code>&lt;script type="module"&gt;
+<pre><code class="language-html">&lt;script type="module"&gt;
   import "@ecasilla/elements/define/ecasilla-provider.js"
   import "@ecasilla/elements/define/ecasilla-id-input.js"
 &lt;/script&gt;
@@ -49,7 +59,29 @@ npm test                     # todas las pruebas</code></pre>
     &lt;ecasilla-id-input name="ruc" kinds="ruc" label="RUC de la entidad" required&gt;&lt;/ecasilla-id-input&gt;
   &lt;/form&gt;
 &lt;/ecasilla-provider&gt;</code></pre>
-<p>Cada elemento tiene su página con un ejemplo en vivo, el código editable y la tabla de atributos, eventos, partes y propiedades CSS. La <a href="/api/">referencia de la API</a> documenta los tres paquetes.</p>`
+<p>Cada elemento tiene su página con un ejemplo en vivo, el código editable y la tabla de atributos, eventos, partes y propiedades CSS. Las guías explican cada caso de uso; la <a href="/api/">referencia de la API</a> documenta los tres paquetes.</p>`,
+    en: {
+      title: "Home",
+      section: "Home",
+      summary:
+        "ecasilla brings together the rules of the CGR Casilla Electrónica ecosystem (@ecasilla/core), Lit web components for intranet pages (@ecasilla/elements) and storage adapters (@ecasilla/adapters). This playground needs no server and no network: the demo data lives in your browser's IndexedDB.",
+      body: `
+<p>This playground is served at <a class="served-at" href="/en/">this address</a>.</p>
+<h2>Getting started</h2>
+<pre><code class="language-bash">npm install &amp;&amp; npm start   # this playground (npm start prints its address)
+npm test                     # every test</code></pre>
+<h2>Use on a page</h2>
+<pre><code class="language-html">&lt;script type="module"&gt;
+  import "@ecasilla/elements/define/ecasilla-provider.js"
+  import "@ecasilla/elements/define/ecasilla-id-input.js"
+&lt;/script&gt;
+&lt;ecasilla-provider locale="en"&gt;
+  &lt;form&gt;
+    &lt;ecasilla-id-input name="ruc" kinds="ruc" label="Entity RUC" required&gt;&lt;/ecasilla-id-input&gt;
+  &lt;/form&gt;
+&lt;/ecasilla-provider&gt;</code></pre>
+<p>Each element has its page with a live example, editable code and the table of attributes, events, parts and CSS properties. The guides explain each use case; the <a href="/api/">API reference</a> documents the three packages.</p>`
+    }
   },
   {
     path: "elementos/ecasilla-provider",
@@ -59,10 +91,20 @@ npm test                     # todas las pruebas</code></pre>
     summary:
       "Da a los elementos que contiene un runtime de Effect construido con las capas (Layers) de los adaptadores, el idioma (es-PE por defecto, en disponible) y el actor actual. Todo el playground está dentro de uno, con almacenamiento IndexedDB y datos de demostración.",
     body: `
-<pre><code>const provider = document.querySelector("ecasilla-provider")
+<pre><code class="language-ts">const provider = document.querySelector("ecasilla-provider")
 provider.layer = capaDeAdaptadores   // p. ej. las capas en memoria o Dexie
 provider.actor = actorActual          // Actor de @ecasilla/core
 provider.locale = "en"               // o el atributo locale="en"</code></pre>`,
+    en: {
+      section: "Elements",
+      summary:
+        "Gives the elements inside it an Effect runtime built from the adapters' Layers, the locale (es-PE by default, en available) and the current actor. The whole playground sits inside one, with IndexedDB storage and demo data.",
+      body: `
+<pre><code class="language-ts">const provider = document.querySelector("ecasilla-provider")
+provider.layer = adapterLayers   // e.g. the memory or Dexie layers
+provider.actor = currentActor    // an Actor of @ecasilla/core
+provider.locale = "en"           // or the locale="en" attribute</code></pre>`
+    },
     demo: `<ecasilla-provider locale="en">
   <ecasilla-id-input label="Taxpayer id (RUC)" kinds="ruc" value="20131378971"></ecasilla-id-input>
 </ecasilla-provider>
@@ -80,7 +122,17 @@ provider.locale = "en"               // o el atributo locale="en"</code></pre>`,
   <ecasilla-id-input name="ruc" kinds="ruc" label="RUC de la entidad" value="20131378972"></ecasilla-id-input>
   <button>Enviar</button>
   <button type="reset">Restablecer</button>
-</form>`
+</form>`,
+    en: {
+      section: "Elements",
+      summary:
+        "Form field for a DNI, RUC or carné de extranjería. It validates as you type with the rules of @ecasilla/core, explains the error in the page's language and takes part in native forms: value, validity, reset and state restore."
+    },
+    keyboard: [
+      ["Tab / Mayús+Tab", "Entra al campo y sale; al salir se valida y se emite change si el valor cambió.", "Moves into and out of the field; leaving it validates and fires change when the value changed."],
+      ["Enter", "Confirma el valor (change) y envía el formulario, como un campo nativo.", "Commits the value (change) and submits the form, as a native field does."],
+      ["Escribir", "Valida en cada tecla (input); el error se anuncia al salir del campo.", "Validates on each key (input); the error is announced when leaving the field."]
+    ]
   },
   {
     path: "cau/cau-ticket-form",
@@ -92,7 +144,23 @@ provider.locale = "en"               // o el atributo locale="en"</code></pre>`,
     body: `
 <p>El ticket se registra a nombre del usuario elegido en «Actuar como» (arriba) y se guarda en el IndexedDB de este navegador. Luego puede seguirlo en <a href="/cau/cau-ticket-detail/">&lt;cau-ticket-detail&gt;</a>.</p>
 <p id="cau-created-link" hidden></p>`,
-    demo: `<cau-ticket-form></cau-ticket-form>`
+    demo: `<cau-ticket-form></cau-ticket-form>`,
+    en: {
+      summary:
+        "The \"Nueva incidencia / petición\" form of the CGR help desk (CAU): title, formatted description, type, catalog category (type to search, choose with the arrows), phone, attachments (drop or pick files) and, only when filing for someone else, \"Notificar en nombre de\". It validates with the rules of @ecasilla/core as you type; on save it shows the ticket's number and state and fires ticket-created.",
+      body: `
+<p>The ticket is filed as the user chosen in "Act as" (above) and kept in this browser's IndexedDB. Follow it in <a href="/en/cau/cau-ticket-detail/">&lt;cau-ticket-detail&gt;</a>.</p>
+<p id="cau-created-link" hidden></p>`
+    },
+    keyboard: [
+      ["Tab / Mayús+Tab", "Recorre los campos en orden; al salir de cada uno se valida.", "Walks the fields in order; each is validated when left."],
+      ["Ctrl+B, Ctrl+I", "Negrita y cursiva en la descripción.", "Bold and italic in the description."],
+      ["Flechas ↑ ↓", "En Categoría: recorren las opciones que coinciden con lo escrito.", "In Category: move through the options matching what was typed."],
+      ["Enter", "En Categoría: elige la opción activa. En un botón: lo activa.", "In Category: picks the active option. On a button: activates it."],
+      ["Escape", "En Categoría: cierra la lista de opciones.", "In Category: closes the option list."],
+      ["Flechas ← →", "Cambian el Tipo (Incidencia / Petición).", "Change the Type (Incidence / Request)."],
+      ["Espacio / Enter en «Adjuntar»", "Abre el selector de archivos.", "Opens the file picker."]
+    ]
   },
   {
     path: "cau/cau-ticket-detail",
@@ -104,7 +172,28 @@ provider.locale = "en"               // o el atributo locale="en"</code></pre>`,
     body: `
 <p>Elija un ticket de los datos de demostración y cambie de usuario para recorrer el flujo completo: el líder asigna, el solicitante envía una nota, el analista responde, el solicitante indica si la respuesta es correcta y responde la encuesta.</p>
 <div id="cau-ticket-picker" class="cau-picker"></div>`,
-    demo: `<cau-ticket-detail></cau-ticket-detail>`
+    demo: `<cau-ticket-detail></cau-ticket-detail>`,
+    en: {
+      summary:
+        "A CAU ticket in detail: number, state, the phase bar (Registro, Investigación, Resolución), the support group, the analyst's answer and the history. Below, only the actions the current user may take now: a note to the analyst, the answer is right or wrong, the survey, the analyst's answer or the lead's assignment.",
+      body: `
+<p>Pick a ticket of the demo data and switch users to walk the whole flow: the lead assigns, the requester sends a note, the analyst answers, the requester says whether the answer is right and answers the survey.</p>
+<div id="cau-ticket-picker" class="cau-picker"></div>`
+    },
+    keyboard: [
+      ["Tab / Mayús+Tab", "Recorre las acciones disponibles y sus campos.", "Walks the available actions and their fields."],
+      ["Flechas ← →", "En la encuesta y en «¿La respuesta es correcta?»: cambian la opción.", "In the survey and in \"Is the answer right?\": change the option."],
+      ["Enter / Espacio", "Activa el botón enfocado (guardar la acción).", "Activates the focused button (saves the action)."]
+    ]
+  },
+  ...guides,
+  {
+    path: "cambios",
+    title: "Cambios",
+    section: "Referencia",
+    summary: "Los cambios de cada paquete: los publicados (CHANGELOG de cada paquete) y los pendientes de la próxima versión (changesets).",
+    generated: "changelog",
+    en: { title: "Changes", section: "Reference", summary: "The changes of each package: the released ones (each package's CHANGELOG) and those pending for the next release (changesets)." }
   }
 ]
 

@@ -11,6 +11,7 @@ export const PLAYGROUND_DB = "ecasilla-playground"
 export interface PlaygroundStorage {
   readonly layer: ProvidedLayer
   readonly label: string
+  readonly labelEn: string
 }
 
 /**
@@ -25,11 +26,12 @@ export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
     const seeded = await seedCauDemo(db)
     return {
       layer: layerDexieCau({ db }),
-      label: seeded ? "IndexedDB: datos de demostración cargados" : "IndexedDB: datos de demostración"
+      label: seeded ? "IndexedDB: datos de demostración cargados" : "IndexedDB: datos de demostración",
+      labelEn: seeded ? "IndexedDB: demo data loaded" : "IndexedDB: demo data"
     }
   } catch (cause) {
     console.warn("playground: IndexedDB is not available, using memory", cause)
-    return { layer: defaultLayer, label: "Datos en memoria (IndexedDB no disponible)" }
+    return { layer: defaultLayer, label: "Datos en memoria (IndexedDB no disponible)", labelEn: "Data in memory (IndexedDB not available)" }
   }
 }
 
