@@ -79,7 +79,22 @@ const es = new Map(Object.entries({
   "Error messages.": "Mensajes de error.",
   "Corner radius.": "Radio de las esquinas.",
   "Background of fields and cards.": "Fondo de campos y tarjetas.",
-  "An action is being saved.": "Se está guardando una acción."
+  "An action is being saved.": "Se está guardando una acción.",
+  // <sari-request-form>
+  "The user saved or sent a request; `detail` is the request, `sent` says which.": "El usuario guardó o envió una solicitud; `detail` es la solicitud y `sent` indica cuál de las dos.",
+  "The colleague search.": "La búsqueda del colaborador.",
+  "The roles table.": "La tabla de roles.",
+  "The result message.": "El mensaje con el resultado.",
+  "Buttons, focus rings.": "Botones y contorno de foco.",
+  "Error texts.": "Textos de error.",
+  "Field borders.": "Bordes de los campos.",
+  // <sari-approval-inbox>
+  "Whose bandeja: `approver` (decide the unit's requests) or `operator` (one's own requests).": "De quién es la bandeja: `approver` (atender las solicitudes de la unidad) u `operator` (las solicitudes propias).",
+  "The user approved, rejected or withdrew a request; `detail` is the request after it.": "El usuario aprobó, rechazó o anuló una solicitud; `detail` es la solicitud después del cambio.",
+  "The filter bar.": "La barra de filtros.",
+  "The scrolling list of requests.": "La lista desplazable de solicitudes.",
+  "The open request.": "La solicitud abierta.",
+  "Height of the scrolling list (default 24rem).": "Alto de la lista desplazable (por defecto 24rem)."
 }))
 
 /** The Spanish of an API description, or undefined when there is none yet. */
