@@ -4,8 +4,8 @@
 // ../../controllers/runtime-controller.js. Same names, same shapes.
 import type { ReactiveController, ReactiveControllerHost } from "lit"
 import * as Cause from "effect/Cause"
-import type * as Context from "effect/Context"
-import type * as Effect from "effect/Effect"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
 import { EffectTask } from "../../controllers/effect-task.js"
@@ -31,11 +31,17 @@ export class RuntimeController<R> implements ReactiveController {
     host.addController(this)
   }
   hostConnected(): void {}
+  /** Whether the provided runtime has every declared service. */
+  private readonly ready: Effect.Effect<boolean> = Effect.map(Effect.context<never>(), (context) =>
+    this.services.every((key) => Option.isSome(Context.getOption(context as Context.Context<R>, key))))
   query<A, E, const Args extends ReadonlyArray<unknown>>(options: { readonly args: () => Args; readonly run: (args: Args) => Effect.Effect<A, E, R> }) {
-    return new EffectQuery<A, E, Args>(this.host, options)
+    // A runtime without the services (a provider still on its default layer) is not ready
+    // yet: the query waits; the provider's next layer interrupts it and it runs again.
+    return new EffectQuery<A, E, Args>(this.host, { args: options.args, run: (args) => Effect.flatMap(this.ready, (ok): Effect.Effect<A, E, R> => (ok ? options.run(args) : Effect.never)) })
   }
   command<A, E, Input extends ReadonlyArray<unknown>>(run: (...input: Input) => Effect.Effect<A, E, R>) {
-    return new EffectCommand<A, E, Input>(this.host, run)
+    return new EffectCommand<A, E | Error, Input>(this.host, (...input) =>
+      Effect.flatMap(this.ready, (ok): Effect.Effect<A, E | Error, R> => (ok ? run(...input) : Effect.fail(new Error(`missing service: ${this.services.map((k) => k.key).join(", ")}`)))))
   }
 }
 
