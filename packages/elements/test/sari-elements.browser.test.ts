@@ -192,3 +192,34 @@ describe("<sari-approval-inbox>", () => {
     expect(rs.length).to.equal(6)
   })
 })
+
+describe("SARI drafts", () => {
+  it("the operator edits a Borrador with request-id, then sends it from the operator bandeja", async () => {
+    const { provider, service } = await sariFixture(html`<sari-request-form></sari-request-form><sari-approval-inbox view="operator"></sari-approval-inbox>`, minsa.operador)
+    const draft = await service((s) => s.createRequest(minsa.operador, { collaboratorId: "E20106", system: "casilla", changes: [{ op: "add", role: "notificador" }] }))
+    const form = provider.querySelector<SariRequestForm>("sari-request-form")!
+    form.requestId = draft.id
+    await waitText(form, `Borrador ${draft.number}`)
+    await waitText(form, "Roles de Raúl Ñahui Cárdenas")
+    const rows = [...form.shadowRoot!.querySelectorAll("tbody tr")]
+    expect(rows.find((r) => r.textContent!.includes("Notificador"))!.querySelector<HTMLInputElement>("input")!.checked).to.equal(true)
+    // An operador may not be Auxiliar (DOMAIN.md §1), so only the Notificador box is usable.
+    expect(rows.find((r) => r.textContent!.includes("Auxiliar"))!.querySelector<HTMLInputElement>("input")!.disabled).to.equal(true)
+    await expect(form).to.be.accessible()
+    const inbox = provider.querySelector<SariApprovalInbox>("sari-approval-inbox")!
+    inbox.refresh()
+    await waitText(inbox, draft.number)
+    $<HTMLButtonElement>(inbox, "button.open").click()
+    await waitText(inbox, `Solicitud ${draft.number}`)
+    setTimeout(() => [...inbox.shadowRoot!.querySelectorAll<HTMLButtonElement>(".detail button")].find((b) => b.textContent === "Enviar")!.click())
+    const changed = (await oneEvent(inbox, "sari-request-changed")) as SariRequestChangedEvent
+    expect([changed.action, changed.detail.state]).to.deep.equal(["send", "Enviada"])
+    // A sent request is no longer editable: the form says why.
+    form.requestId = undefined
+    form.requestId = draft.id
+    await waitText(form, `Borrador ${draft.number}`)
+    const save = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>(".actions button")].find((b) => b.textContent!.includes("Guardar"))!
+    save.click()
+    await waitText(form, "Esta acción no está permitida con la solicitud en estado Enviada.")
+  })
+})

@@ -18,7 +18,7 @@ export class SariRequestSavedEvent extends CustomEvent<SariRequest> {
 }
 
 /**
- * Fired by `<sari-approval-inbox>` after the user approved, rejected or withdrew a
+ * Fired by `<sari-approval-inbox>` after the user approved, rejected, sent or withdrew a
  * request (once per request in a bulk approval): `detail` is the request after the change.
  * `bubbles` and `composed`.
  *

@@ -32,13 +32,14 @@ const searchKey = (r: SariRequest) => foldForSearch(`${r.number} ${r.collaborato
  * Filter by state and system, search by number, colleague, DNI or requester. The list is
  * windowed: only the rows in view (plus a few) are in the DOM, so a bandeja of thousands
  * stays light. Opening a row shows the detail with the role diff and only the actions
- * `availableSariActions` allows: approve, reject with a reason, withdraw. Approvers can
+ * `availableSariActions` allows: approve, reject with a reason; for the operator, send a
+ * Borrador or withdraw it. Approvers can
  * select several Enviada requests and approve them in one go (each its own commit).
  *
  * @tag sari-approval-inbox
  * @summary The SARI bandeja: approvers decide their unit's requests, operators follow theirs.
  *
- * @event {SariRequestChangedEvent} sari-request-changed - The user approved, rejected or withdrew a request; `detail` is the request after it.
+ * @event {SariRequestChangedEvent} sari-request-changed - The user approved, rejected, sent or withdrew a request; `detail` is the request after it.
  *
  * @csspart filters - The filter bar.
  * @csspart list - The scrolling list of requests.
@@ -121,7 +122,7 @@ export class SariApprovalInbox extends LitElement {
     Effect.flatMap(SariService, (s) =>
       action === "approve"
         ? s.approveRequests(actor, ids)
-        : Effect.map(action === "reject" ? s.rejectRequest(actor, ids[0], { reason }) : s.withdrawRequest(actor, ids[0]), (r): ReadonlyArray<BulkApprovalItem> => [{ requestId: r.id, result: Result.succeed(r) }])))
+        : Effect.map(action === "reject" ? s.rejectRequest(actor, ids[0], { reason }) : action === "send" ? s.sendRequest(actor, ids[0]) : s.withdrawRequest(actor, ids[0]), (r): ReadonlyArray<BulkApprovalItem> => [{ requestId: r.id, result: Result.succeed(r) }])))
 
   override willUpdate(changed: PropertyValues<this>): void {
     // Each bandeja opens on what matters to it: approvers on Enviada, operators on everything.
@@ -272,6 +273,7 @@ export class SariApprovalInbox extends LitElement {
         onReject: (reason) => this.run("reject", [open.id], reason),
         onStartReject: () => (this.rejecting = true),
         onWithdraw: () => this.run("withdraw", [open.id]),
+        onSend: () => this.run("send", [open.id]),
         onClose: () => (this.openId = undefined)
       }) : nothing}
     `

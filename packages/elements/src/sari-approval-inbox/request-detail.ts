@@ -18,6 +18,7 @@ export interface DetailContext {
   readonly onReject: (reason: string) => void
   readonly onStartReject: () => void
   readonly onWithdraw: () => void
+  readonly onSend: () => void
   readonly onClose: () => void
 }
 
@@ -62,6 +63,7 @@ export const renderRequestDetail = (r: SariRequest, ctx: DetailContext): Templat
     <div class="actions">
       ${actions.includes("approve") ? html`<button type="button" class="primary" aria-busy=${busy} ?disabled=${ctx.busy} @click=${ctx.onApprove}>${t.term("approve")}</button>` : nothing}
       ${actions.includes("reject") && !ctx.rejecting ? html`<button type="button" class="danger" ?disabled=${ctx.busy} @click=${ctx.onStartReject}>${t.term("reject")}</button>` : nothing}
+      ${actions.includes("send") ? html`<button type="button" class="primary" aria-busy=${busy} ?disabled=${ctx.busy} @click=${ctx.onSend}>${t.term("send")}</button>` : nothing}
       ${actions.includes("withdraw") ? html`<button type="button" class="danger" aria-busy=${busy} ?disabled=${ctx.busy} @click=${ctx.onWithdraw}>${t.term("withdraw")}</button>` : nothing}
       <button type="button" @click=${ctx.onClose}>${t.term("close")}</button>
     </div>

@@ -1,10 +1,10 @@
-import { html, LitElement, nothing } from "lit"
-import { state } from "lit/decorators.js"
+import { html, LitElement, nothing, type PropertyValues } from "lit"
+import { property, state } from "lit/decorators.js"
 import { ContextConsumer } from "@lit/context"
 import * as Effect from "effect/Effect"
 import type { Actor } from "@ecasilla/core"
 import { type AccessSystem, cargoName, grantableRoles, isCargoEligible, type Role, roleName } from "@ecasilla/core/roles"
-import { accessSystemName, type CollaboratorView, type RoleChange, SariService } from "@ecasilla/core/sari"
+import { accessSystemName, type CollaboratorView, type RoleChange, type SariRequest, SariService } from "@ecasilla/core/sari"
 import { actorContext } from "../context/contexts.js"
 import { LocalizeController } from "../controllers/localize.js"
 import { SariRequestSavedEvent } from "../events/sari-events.js"
@@ -22,6 +22,9 @@ import "../define/ecasilla-id-input.js"
  * unit (`SariService.findCollaborators`); the role list is the system's grantable roles;
  * a role the colleague's cargo may not hold is shown disabled as a hint, and the service
  * checks everything again. Runs as the actor of the closest `<ecasilla-provider>`.
+ *
+ * With `request-id` it edits one of the actor's Borradores instead: the same roles table,
+ * Guardar keeps the changes, Enviar sends it.
  *
  * @tag sari-request-form
  * @summary The SARI "Nuevo" form: colleague, system, roles to add or remove, Guardar/Enviar.
@@ -42,6 +45,9 @@ import "../define/ecasilla-id-input.js"
 export class SariRequestForm extends LitElement {
   static override styles = [sariStyles]
 
+  /** A Borrador of the actor's to edit instead of filing a new request (attribute `request-id`). */
+  @property({ attribute: "request-id" }) requestId: string | undefined
+
   private readonly i18n = new LocalizeController(this, sariStrings)
   private readonly actor = new ContextConsumer(this, { context: actorContext, subscribe: true })
   private readonly runtime = new RuntimeController(this, [SariService])
@@ -59,8 +65,35 @@ export class SariRequestForm extends LitElement {
       actor === undefined || term === undefined ? Effect.succeed([] as ReadonlyArray<CollaboratorView>) : Effect.flatMap(SariService, (s) => s.findCollaborators(actor, term))
   })
 
-  private readonly save = this.runtime.command((actor: Actor, collaboratorId: string, system: AccessSystem, changes: ReadonlyArray<RoleChange>, send: boolean) =>
-    Effect.flatMap(SariService, (s) => s.createRequest(actor, { collaboratorId, system, changes, send })))
+  private readonly draft = this.runtime.query({
+    args: () => [this.actor.value, this.requestId] as const,
+    run: ([actor, id]) =>
+      actor === undefined || id === undefined
+        ? Effect.succeed(undefined)
+        : Effect.flatMap(SariService, (s) =>
+          Effect.flatMap(s.getRequest(actor, id), (request) =>
+            Effect.map(s.findCollaborators(actor, request.collaborator.dni), (views) => ({ request, view: views.find((v) => v.collaborator.id === request.collaborator.id) }))))
+  })
+  private applied: SariRequest | undefined
+
+  private readonly save = this.runtime.command((actor: Actor, collaboratorId: string, system: AccessSystem, changes: ReadonlyArray<RoleChange>, send: boolean, draftId: string | undefined) =>
+    Effect.flatMap(SariService, (s) => (draftId === undefined ? s.createRequest(actor, { collaboratorId, system, changes, send }) : s.updateRequest(actor, draftId, { changes, send }))))
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("requestId")) this.applied = undefined
+  }
+
+  protected override updated(): void {
+    // A loaded draft fills the form once: its colleague, system and marked roles. (After the
+    // update: the query may settle inside it, after willUpdate ran.)
+    const loaded = this.draft.value
+    if (this.requestId !== undefined && loaded && loaded.view && loaded.request !== this.applied) {
+      this.applied = loaded.request
+      this.selected = loaded.view
+      this.system = loaded.request.system
+      this.toggled = new Set(loaded.request.changes.map((c) => c.role))
+    }
+  }
 
   private onSearch(e: Event): void {
     e.preventDefault()
@@ -98,14 +131,15 @@ export class SariRequestForm extends LitElement {
     const changes = grantableRoles[this.system].filter((r) => this.toggled.has(r)).map((role) => ({ op: held.includes(role) ? ("remove" as const) : ("add" as const), role }))
     this.message = ""
     this.failure = ""
-    const outcome = await this.save.run(actor, chosen.collaborator.id, this.system, changes, send)
+    const outcome = await this.save.run(actor, chosen.collaborator.id, this.system, changes, send, this.requestId)
     if (outcome === undefined) return
     if (!outcome.ok) {
       this.failure = sariUserMessage(outcome.error, this.i18n.locale)
       return
     }
     this.message = this.i18n.term(send ? "sent" : "saved", outcome.value.number)
-    this.toggled = new Set()
+    if (this.requestId === undefined) this.toggled = new Set()
+    else if (send) this.requestId = undefined
     this.dispatchEvent(new SariRequestSavedEvent(outcome.value))
   }
 
@@ -113,6 +147,13 @@ export class SariRequestForm extends LitElement {
     const t = this.i18n
     if (!this.actor.value) return html`<p class="error">${t.term("noActor")}</p>`
     const results = this.search.value ?? []
+    if (this.requestId !== undefined) {
+      return html`<h2>${t.term("editHeading", this.draft.value?.request.number ?? "")}</h2>
+        ${this.draft.failed ? html`<p class="error" role="alert">${sariUserMessage(this.draft.error, t.locale)}</p>` : nothing}
+        ${this.selected ? this.renderRoles(this.selected) : html`<p aria-live="polite">${t.term("loading")}</p>`}
+        <p part="status" class="ok" role="status">${this.message}</p>
+        <p class="error" role="alert">${this.failure}</p>`
+    }
     return html`
       <h2>${t.term("formHeading")}</h2>
       <form part="search" role="search" @submit=${this.onSearch}>
@@ -148,7 +189,7 @@ export class SariRequestForm extends LitElement {
     return html`
       <div class="field">
         <label for="system">${t.term("system")}</label>
-        <select id="system" @change=${(e: Event) => { this.system = (e.target as HTMLSelectElement).value as AccessSystem; this.toggled = new Set() }}>
+        <select id="system" ?disabled=${this.requestId !== undefined} @change=${(e: Event) => { this.system = (e.target as HTMLSelectElement).value as AccessSystem; this.toggled = new Set() }}>
           ${(Object.keys(grantableRoles) as Array<AccessSystem>).map((s) => html`<option value=${s} ?selected=${s === this.system}>${accessSystemName(s, t.locale)}</option>`)}
         </select>
       </div>

@@ -10,6 +10,7 @@ import type { Translations } from "../controllers/localize.js"
  */
 export const sariStrings: Translations<{
   formHeading: string
+  editHeading: (n: string) => string
   search: string
   byDni: string
   byName: string
@@ -71,6 +72,7 @@ export const sariStrings: Translations<{
 }> = {
   "es-PE": {
     formHeading: "Nueva solicitud de acceso",
+    editHeading: (n) => `Borrador ${n}`,
     search: "Buscar colaborador",
     byDni: "DNI",
     byName: "o apellidos y nombres",
@@ -132,6 +134,7 @@ export const sariStrings: Translations<{
   },
   en: {
     formHeading: "New access request",
+    editHeading: (n) => `Draft ${n}`,
     search: "Find colleague",
     byDni: "DNI",
     byName: "or name",
