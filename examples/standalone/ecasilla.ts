@@ -54,6 +54,6 @@ export const myTickets = async (provider: EcasillaProvider): Promise<ReadonlyArr
   if (!runtime || !actor) return []
   const { TicketService } = await import("@ecasilla/core/cau")
   const { Effect } = await import("effect")
-  const tickets = await runtime.runPromise(Effect.flatMap(Effect.service(TicketService), (cau) => cau.listTickets({ requesterId: actor.id })))
+  const tickets = await runtime.runPromise(Effect.flatMap(Effect.service(TicketService), (cau) => cau.listTickets(actor, { requesterId: actor.id })))
   return tickets.map((t) => ({ id: t.id, number: t.number, titulo: t.titulo, state: t.state }))
 }
