@@ -219,6 +219,8 @@ describe("SARI events, mail and messages", () => {
     mailer.down = false
     expect((await world.run(relayEvents([sariMailConsumer]).pipe(Effect.provide(mailer.layer)))).delivered.length).toBe(1)
     expect(mailer.sent.at(-1)?.subject).toContain(again.number)
+    // Every mail carries its event's id: a redelivery can be recognised and not sent twice.
+    expect(mailer.sent.map((m) => m.id)).toEqual(world.outbox.entries().filter((e) => e.event.tag !== "@ecasilla/core/sari/SariRequestWithdrawn").map((e) => e.event.id))
   })
 
   it("every error code renders in Spanish and English", () => {

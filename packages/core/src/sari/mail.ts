@@ -28,10 +28,12 @@ const summary = (d: SariEventData): ReadonlyArray<readonly [string, string]> => 
   ["Registrada por", d.requester.name]
 ]
 
-const render = (to: ReadonlyArray<string>, subject: string, intro: string, d: SariEventData, extra: ReadonlyArray<readonly [string, string]> = []): Mail => {
+const render = (id: string, to: ReadonlyArray<string>, subject: string, intro: string, d: SariEventData, extra: ReadonlyArray<readonly [string, string]> = []): Mail => {
   const pairs = [...summary(d), ...extra]
   const lines = changeLines(d)
   return {
+    // The event's id: a redelivered event sends no second mail.
+    id,
     to,
     subject,
     text: [intro, "", ...pairs.map(([k, v]) => `${k}: ${v}`), "", "Cambios de roles:", ...lines.map((l) => `- ${l}`)].join("\n"),
@@ -60,19 +62,19 @@ export const sariMailFor = (event: DomainEvent): Mail | undefined => {
   switch (decoded.tag) {
     case sariEventTags.sent: {
       const to = emails(d.approvers ?? [])
-      return to.length === 0 ? undefined : render(to, `[SARI] Solicitud ${d.number} pendiente de aprobación`, `${d.requester.name} envió una solicitud de acceso para su aprobación.`, d)
+      return to.length === 0 ? undefined : render(event.id, to, `[SARI] Solicitud ${d.number} pendiente de aprobación`, `${d.requester.name} envió una solicitud de acceso para su aprobación.`, d)
     }
     case sariEventTags.approved: {
       const to = emails([d.requester, d.collaborator])
       return to.length === 0
         ? undefined
-        : render(to, `[SARI] Solicitud ${d.number} aprobada`, "La solicitud fue aprobada y los cambios de roles ya están vigentes.", d, [["Aprobada por", d.decidedBy?.name ?? ""]])
+        : render(event.id, to, `[SARI] Solicitud ${d.number} aprobada`, "La solicitud fue aprobada y los cambios de roles ya están vigentes.", d, [["Aprobada por", d.decidedBy?.name ?? ""]])
     }
     case sariEventTags.rejected: {
       const to = emails([d.requester])
       return to.length === 0
         ? undefined
-        : render(to, `[SARI] Solicitud ${d.number} rechazada`, "La solicitud fue rechazada; no se aplicó ningún cambio de roles.", d, [
+        : render(event.id, to, `[SARI] Solicitud ${d.number} rechazada`, "La solicitud fue rechazada; no se aplicó ningún cambio de roles.", d, [
           ["Rechazada por", d.decidedBy?.name ?? ""],
           ["Motivo", d.reason ?? ""]
         ])
@@ -83,9 +85,9 @@ export const sariMailFor = (event: DomainEvent): Mail | undefined => {
 }
 
 /**
- * The Mailer as a consumer of SARI events, for `relayEvents`. Ignores other events.
- * Delivery is at least once: a relay retried after a crash between the send and the
- * delivery mark may send one mail twice (the Mailer port carries no message id to dedupe).
+ * The Mailer as a consumer of SARI events, for `relayEvents`. Ignores other events. Each
+ * mail carries its event's id, so an event delivered twice (delivery is at least once)
+ * sends one mail.
  *
  * @since 0.2.0
  * @category mail
