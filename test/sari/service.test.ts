@@ -3,7 +3,8 @@ import { relayEvents } from "@ecasilla/core/ports"
 import { Actor, authorize, RoleDirectory, systemPrincipal } from "@ecasilla/core/roles"
 import { sariDemoUsers } from "@ecasilla/adapters/memory"
 import { availableSariActions, sariErrorMessage, sariMailConsumer, SariError, SariService, SariStore } from "@ecasilla/core/sari"
-import { Effect, Option } from "effect"
+import { Effect, Layer, Option } from "effect"
+import * as TestClock from "effect/testing/TestClock"
 import { afterEach, describe, expect, it } from "vitest"
 import { demoWorld, gti, minsa, sunat } from "./fixtures.js"
 
@@ -191,6 +192,18 @@ describe("SARI invariants", () => {
     expect(results.map((x) => [x.requestId, x.result._tag])).toEqual([[r1.id, "Success"], [r2.id, "Success"], [r3.id, "Failure"]])
     expect(await rolesOf("E20106")).toEqual(["notificador"])
     expect(await rolesOf("E20102")).toEqual(["jefe-oci", "emisor"])
+  })
+})
+
+describe("SARI time", () => {
+  it("timestamps and the number's year come from effect's Clock (TestClock drives them)", async () => {
+    const at = Date.parse("2027-01-01T03:30:00.000Z") // still 2026 in Lima
+    const r = await world.run(
+      Effect.flatMap(SariService, (s) => s.createRequest(minsa.operador, { collaboratorId: "E20106", system: "casilla", changes: [{ op: "add", role: "notificador" }], send: true })).pipe(
+        Effect.provide(Layer.effectDiscard(TestClock.setTime(at)).pipe(Layer.provideMerge(TestClock.layer())))
+      )
+    )
+    expect([r.createdAt, r.sentAt, r.number]).toEqual(["2027-01-01T03:30:00.000Z", "2027-01-01T03:30:00.000Z", "SARI-2026-000001"])
   })
 })
 
