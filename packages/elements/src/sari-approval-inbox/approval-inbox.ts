@@ -226,7 +226,7 @@ export class SariApprovalInbox extends LitElement {
     const chosen = [...this.selected].filter((id) => selectable.has(id))
     return html`
       <h2>${t.term(approver ? "inboxHeading" : "mineHeading")}</h2>
-      <div part="filters" class="row" role="search">
+      <div part="filters" class="row" role="search" aria-label=${t.term(approver ? "inboxHeading" : "mineHeading")}>
         <div class="field"><label for="st">${t.term("filterState")}</label>
           <select id="st" @change=${(e: Event) => { this.stateFilter = (e.target as HTMLSelectElement).value as SariState | ""; this.selected = new Set() }}>
             <option value="" ?selected=${this.stateFilter === ""}>${t.term("allStates")}</option>

@@ -156,7 +156,7 @@ export class SariRequestForm extends LitElement {
     }
     return html`
       <h2>${t.term("formHeading")}</h2>
-      <form part="search" role="search" @submit=${this.onSearch}>
+      <form part="search" role="search" aria-label=${t.term("search")} @submit=${this.onSearch}>
         <fieldset>
           <legend>${t.term("search")}</legend>
           <div class="row">
