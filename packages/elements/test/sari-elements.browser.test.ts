@@ -6,7 +6,7 @@ import { sendKeys } from "@web/test-runner-commands"
 import "@ecasilla/elements/define/sari-request-form.js"
 import "@ecasilla/elements/define/sari-approval-inbox.js"
 import type { SariApprovalInbox, SariRequestChangedEvent, SariRequestForm, SariRequestSavedEvent } from "@ecasilla/elements"
-import { $, gti, minsa, sariFixture, shadowText, sunat, waitText } from "./sari-helpers.js"
+import { $, gti, manyRequests, minsa, sariFixture, shadowText, sunat, waitText } from "./sari-helpers.js"
 
 describe("<sari-request-form>", () => {
   it("finds the colleague by DNI, shows roles held, sends; accessible; keyboard only", async () => {
@@ -190,6 +190,22 @@ describe("<sari-approval-inbox>", () => {
     await waitText(inbox, "3 aprobada(s).")
     await waitUntil(() => shadowText(inbox).includes("3 de 3 solicitudes"), shadowText(inbox), { timeout: 5000 })
     expect(rs.length).to.equal(6)
+  })
+})
+
+describe("<sari-approval-inbox> windowing", () => {
+  it("keeps the DOM bounded with 500 requests and reaches the last one with End", async () => {
+    const { provider } = await sariFixture(html`<sari-approval-inbox></sari-approval-inbox>`, minsa.jefe, manyRequests(500))
+    const inbox = provider.querySelector<SariApprovalInbox>("sari-approval-inbox")!
+    await waitText(inbox, "500 de 500 solicitudes")
+    const rows = () => inbox.shadowRoot!.querySelectorAll(".list > li").length
+    expect(rows()).to.be.within(5, 40)
+    $<HTMLButtonElement>(inbox, 'li[data-index="0"] button.open').focus()
+    await sendKeys({ press: "End" })
+    await waitUntil(() => inbox.shadowRoot!.activeElement?.textContent?.includes("SARI-2026-000001") ?? false, "last row focused")
+    expect(rows()).to.be.within(5, 40)
+    expect(inbox.shadowRoot!.activeElement!.closest("li")!.getAttribute("aria-posinset")).to.equal("500")
+    await expect(inbox).to.be.accessible()
   })
 })
 
