@@ -7,7 +7,9 @@
 // approved request's changes applied in commit order (never half-applied); one open
 // request per colleague and system; an audit trail that only grows and matches each request.
 import { makeMemorySariStore, sariDemoAssignments, sariDemoCollaborators, sariDemoConfig, sariDemoUser, sariDemoUsers } from "@ecasilla/adapters/memory"
-import { EventOutbox, makeMemoryEventOutbox, type MemoryEventOutbox } from "@ecasilla/core/ports"
+import { type DomainEvent, EventOutbox, makeMemoryEventOutbox, type MemoryEventOutbox } from "@ecasilla/core/ports"
+import { makeDexieEventOutbox, makeDexieSariStore, openEcasillaDb, seedDexieRoleAssignments } from "@ecasilla/adapters/dexie"
+import { IDBFactory, IDBKeyRange } from "fake-indexeddb"
 import { Actor, assignmentKey, grantableRoles, isCargoEligible, type Principal, type Role, rolesHeldIn, sariApproverRoles, systemPrincipal } from "@ecasilla/core/roles"
 import { type RoleChange, type SariRequest, SariService, SariStore, SariStoreError } from "@ecasilla/core/sari"
 import * as fc from "fast-check"
@@ -76,7 +78,46 @@ const faultyWorld = () => {
       })
   })
   const layer = demoLayer(outbox, Layer.merge(Layer.succeed(SariStore, store), Layer.succeed(EventOutbox, outbox.outbox)))
-  return { runtime: ManagedRuntime.make(layer), inner, outbox, setFault: (f: Fault) => (fault = f) }
+  return {
+    runtime: ManagedRuntime.make(layer),
+    inner,
+    events: async (): Promise<ReadonlyArray<DomainEvent>> => outbox.entries().map((e) => e.event),
+    setFault: (f: Fault) => (fault = f),
+    dispose: async () => {}
+  }
+}
+
+let dbs = 0
+/** The same over the Dexie store on fake-indexeddb; "inside" throws from an outbox hook, mid-transaction. */
+const dexieFaultyWorld = async (): Promise<ReturnType<typeof faultyWorld>> => {
+  let fault: Fault = "none"
+  const db = openEcasillaDb(`sari-prop-${++dbs}`, { indexedDB: new IDBFactory(), IDBKeyRange })
+  await seedDexieRoleAssignments(db, sariDemoAssignments)
+  db.outbox.hook("creating", () => {
+    if (fault === "inside") throw new Error("disk full")
+  })
+  const inner = makeDexieSariStore(db)
+  const outbox = makeDexieEventOutbox(db)
+  const store = SariStore.of({
+    ...inner,
+    commit: (change) =>
+      Effect.suspend(() => {
+        if (fault === "before") return Effect.fail(new SariStoreError({ reason: "unavailable", detail: "injected" }))
+        if (fault === "after") return Effect.flatMap(inner.commit(change), () => Effect.fail(new SariStoreError({ reason: "unavailable", detail: "answer lost" })))
+        return inner.commit(change)
+      })
+  })
+  const layer = demoLayer(makeMemoryEventOutbox(), Layer.merge(Layer.succeed(SariStore, store), Layer.succeed(EventOutbox, outbox)))
+  return {
+    runtime: ManagedRuntime.make(layer),
+    inner,
+    events: () => Effect.runPromise(outbox.pending(100_000)),
+    setFault: (f: Fault) => (fault = f),
+    dispose: async () => {
+      db.close()
+      await db.delete()
+    }
+  }
 }
 
 const unitKindOf = (unitId: string) => sariDemoConfig.units.find((u) => u.id === unitId)?.kind
@@ -99,7 +140,7 @@ const checkInvariants = async (
   }
   // 2. Assignments = initial + approved changes folded in commit order (the Approved events).
   const expected = new Map(sariDemoAssignments.map((a) => [assignmentKey(a), a.role]))
-  const approvedEvents = w.outbox.entries().filter((e) => e.event.tag === "@ecasilla/core/sari/SariRequestApproved")
+  const approvedEvents = (await w.events()).filter((event) => event.tag === "@ecasilla/core/sari/SariRequestApproved").map((event) => ({ event }))
   for (const { event } of approvedEvents) {
     const d = event.data as { collaborator: { id: string }; system: "casilla" | "cau"; changes: ReadonlyArray<RoleChange> }
     for (const c of d.changes) {
@@ -225,6 +266,49 @@ describe("SARI properties", () => {
       { numRuns: 200 }
     )
   }, 120_000)
+
+  it("on Dexie, a failure inside the transaction leaves nothing of the command", async () => {
+    const w = await dexieFaultyWorld()
+    const op = sariDemoUser("E20101")!
+    const jefe = sariDemoUser("E20102")!
+    const ids: Array<string> = []
+    try {
+      const base = { actor: op, collaborator: "E20106", system: "casilla" as const, changes: [{ op: "add" as const, role: "notificador" as const }], send: true, pick: 0, reason: "x", aimed: false }
+      await step(w, { ...base, kind: "create", fault: "inside" }, ids)
+      expect(ids).toEqual([])
+      await step(w, { ...base, kind: "create", fault: "none" }, ids)
+      await step(w, { ...base, actor: jefe, kind: "approve", fault: "inside" }, ids)
+      expect((await Effect.runPromise(w.inner.assignmentsOf("E20106"))).length).toBe(0)
+      expect(Option.getOrThrow(await Effect.runPromise(w.inner.get(ids[0]))).state).toBe("Enviada")
+      expect((await Effect.runPromise(w.inner.auditTrail(ids[0]))).length).toBe(2)
+      await step(w, { ...base, actor: jefe, kind: "approve", fault: "none" }, ids)
+      expect((await Effect.runPromise(w.inner.assignmentsOf("E20106"))).map((a) => a.role)).toEqual(["notificador"])
+      await checkInvariants(w, new Map())
+    } finally {
+      await w.runtime.dispose()
+      await w.dispose()
+    }
+  })
+
+  it("the same holds on the Dexie store, with a failure thrown inside its IndexedDB transaction", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(commandArb, { minLength: 3, maxLength: 20 }), async (commands) => {
+        const w = await dexieFaultyWorld()
+        const seenAudit = new Map<string, string>()
+        const ids: Array<string> = []
+        try {
+          for (const c of commands) {
+            await step(w, c, ids)
+            await checkInvariants(w, seenAudit)
+          }
+        } finally {
+          await w.runtime.dispose()
+          await w.dispose()
+        }
+      }),
+      { numRuns: 30 }
+    )
+  }, 180_000)
 
   it("the generator reaches approvals, rejections and every kind of fault (the property is not vacuous)", async () => {
     const w = faultyWorld()
