@@ -63,9 +63,25 @@ describe("<sari-request-form>", () => {
     const saved = (await oneEvent(form, "sari-request-saved")) as SariRequestSavedEvent
     expect([saved.sent, saved.detail.state, saved.detail.system]).to.deep.equal([false, "Borrador", "cau"])
     await waitText(form, "saved as a draft")
-    // A second request for the same colleague and system is refused, in English.
-    lead.click()
-    save.click()
+    // Guardar, then Enviar: the form now holds the draft, and Send sends that same request.
+    await waitText(form, `Draft ${saved.detail.number}`)
+    const send = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>(".actions button")].find((b) => b.textContent!.includes("Send"))!
+    setTimeout(() => send.click())
+    const sent = (await oneEvent(form, "sari-request-saved")) as SariRequestSavedEvent
+    expect([sent.sent, sent.detail.id, sent.detail.state]).to.deep.equal([true, saved.detail.id, "Enviada"])
+    await waitText(form, "sent for approval")
+    // A new request for the same colleague and system is refused while that one is open, in English.
+    $<HTMLInputElement>(form, "#name").value = "chavez"
+    $<HTMLButtonElement>(form, 'form button[type="submit"]').click()
+    await waitText(form, "Luis Chávez Ortiz")
+    $<HTMLButtonElement>(form, ".results button").click()
+    await waitText(form, "Roles of Luis Chávez Ortiz")
+    const sys2 = $<HTMLSelectElement>(form, "#system")
+    sys2.value = "cau"
+    sys2.dispatchEvent(new Event("change"))
+    await waitText(form, "Help-desk analyst Yes Remove")
+    ;[...form.shadowRoot!.querySelectorAll("tbody tr")].find((r) => r.textContent!.includes("group lead"))!.querySelector<HTMLInputElement>("input")!.click()
+    ;[...form.shadowRoot!.querySelectorAll<HTMLButtonElement>(".actions button")].find((b) => b.textContent!.includes("Save"))!.click()
     await waitText(form, "already has an open request for this system")
     await expect(form).to.be.accessible()
   })

@@ -138,8 +138,17 @@ export class SariRequestForm extends LitElement {
       return
     }
     this.message = this.i18n.term(send ? "sent" : "saved", outcome.value.number)
-    if (this.requestId === undefined) this.toggled = new Set()
-    else if (send) this.requestId = undefined
+    // "Guardar, then Enviar" (DOMAIN.md §3): a saved draft stays open in the form, so Enviar
+    // sends that draft; once sent, the form is ready for a new request.
+    if (send) {
+      this.requestId = undefined
+      this.selected = undefined
+      this.term = undefined
+      this.toggled = new Set()
+    } else {
+      this.applied = outcome.value
+      this.requestId = outcome.value.id
+    }
     this.dispatchEvent(new SariRequestSavedEvent(outcome.value))
   }
 
