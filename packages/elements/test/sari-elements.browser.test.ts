@@ -122,6 +122,7 @@ describe("<sari-approval-inbox>", () => {
     expect(inbox.shadowRoot!.activeElement?.textContent).to.contain(r1.number)
     await sendKeys({ press: "Enter" })
     await waitText(inbox, `Solicitud ${r1.number}`)
+    await waitUntil(() => inbox.shadowRoot!.activeElement?.id === "detail-heading", "focus on the detail")
     expect(shadowText(inbox)).to.contain("Cambios de roles")
     expect(shadowText(inbox)).to.contain("+ Notificador No Sí")
     await expect(inbox).to.be.accessible()

@@ -104,6 +104,7 @@ export class SariApprovalInbox extends LitElement {
     return rows
   }
   private focusIndex: number | undefined
+  private focusDetail = false
 
   private readonly list = this.runtime.query({
     args: () => [this.actor.value, this.view, this.stateFilter, this.reload] as const,
@@ -157,6 +158,14 @@ export class SariApprovalInbox extends LitElement {
         if (vp.clientHeight > 0 && vp.clientHeight !== this.viewportHeight) this.viewportHeight = vp.clientHeight
       })
       this.resize.observe(vp)
+    }
+    if (this.focusDetail) {
+      // Opening a request moves focus to its detail, so keyboard and screen-reader users land on it.
+      const heading = this.renderRoot.querySelector<HTMLElement>("#detail-heading")
+      if (heading) {
+        heading.focus()
+        this.focusDetail = false
+      }
     }
     if (this.focusIndex !== undefined) {
       const row = this.renderRoot.querySelector<HTMLElement>(`li[data-index="${this.focusIndex}"] button.open`)
@@ -253,7 +262,7 @@ export class SariApprovalInbox extends LitElement {
               ${selectable.has(r.id) ? html`<input type="checkbox" aria-label=${t.term("select", r.number)} .checked=${this.selected.has(r.id)}
                 @change=${(e: Event) => this.toggleSelected(r.id, (e.target as HTMLInputElement).checked)} />` : nothing}
               <button type="button" class="open" @keydown=${(e: KeyboardEvent) => this.onKey(e, index)}
-                @click=${() => { this.openId = r.id; this.rejecting = false; this.message = ""; this.failure = "" }}>
+                @click=${() => { this.openId = r.id; this.focusDetail = true; this.rejecting = false; this.message = ""; this.failure = "" }}>
                 <span>${r.number} · ${r.collaborator.name}</span>
                 <span class="hint">${accessSystemName(r.system, t.locale)} <span class="state" data-state=${r.state}>${sariStateName(r.state, t.locale)}</span></span>
               </button>
@@ -274,7 +283,12 @@ export class SariApprovalInbox extends LitElement {
         onStartReject: () => (this.rejecting = true),
         onWithdraw: () => this.run("withdraw", [open.id]),
         onSend: () => this.run("send", [open.id]),
-        onClose: () => (this.openId = undefined)
+        onClose: () => {
+          // Back to the row it was opened from, when it is still listed.
+          const index = this.visible.findIndex((r) => r.id === this.openId)
+          this.openId = undefined
+          if (index >= 0) this.focusIndex = index
+        }
       }) : nothing}
     `
   }
