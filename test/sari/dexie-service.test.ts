@@ -36,4 +36,30 @@ describe("SARI on Dexie", () => {
       await db.delete()
     }
   })
+  it("two approvers racing on one request: exactly one wins, the roles change once; a withdrawal racing an approval leaves one outcome", async () => {
+    const db = openEcasillaDb("sari-dexie-race", { indexedDB: new IDBFactory(), IDBKeyRange })
+    await seedSariDemo(db)
+    const runtime = ManagedRuntime.make(layerDexieSari({ config: sariDemoConfig, db }))
+    const run = <A, E>(f: (s: SariService["Service"]) => Effect.Effect<A, E>) => runtime.runPromiseExit(Effect.flatMap(SariService, f))
+    try {
+      const operador = sariDemoUser("E20101")!
+      const jefe = sariDemoUser("E20102")!
+      const supervisor = sariDemoUser("E20103")!
+      const r = await runtime.runPromise(Effect.flatMap(SariService, (s) => s.createRequest(operador, { collaboratorId: "E20106", system: "casilla", changes: [{ op: "add", role: "notificador" }], send: true })))
+      const [a, b] = await Promise.all([run((s) => s.approveRequest(jefe, r.id)), run((s) => s.approveRequest(supervisor, r.id))])
+      expect([a._tag, b._tag].sort()).toEqual(["Failure", "Success"])
+      expect((await runtime.runPromise(Effect.flatMap(RoleDirectory, (d) => d.assignmentsOf("E20106")))).map((x) => x.role)).toEqual(["notificador"])
+      expect((await runtime.runPromise(Effect.flatMap(SariService, (s) => s.auditTrail(operador, r.id)))).filter((e) => e.action === "approved").length).toBe(1)
+      const r2 = await runtime.runPromise(Effect.flatMap(SariService, (s) => s.createRequest(operador, { collaboratorId: "E20104", system: "casilla", changes: [{ op: "add", role: "notificador" }], send: true })))
+      const [w, p] = await Promise.all([run((s) => s.withdrawRequest(operador, r2.id)), run((s) => s.approveRequest(jefe, r2.id))])
+      expect([w._tag, p._tag].sort()).toEqual(["Failure", "Success"])
+      const final = await runtime.runPromise(Effect.flatMap(SariService, (s) => s.getRequest(operador, r2.id)))
+      const pedro = (await runtime.runPromise(Effect.flatMap(RoleDirectory, (d) => d.assignmentsOf("E20104")))).map((x) => x.role)
+      expect(final.state === "Aprobada" ? pedro.includes("notificador") : !pedro.includes("notificador")).toBe(true)
+    } finally {
+      await runtime.dispose()
+      db.close()
+      await db.delete()
+    }
+  })
 })
