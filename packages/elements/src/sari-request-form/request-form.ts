@@ -4,7 +4,7 @@ import { ContextConsumer } from "@lit/context"
 import * as Effect from "effect/Effect"
 import type { Actor } from "@ecasilla/core"
 import { type AccessSystem, cargoName, grantableRoles, isCargoEligible, type Role, roleName } from "@ecasilla/core/roles"
-import { accessSystemName, type CollaboratorView, type RoleChange, type SariRequest, SariService } from "@ecasilla/core/sari"
+import { accessSystemName, type CollaboratorView, type RoleChange, SariConfig, type SariRequest, SariService } from "@ecasilla/core/sari"
 import { actorContext } from "../context/contexts.js"
 import { LocalizeController } from "../controllers/localize.js"
 import { SariRequestSavedEvent } from "../events/sari-events.js"
@@ -75,6 +75,9 @@ export class SariRequestForm extends LitElement {
             Effect.map(s.findCollaborators(actor, request.collaborator.dni), (views) => ({ request, view: views.find((v) => v.collaborator.id === request.collaborator.id) }))))
   })
   private applied: SariRequest | undefined
+
+  // The deployment's eligibility data, for the hints (the service decides with the same).
+  private readonly config = this.runtime.query({ args: () => [] as const, run: () => Effect.map(Effect.service(SariConfig), (c) => c.roles) })
 
   private readonly save = this.runtime.command((actor: Actor, collaboratorId: string, system: AccessSystem, changes: ReadonlyArray<RoleChange>, send: boolean, draftId: string | undefined) =>
     Effect.flatMap(SariService, (s) => (draftId === undefined ? s.createRequest(actor, { collaboratorId, system, changes, send }) : s.updateRequest(actor, draftId, { changes, send }))))
@@ -208,7 +211,7 @@ export class SariRequestForm extends LitElement {
         <tbody>
           ${grantableRoles[this.system].map((role) => {
             const has = held.includes(role)
-            const eligible = has || isCargoEligible(role, v.collaborator.cargo)
+            const eligible = has || isCargoEligible(role, v.collaborator.cargo, this.config.value)
             const verb = t.term(has ? "remove" : "add")
             return html`<tr>
               <th scope="row">${roleName(role, t.locale)}</th>
