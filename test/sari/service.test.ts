@@ -2,7 +2,7 @@ import { CaptureMailer } from "./capture-mailer.js"
 import { relayEvents } from "@ecasilla/core/ports"
 import { Actor, authorize, RoleDirectory, systemPrincipal } from "@ecasilla/core/roles"
 import { sariDemoUsers } from "@ecasilla/adapters/memory"
-import { availableSariActions, sariErrorMessage, sariMailConsumer, SariError, SariService, SariStore } from "@ecasilla/core/sari"
+import { availableSariActions, sariErrorMessage, sariMailConsumer, sariMessagesEs, SariError, SariService, SariStore } from "@ecasilla/core/sari"
 import { Effect, Layer, Option } from "effect"
 import * as TestClock from "effect/testing/TestClock"
 import { afterEach, describe, expect, it } from "vitest"
@@ -248,5 +248,18 @@ describe("SARI events, mail and messages", () => {
     }
     expect(sariErrorMessage(new SariError({ reason: "already-held", role: "notificador" }))).toBe("El colaborador ya tiene el rol «Notificador».")
     expect(sariErrorMessage(new SariError({ reason: "already-held", role: "notificador" }), "en")).toBe("The colleague already holds the role «Notifier».")
+  })
+})
+
+describe("SARI catalogue in the i18n registry", () => {
+  it("errorMessage renders SARI errors, also as plain JSON from HTTP, and a deployment can reword one", async () => {
+    const { errorMessage, registerMessages } = await import("@ecasilla/core/i18n")
+    const e = new SariError({ reason: "not-held", role: "emisor" })
+    expect(errorMessage(e, "en")).toBe("The colleague does not hold the role «Issuer», so it cannot be removed.")
+    expect(errorMessage(JSON.parse(JSON.stringify({ _tag: e._tag, reason: e.reason, role: e.role })))).toBe("El colaborador no tiene el rol «Emisor»: no se puede quitar.")
+    expect(errorMessage({ _tag: "@ecasilla/core/sari/SariStoreError", reason: "assignment-conflict" }, "en")).toBe("The colleague's roles changed meanwhile; nothing was applied. Review the request.")
+    registerMessages("sari", "es-PE", { "SariError.not-held": "No tiene ese rol." })
+    expect(sariErrorMessage(e)).toBe("No tiene ese rol.")
+    registerMessages("sari", "es-PE", { "SariError.not-held": (p) => sariMessagesEs["not-held"](p as never, "es-PE") })
   })
 })

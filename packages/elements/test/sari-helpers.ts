@@ -3,13 +3,14 @@
 import { fixture, html, waitUntil } from "@open-wc/testing"
 import type { TemplateResult } from "lit"
 import * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
 import type { Actor } from "@ecasilla/core"
 import { RoleDirectory } from "@ecasilla/core/roles"
 import { type SariRequest, SariService } from "@ecasilla/core/sari"
 import { makeMemoryEventOutbox } from "@ecasilla/core/ports"
 import { layerMemorySari, sariDemoAssignments, sariDemoCollaborators, sariDemoConfig, sariDemoUser, sariDemoUsers } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/ecasilla-provider.js"
-import type { EcasillaProvider } from "@ecasilla/elements"
+import { type EcasillaProvider, runOn, type Services } from "@ecasilla/elements"
 
 export const who = (id: string): Actor => sariDemoUser(id)!
 export const minsa = { operador: who("E20101"), jefe: who("E20102"), supervisor: who("E20103") }
@@ -21,9 +22,13 @@ export const sariFixture = async (content: TemplateResult, actor: Actor | undefi
   const outbox = makeMemoryEventOutbox()
   const layer = layerMemorySari({ config: sariDemoConfig, users: sariDemoUsers, collaborators: sariDemoCollaborators, assignments: sariDemoAssignments, outbox, requests })
   const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${actor}>${content}</ecasilla-provider>`)
-  const service = <A, E>(f: (s: SariService["Service"]) => Effect.Effect<A, E>) => provider.runtime!.runPromise(Effect.flatMap(SariService, f) as Effect.Effect<A, E>)
-  const rolesOf = (id: string) =>
-    provider.runtime!.runPromise(Effect.flatMap(RoleDirectory, (d) => d.actorOf(id)) as Effect.Effect<import("effect/Option").Option<Actor>, unknown>)
+  const run = async <A, E, R>(services: Services<R>, effect: Effect.Effect<A, E, R>): Promise<A> => {
+    const outcome = await runOn(provider.runtime, services, effect)
+    if (!outcome.ok) throw outcome.error
+    return outcome.value
+  }
+  const service = <A, E>(f: (s: SariService["Service"]) => Effect.Effect<A, E>) => run([SariService], Effect.flatMap(SariService, f))
+  const rolesOf = (id: string): Promise<Option.Option<Actor>> => run([RoleDirectory], Effect.flatMap(RoleDirectory, (d) => d.actorOf(id)))
   return { provider, outbox, service, rolesOf }
 }
 

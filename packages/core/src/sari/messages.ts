@@ -1,4 +1,5 @@
 import type { Locale } from "../i18n/locale.js"
+import { errorMessage, type MessageCatalogue, type MessageParams, registerMessages } from "../i18n/messages.js"
 import type { AccessSystem } from "../roles/assignments.js"
 import { cargoName, roleName } from "../roles/profiles.js"
 import type { SariError, SariReason, SariStoreError, SariStoreReason } from "./errors.js"
@@ -109,16 +110,25 @@ export const sariMessagesEn: SariCatalogue = {
   "store.unavailable": () => "The SARI request storage could not be reached."
 }
 
-const catalogues: Record<Locale, SariCatalogue> = { "es-PE": sariMessagesEs, en: sariMessagesEn }
+// The registry's codes: `SariError.<reason>` and `SariStoreError.<reason>` of domain "sari".
+const toRegistry = (c: SariCatalogue): MessageCatalogue =>
+  Object.fromEntries(
+    Object.entries(c).map(([code, render]) => [
+      code.startsWith("store.") ? `SariStoreError.${code.slice(6)}` : `SariError.${code}`,
+      (params: MessageParams, locale: Locale) => render(params as Params, locale)
+    ])
+  )
+
+registerMessages("sari", "es-PE", toRegistry(sariMessagesEs))
+registerMessages("sari", "en", toRegistry(sariMessagesEn))
 
 /**
- * Renders a SARI error in `locale` (es-PE by default).
+ * Renders a SARI error in `locale` (es-PE by default) through the `@ecasilla/core/i18n`
+ * registry, so a deployment's `registerMessages("sari", …)` rewording applies. Importing
+ * it registers the SARI catalogue.
  *
  * @since 0.2.0
  * @category i18n
  */
-export const sariErrorMessage = (error: SariError | SariStoreError, locale: Locale = "es-PE"): string => {
-  const c = catalogues[locale] ?? sariMessagesEs
-  if (error._tag === "@ecasilla/core/sari/SariStoreError") return c[`store.${error.reason}`]({}, locale)
-  return c[error.reason](error, locale)
-}
+export const sariErrorMessage = (error: SariError | SariStoreError, locale: Locale = "es-PE"): string =>
+  errorMessage(error, locale) ?? error.reason

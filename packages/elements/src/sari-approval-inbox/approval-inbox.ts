@@ -10,7 +10,7 @@ import { accessSystemName, availableSariActions, type BulkApprovalItem, type Sar
 import { actorContext } from "../context/contexts.js"
 import { LocalizeController } from "../controllers/localize.js"
 import { SariRequestChangedEvent } from "../events/sari-events.js"
-import { RuntimeController } from "../sari/internal/runtime.js"
+import { RuntimeController } from "../controllers/runtime-controller.js"
 import { sariStrings, sariUserMessage } from "../sari/sari.strings.js"
 import { sariStyles } from "../sari/sari.styles.js"
 import { renderRequestDetail } from "./request-detail.js"

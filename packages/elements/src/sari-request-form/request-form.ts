@@ -8,7 +8,7 @@ import { accessSystemName, type CollaboratorView, type RoleChange, SariConfig, t
 import { actorContext } from "../context/contexts.js"
 import { LocalizeController } from "../controllers/localize.js"
 import { SariRequestSavedEvent } from "../events/sari-events.js"
-import { RuntimeController } from "../sari/internal/runtime.js"
+import { RuntimeController } from "../controllers/runtime-controller.js"
 import { sariStrings, sariUserMessage } from "../sari/sari.strings.js"
 import { sariStyles } from "../sari/sari.styles.js"
 import "../define/ecasilla-id-input.js"
