@@ -247,7 +247,7 @@ describe("SARI events, mail and messages", () => {
       expect(es).not.toBe(en)
     }
     expect(sariErrorMessage(new SariError({ reason: "already-held", role: "notificador" }))).toBe("El colaborador ya tiene el rol «Notificador».")
-    expect(sariErrorMessage(new SariError({ reason: "already-held", role: "notificador" }), "en")).toBe("The colleague already holds the role «Notifier».")
+    expect(sariErrorMessage(new SariError({ reason: "already-held", role: "notificador" }), "en")).toBe("The colleague already holds the role \"Notifier\".")
   })
 })
 
@@ -255,7 +255,7 @@ describe("SARI catalogue in the i18n registry", () => {
   it("errorMessage renders SARI errors, also as plain JSON from HTTP, and a deployment can reword one", async () => {
     const { errorMessage, registerMessages } = await import("@ecasilla/core/i18n")
     const e = new SariError({ reason: "not-held", role: "emisor" })
-    expect(errorMessage(e, "en")).toBe("The colleague does not hold the role «Issuer», so it cannot be removed.")
+    expect(errorMessage(e, "en")).toBe("The colleague does not hold the role \"Issuer\", so it cannot be removed.")
     expect(errorMessage(JSON.parse(JSON.stringify({ _tag: e._tag, reason: e.reason, role: e.role })))).toBe("El colaborador no tiene el rol «Emisor»: no se puede quitar.")
     expect(errorMessage({ _tag: "@ecasilla/core/sari/SariStoreError", reason: "assignment-conflict" }, "en")).toBe("The colleague's roles changed meanwhile; nothing was applied. Review the request.")
     registerMessages("sari", "es-PE", { "SariError.not-held": "No tiene ese rol." })

@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { Role } from "../roles/actor.js"
 import { AccessSystem } from "../roles/assignments.js"
 import { Cargo } from "../roles/profiles.js"
+import { sariErrorMessage } from "./messages.js"
 
 /**
  * Every reason of a {@link SariError}.
@@ -48,7 +49,12 @@ export class SariError extends Schema.TaggedError<SariError>()("@ecasilla/core/s
   system: Schema.optional(AccessSystem),
   /** For `open-request-exists`: the number of the request already open. */
   openNumber: Schema.optional(Schema.String)
-}) {}
+}) {
+  /** The es-PE rendering of the catalogue (elements render the reader's locale). */
+  override get message(): string {
+    return sariErrorMessage(this)
+  }
+}
 
 /**
  * Every reason of a {@link SariStoreError}.
@@ -82,7 +88,12 @@ export class SariStoreError extends Schema.TaggedError<SariStoreError>()("@ecasi
   reason: SariStoreReason,
   requestId: Schema.optional(Schema.String),
   detail: Schema.optional(Schema.String)
-}) {}
+}) {
+  /** The es-PE rendering of the catalogue. */
+  override get message(): string {
+    return sariErrorMessage(this)
+  }
+}
 
 /**
  * True for the errors of the SARI domain (for elements rendering a failure).

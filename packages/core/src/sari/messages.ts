@@ -20,7 +20,7 @@ export type SariCatalogue = {
 
 const systemNames: Record<Locale, Record<AccessSystem, string>> = {
   "es-PE": { casilla: "Casilla Electrónica", cau: "Central de Atención al Usuario (CAU)" },
-  en: { casilla: "Casilla Electrónica (e-mailbox)", cau: "Help desk (CAU)" }
+  en: { casilla: "Electronic mailbox (casilla)", cau: "Help desk (CAU)" }
 }
 
 const stateNames: Record<Locale, Record<SariState, string>> = {
@@ -44,7 +44,7 @@ export const accessSystemName = (system: AccessSystem, locale: Locale = "es-PE")
  */
 export const sariStateName = (state: SariState, locale: Locale = "es-PE"): string => stateNames[locale][state]
 
-const role = (p: Params, l: Locale) => (p.role ? `«${roleName(p.role, l)}»` : "")
+const role = (p: Params, l: Locale) => (p.role ? (l === "en" ? `"${roleName(p.role, l)}"` : `«${roleName(p.role, l)}»`) : "")
 
 /**
  * The Spanish (Peru) catalogue.
