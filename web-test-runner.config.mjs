@@ -22,7 +22,19 @@ const dexieEsm = {
   }
 }
 
+// `new URL("./x.js", import.meta.url)` (a module Worker) is not an import the resolver rewrites:
+// serve the TypeScript source when only it exists.
+const root = fileURLToPath(new URL(".", import.meta.url))
+const tsForJs = (context, next) => {
+  if (context.path.startsWith("/packages/") && context.path.endsWith(".js") && !existsSync(root + context.path.slice(1))) {
+    const ts = context.path.slice(0, -3) + ".ts"
+    if (existsSync(root + ts.slice(1))) context.url = ts + context.url.slice(context.path.length)
+  }
+  return next()
+}
+
 export default {
+  middleware: [tsForJs],
   files: ["packages/*/src/**/*.browser.test.ts", "packages/*/test/**/*.browser.test.ts", "test/**/*.browser.test.ts"],
   nodeResolve: { exportConditions: ["source", "browser", "development"] },
   rootDir: fileURLToPath(new URL(".", import.meta.url)),

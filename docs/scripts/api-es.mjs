@@ -100,7 +100,33 @@ const es = new Map(Object.entries({
   "The filter bar.": "La barra de filtros.",
   "The scrolling list of requests.": "La lista desplazable de solicitudes.",
   "The open request.": "La solicitud abierta.",
-  "Height of the scrolling list (default 24rem).": "Alto de la lista desplazable (por defecto 24rem)."
+  "Height of the scrolling list (default 24rem).": "Alto de la lista desplazable (por defecto 24rem).",
+  // <firma-verify>
+  "A PDF the user picked or dropped was verified; carries the report.": "Se verificó un PDF que el usuario eligió o soltó; lleva el informe.",
+  "A PDF to verify, set by the page.": "Un PDF por verificar, asignado por la página.",
+  "Border of the drop zone.": "Borde de la zona para soltar.",
+  "Corner radius of the boxes.": "Radio de las esquinas de los recuadros.",
+  "Drop zone background while a file is dragged over it.": "Fondo de la zona para soltar mientras se arrastra un archivo sobre ella.",
+  "Drop zone border while a file is dragged over it.": "Borde de la zona para soltar mientras se arrastra un archivo sobre ella.",
+  "Font of the element (default: inherited).": "Fuente del elemento (por defecto: heredada).",
+  "Mark of a valid verdict.": "Marca de un veredicto válido.",
+  "Mark of an indeterminate or unsigned verdict.": "Marca de un veredicto indeterminado o sin firma.",
+  "Mark of an invalid verdict and of errors.": "Marca de un veredicto no válido y de los errores.",
+  "One signature.": "Una firma.",
+  "Settles when the verification under way (or the last one) ends: its report, or `undefined` on error.": "Se resuelve cuando termina la verificación en curso (o la última): su informe, o `undefined` si hubo error.",
+  "The \"Elegir un PDF\" button (the input's label).": "El botón «Elegir un PDF» (la etiqueta del campo).",
+  "The deployment's trust anchors (root certificates, PEM or DER). Without them no signature is trusted.": "Las raíces de confianza del despliegue (certificados raíz, PEM o DER). Sin ellas ninguna firma es de confianza.",
+  "The drop zone with the file picker.": "La zona para soltar, con el selector de archivos.",
+  "The list of signatures.": "La lista de firmas.",
+  "The native file input (visually hidden, focusable).": "El selector de archivos nativo (oculto a la vista, enfocable).",
+  "The progress bar while reading and verifying.": "La barra de progreso mientras se lee y verifica.",
+  "The report of the last verified PDF.": "El informe del último PDF verificado.",
+  "The verdict and its advice.": "El veredicto y su consejo.",
+  "URL of a PDF to verify (fetched by the element; same-origin or CORS).": "URL de un PDF por verificar (la obtiene el elemento; mismo origen o CORS).",
+  "Verify on the main thread. By default the verifier runs in a Worker, keeping the page\nresponsive on large files (and falls back to the main thread where a Worker cannot start).": "Verificar en el hilo principal. Por defecto el verificador corre en un Worker, y la página sigue respondiendo con archivos grandes (si no puede iniciarse un Worker, se verifica en el hilo principal).",
+  "Where the last verification ran: in a Worker, or on the main thread (`no-worker`, or no Worker could start).": "Dónde corrió la última verificación: en un Worker o en el hilo principal (`no-worker`, o no pudo iniciarse un Worker).",
+  "Why the file could not be verified.": "Por qué no se pudo verificar el archivo.",
+  "`strict` (default: only further signatures may follow a signature) or `pdf` (what DocMDP permits).": "`strict` (por defecto: después de una firma solo se admiten otras firmas) o `pdf` (lo que permita DocMDP)."
 }))
 
 /** The Spanish of an API description, or undefined when there is none yet. */

@@ -27,7 +27,8 @@ const dexieEsm = {
 async function bundle(outDir) {
   await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { main: join(docs, "src/main.ts") },
+    // <firma-verify> starts its verifier as a module Worker next to the bundle.
+    entryPoints: { main: join(docs, "src/main.ts"), "verify-worker": join(root, "packages/elements/src/firma-verify/verify-worker.ts") },
     outdir: join(outDir, "assets"),
     bundle: true,
     format: "esm",
@@ -99,6 +100,23 @@ async function loadPages(tmpDir) {
   }
 }
 
+/**
+ * The sample PDFs of the <firma-verify> page, signed at build time by our signer with a
+ * throwaway PKI (docs/scripts/firma-samples.ts, bundled for Node from the sources).
+ */
+async function firmaSamples(outDir, tmpDir) {
+  const out = join(tmpDir, `firma-samples-${process.pid}-${Date.now()}.mjs`)
+  const ours = { name: "ours-only", setup: (b) => b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith("@ecasilla/") ? undefined : { path: a.path, external: true })) }
+  await esbuild.build({ entryPoints: [join(docs, "scripts/firma-samples.ts")], outfile: out, bundle: true, format: "esm", platform: "node", conditions: ["source"], plugins: [ours], logLevel: "warning" })
+  try {
+    const { files } = await (await import(pathToFileURL(out).href)).makeFirmaSamples()
+    await mkdir(join(outDir, "assets/firma"), { recursive: true })
+    for (const [name, body] of Object.entries(files)) await writeFile(join(outDir, "assets/firma", name), body)
+  } finally {
+    await rm(out, { force: true })
+  }
+}
+
 /** The custom-elements manifest of @ecasilla/elements (see custom-elements-manifest.config.mjs). */
 async function manifest() {
   const { cli } = await import("@custom-elements-manifest/analyzer/cli.js")
@@ -155,7 +173,7 @@ export async function buildSite({ outDir = join(docs, "site"), api = true, log =
   const tmp = join(root, ".cache/docs")
   await mkdir(tmp, { recursive: true })
   // esbuild works in its own process: let typedoc run meanwhile.
-  const [pages, elements] = await Promise.all([loadPages(tmp), manifest(), bundle(outDir), api ? apiReference(outDir) : undefined])
+  const [pages, elements] = await Promise.all([loadPages(tmp), manifest(), bundle(outDir), api ? apiReference(outDir) : undefined, firmaSamples(outDir, tmp)])
   await cp(join(docs, "static"), join(outDir, "assets"), { recursive: true })
   await writeFile(join(outDir, "custom-elements.json"), JSON.stringify(elements, null, 2))
   for (const locale of siteLocales) {

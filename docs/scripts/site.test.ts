@@ -44,6 +44,15 @@ const get = async (path: string) => {
 }
 
 describe("docs playground", () => {
+  it("serves the <firma-verify> samples signed at build time: valid, modified, two signatures, and their root", async () => {
+    for (const name of ["valido.pdf", "modificado.pdf", "dos-firmas.pdf"]) {
+      const { status, text } = await get(`/assets/firma/${name}`)
+      expect(status, name).toBe(200)
+      expect(text.startsWith("%PDF-"), name).toBe(true)
+    }
+    expect((await get("/assets/firma/raiz.pem")).text).toContain("BEGIN CERTIFICATE")
+  })
+
   it("has an overview and a page per registered element, with a live demo and its snippet", async () => {
     expect(pages.some((p) => p.path === "")).toBe(true)
     expect(pages.some((p) => p.tag === "ecasilla-id-input")).toBe(true)

@@ -4,6 +4,7 @@
 import "./elements.js"
 import "./cau-playground.js"
 import "./sari-playground.js"
+import "./firma-playground.js"
 import type { EcasillaProvider } from "@ecasilla/elements"
 import { pages } from "./pages.js"
 import { demoActors, playgroundLayer, resetPlaygroundStorage } from "./storage.js"

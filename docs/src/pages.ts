@@ -249,6 +249,45 @@ const outcome = await this.save.run(actor, draft)   // typed { ok: true, value }
       ["Tab / Mayús+Tab", "Recorre filtros, búsqueda, la lista y el detalle.", "Walks filters, search, the list and the detail."],
       ["Flechas ↑ ↓, Inicio, Fin", "En la lista: pasan a la solicitud anterior, siguiente, primera o última.", "In the list: move to the previous, next, first or last request."],
       ["Enter / Espacio", "Abre la solicitud enfocada o activa el botón.", "Opens the focused request or activates the button."]
+    path: "firma/firma-verify",
+    title: "<firma-verify>",
+    section: "Firma Perú",
+    tag: "firma-verify",
+    summary:
+      "Verifica las firmas digitales (Firma Perú, PAdES) de un PDF en el navegador, sin servidor y sin conexión: el archivo no sale del equipo. Muestra el firmante, el RUC de la entidad, la fecha en hora de Lima, el motivo y el algoritmo de cada firma; si está íntegra; qué cambió después de firmar (página, anotación, campo de formulario) y el veredicto con su consejo.",
+    body: `
+<p>Documentos de ejemplo, firmados al construir este sitio con el firmador de <code>@ecasilla/core/firma/sign</code> y un certificado de demostración (su raíz es de confianza en esta página):</p>
+<p class="firma-samples">
+  <button type="button" data-firma-sample="valido.pdf">Documento válido</button>
+  <button type="button" data-firma-sample="modificado.pdf">Modificado después de firmar</button>
+  <button type="button" data-firma-sample="dos-firmas.pdf">Dos firmas (titular y notificación)</button>
+</p>
+<pre><code>import "@ecasilla/elements/define/firma-verify.js"
+const verificador = document.querySelector("firma-verify")
+verificador.trustAnchors = [raizPem]          // las raíces de confianza de su entidad (PEM o DER)
+verificador.addEventListener("firma-verified", (e) =&gt; console.log(e.report))
+verificador.src = "/documentos/resolucion.pdf" // o .file = un File / Blob</code></pre>`,
+    demo: `<firma-verify></firma-verify>`,
+    en: {
+      section: "Firma Perú",
+      summary:
+        "Verifies the digital signatures (Firma Perú, PAdES) of a PDF in the browser, with no server and offline: the file never leaves the computer. Shows each signature's signer, entity RUC, date in Lima time, reason and algorithm; whether it is intact; what changed after signing (page, annotation, form field) and the verdict with its advice.",
+      body: `
+<p>Sample documents, signed when this site was built by the signer of <code>@ecasilla/core/firma/sign</code> with a demonstration certificate (its root is trusted on this page):</p>
+<p class="firma-samples">
+  <button type="button" data-firma-sample="valido.pdf">Valid document</button>
+  <button type="button" data-firma-sample="modificado.pdf">Modified after signing</button>
+  <button type="button" data-firma-sample="dos-firmas.pdf">Two signatures (titular and notification)</button>
+</p>
+<pre><code>import "@ecasilla/elements/define/firma-verify.js"
+const verifier = document.querySelector("firma-verify")
+verifier.trustAnchors = [rootPem]               // your organisation's trusted roots (PEM or DER)
+verifier.addEventListener("firma-verified", (e) =&gt; console.log(e.report))
+verifier.src = "/documents/resolution.pdf"       // or .file = a File / Blob</code></pre>`
+    },
+    keyboard: [
+      ["Tab", "Llega a «Elegir un PDF».", "Reaches \"Choose a PDF\"."],
+      ["Enter / Espacio", "Abre el selector de archivos.", "Opens the file picker."]
     ]
   },
   ...guides,

@@ -16,7 +16,7 @@
  * @since 0.2.0
  * @packageDocumentation
  */
-import type { CauTicketDetail, CauTicketForm, EcasillaChangeEvent, EcasillaIdInput, EcasillaInputEvent, EcasillaProvider, TicketCreatedEvent, TicketUpdatedEvent } from "./index.js"
+import type { CauTicketDetail, CauTicketForm, EcasillaChangeEvent, EcasillaIdInput, EcasillaInputEvent, EcasillaProvider, FirmaVerifiedEvent, FirmaVerify, TicketCreatedEvent, TicketUpdatedEvent } from "./index.js"
 
 /**
  * What every tag accepts besides its own properties.
@@ -44,6 +44,7 @@ export interface EcasillaIntrinsicElements {
   "cau-ticket-form": EcasillaBaseAttributes & Partial<Pick<CauTicketForm, "ticketId">> & { readonly "ticket-id"?: string }
   "ecasilla-id-input": EcasillaBaseAttributes & Partial<Pick<EcasillaIdInput, "name" | "kinds" | "defaultValue" | "label" | "helpText" | "placeholder" | "required" | "disabled" | "readonly" | "autocomplete" | "value">> & { readonly "help-text"?: string }
   "ecasilla-provider": EcasillaBaseAttributes & Partial<Pick<EcasillaProvider, "locale" | "layer" | "actor">>
+  "firma-verify": EcasillaBaseAttributes & Partial<Pick<FirmaVerify, "src" | "file" | "trustAnchors" | "policy" | "noWorker">> & { readonly "no-worker"?: boolean }
 }
 
 /**
@@ -57,4 +58,5 @@ export interface EcasillaElementEvents {
   "cau-ticket-form": { readonly "ticket-created": TicketCreatedEvent; readonly "ticket-updated": TicketUpdatedEvent }
   "ecasilla-id-input": { readonly "input": EcasillaInputEvent; readonly "change": EcasillaChangeEvent }
   "ecasilla-provider": {}
+  "firma-verify": { readonly "firma-verified": FirmaVerifiedEvent }
 }

@@ -13,7 +13,8 @@ const lazy = (summary: string, load: () => Promise<Command>): Command => ({
 
 export const commands: Record<string, Command> = {
   id: lazy("valida un DNI, RUC, carné de extranjería o código de usuario", () => import("./id.js").then((m) => m.idCommand)),
-  verify: lazy("verifica las firmas digitales de uno o más PDF", () => import("./verify.js").then((m) => m.verifyCommand))
+  verify: lazy("verifica las firmas digitales de uno o más PDF", () => import("./verify.js").then((m) => m.verifyCommand)),
+  sign: lazy("firma un PDF con un certificado PKCS#12 (firma titular o de notificación)", () => import("./sign.js").then((m) => m.signCommand))
 }
 
 export const usage = (): string =>

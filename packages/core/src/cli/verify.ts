@@ -2,6 +2,7 @@
 // One process for many files: backends verify in bulk without a start-up per file.
 import { readFileSync } from "node:fs"
 // The Effect-free entry points only: a command start-up pays for every module it loads.
+import { firmaLimaDateTime } from "../firma/lima.js"
 import { firmaErrorMessage, firmaModificationMessage, firmaVerdictMessage } from "../firma/messages.js"
 import { verifyPdfOutcome } from "../firma/outcome.js"
 import type { FirmaPolicy, FirmaReport } from "../firma/report.js"
@@ -84,15 +85,18 @@ const REVOCATION: Record<FirmaReport["signatures"][number]["revocation"], string
 
 const human = (file: string, r: FirmaReport): string => {
   const lines = [`${file}: ${firmaVerdictMessage(r.verdict)}`]
+  // Strings of an encrypted file are not decrypted: withheld rather than printed as garbage.
+  if (r.encrypted) lines.push("  (PDF cifrado: no se muestran nombres de campos ni motivos)")
   r.signatures.forEach((s, i) => {
-    lines.push(`  Firma ${i + 1} «${s.field}»${s.timestamp ? " (sello de tiempo)" : ""}: ${s.indication}${s.subIndication ? ` / ${s.subIndication}` : ""}`)
+    lines.push(`  Firma ${i + 1}${r.encrypted ? "" : ` «${s.field}»`}${s.timestamp ? " (sello de tiempo)" : ""}: ${s.indication}${s.subIndication ? ` / ${s.subIndication}` : ""}`)
     lines.push(`    ${s.summary}`)
     if (s.signer) {
       const ids = [s.signer.dni && `DNI ${s.signer.dni}`, s.signer.ruc && `RUC ${s.signer.ruc}`].filter(Boolean).join(", ")
       lines.push(`    Firmante: ${s.signer.commonName ?? "(sin nombre)"}${ids ? ` (${ids})` : ""}${s.signer.organization ? ` · ${s.signer.organization}` : ""}`)
     }
+    if (s.reason) lines.push(`    Motivo: ${s.reason}`)
     const alg = [s.signatureAlgorithm, s.digestAlgorithm].filter(Boolean).join(" con ")
-    lines.push(`    Fecha declarada: ${s.signingTime ?? "no declarada"} · prueba de la hora (sello de tiempo): ${s.proofOfTime ?? "ninguna"} · validado al: ${s.validationTime}`)
+    lines.push(`    Fecha declarada: ${s.signingTime ? firmaLimaDateTime(s.signingTime) : "no declarada"} · prueba de la hora (sello de tiempo): ${s.proofOfTime ? firmaLimaDateTime(s.proofOfTime) : "ninguna"} · validado al: ${firmaLimaDateTime(s.validationTime)}`)
     lines.push(`    Algoritmo: ${alg || "desconocido"}${s.weak.length ? ` · débil: ${s.weak.join(", ")}` : ""}`)
     lines.push(`    Cambios posteriores: ${firmaModificationMessage(s.modification)} · cubre todo el documento: ${s.coversWholeDocument ? "sí" : "no"} · revocación: ${REVOCATION[s.revocation]}`)
     if (s.problems.length) lines.push(`    Problemas: ${s.problems.join(", ")}`)

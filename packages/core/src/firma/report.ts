@@ -131,6 +131,11 @@ export interface FirmaSignatureReport {
   readonly changes: ReadonlyArray<string>
   /** Human summary in the requested locale. */
   readonly summary: string
+  /**
+   * The signature dictionary's /Reason (the stamp's "Motivo"); `null` when absent or when the
+   * file is encrypted (its strings are not decrypted, and are never shown encrypted).
+   */
+  readonly reason?: string | null
 }
 
 /**
@@ -145,4 +150,9 @@ export interface FirmaReport {
   readonly signatures: ReadonlyArray<FirmaSignatureReport>
   readonly revisions: number
   readonly file?: string
+  /**
+   * The file is encrypted: signatures are verified, but its strings (field names, reasons) are
+   * not decrypted, so they are withheld rather than shown as garbage.
+   */
+  readonly encrypted?: boolean
 }

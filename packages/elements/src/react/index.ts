@@ -15,11 +15,12 @@
  */
 import * as React from "react"
 import { createComponent, type EventName } from "@lit/react"
-import type { EcasillaChangeEvent, EcasillaInputEvent, TicketCreatedEvent, TicketUpdatedEvent } from "../index.js"
+import type { EcasillaChangeEvent, EcasillaInputEvent, FirmaVerifiedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "../index.js"
 import { CauTicketDetail as CauTicketDetailElement } from "../define/cau-ticket-detail.js"
 import { CauTicketForm as CauTicketFormElement } from "../define/cau-ticket-form.js"
 import { EcasillaIdInput as EcasillaIdInputElement } from "../define/ecasilla-id-input.js"
 import { EcasillaProvider as EcasillaProviderElement } from "../define/ecasilla-provider.js"
+import { FirmaVerify as FirmaVerifyElement } from "../define/firma-verify.js"
 
 /**
  * `<cau-ticket-detail>` for React: A CAU ticket with its phase bar, history and the actions the actor may take now.
@@ -79,4 +80,19 @@ export const EcasillaProvider = createComponent({
   elementClass: EcasillaProviderElement,
   react: React,
   events: {}
+})
+
+/**
+ * `<firma-verify>` for React: Verifies the signatures of a PDF in the browser and explains the result.
+ *
+ * @since 0.2.0
+ * @category react
+ */
+export const FirmaVerify = createComponent({
+  tagName: "firma-verify",
+  elementClass: FirmaVerifyElement,
+  react: React,
+  events: {
+    onFirmaVerified: "firma-verified" as EventName<FirmaVerifiedEvent>
+  }
 })

@@ -74,8 +74,9 @@ const locks = (perms: Permissions): ((name: string) => boolean) => {
 
 export const runPipeline = async (doc: PdfDocument, options: PipelineOptions): Promise<FirmaReport> => {
   const revisions = doc.revisions.length
+  const encrypted = doc.revisions.some((r) => r.trailer?.map.has("Encrypt"))
   const sigs = findSignatures(doc).slice(0, 64)
-  if (sigs.length === 0) return { verdict: "unsigned", policy: options.policy, signatures: [], revisions }
+  if (sigs.length === 0) return { verdict: "unsigned", policy: options.policy, signatures: [], revisions, ...(encrypted ? { encrypted } : {}) }
 
   const diffs = new Map<number, RevisionDiff>()
   const diffOf = (t: number): RevisionDiff => {
@@ -105,13 +106,13 @@ export const runPipeline = async (doc: PdfDocument, options: PipelineOptions): P
     if (j.documentTimestamp && j.signedRevision !== undefined) poes.push({ revision: j.signedRevision, time: j.documentTimestamp })
   }
   await Promise.all(sigs.map(async (s, i) => (judged[i] ??= await judge(doc, s, i, firstApproval, diffOf, run, poes))))
-  const signatures = judged.map((j) => j.report)
+  const signatures = judged.map((j, i) => ({ ...j.report, reason: encrypted ? null : (textOf(sigs[i].dict.map.get("Reason")) ?? null) }))
   const verdict: FirmaVerdict = signatures.some((s) => s.indication === "TOTAL_FAILED")
     ? "invalid"
     : signatures.some((s) => s.indication === "INDETERMINATE")
       ? "indeterminate"
       : "valid"
-  return { verdict, policy: options.policy, signatures, revisions }
+  return { verdict, policy: options.policy, signatures, revisions, ...(encrypted ? { encrypted } : {}) }
 }
 
 const judge = async (

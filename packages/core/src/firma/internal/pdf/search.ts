@@ -1,7 +1,7 @@
 // Byte search over large buffers.
 
 type BufferLike = { indexOf(value: Uint8Array, from: number): number }
-type BufferCtor = { from(buffer: ArrayBufferLike, offset: number, length: number): BufferLike }
+type BufferCtor = { from(buffer: ArrayBufferLike, offset: number, length: number): BufferLike; prototype: { _isBuffer?: boolean } }
 
 /**
  * Offset of `needle` in `hay` from `from`, or -1. In Node the native Buffer search is an
@@ -10,7 +10,9 @@ type BufferCtor = { from(buffer: ArrayBufferLike, offset: number, length: number
  */
 export const indexOf = (hay: Uint8Array, needle: Uint8Array, from = 0, to = hay.length): number => {
   const B = (globalThis as { Buffer?: BufferCtor }).Buffer
-  if (B) {
+  // Only Node's own Buffer: a page that signed has the `buffer` package as its global Buffer
+  // (marked `_isBuffer`), whose indexOf is a JavaScript loop refusing Uint8Array needles.
+  if (B && !B.prototype._isBuffer) {
     const view = B.from(hay.buffer, hay.byteOffset + from, Math.max(0, to - from))
     const i = view.indexOf(needle, 0)
     return i < 0 ? -1 : i + from

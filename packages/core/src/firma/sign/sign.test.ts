@@ -1,0 +1,183 @@
+import * as Effect from "effect/Effect"
+import { PDFDocument } from "pdf-lib"
+import { beforeAll, describe, expect, it } from "vitest"
+import { makeSigningIdentity, p12Of, type SigningIdentity } from "../../../test/firma/p12.js"
+import { makeCrl } from "../../../test/firma/pki.js"
+import { TestPdf } from "../../../test/firma/pdf.js"
+import { verifyPdfAsync } from "../verify.js"
+import { FirmaSignError, openFirmaSigningKey, signFirmaPdf, signFirmaPdfEffect, type FirmaSignOptions } from "./index.js"
+
+let id: SigningIdentity
+let blank: Uint8Array
+// The root's CRL, embedded in every signature here: a strict verifier that requires revocation
+// data then still finds the signatures valid.
+let crl: Uint8Array
+const at = new Date("2026-11-27T17:04:05Z") // 12:04:05 in Lima
+
+beforeAll(async () => {
+  id = await makeSigningIdentity()
+  crl = new Uint8Array((await makeCrl(id.pki, [])).toSchema().toBER())
+  const d = await PDFDocument.create()
+  d.addPage([595, 842])
+  d.addPage([595, 842])
+  blank = await d.save()
+}, 60_000)
+
+const opts = (o: Partial<FirmaSignOptions> = {}): FirmaSignOptions => ({ p12: id.p12, passphrase: id.passphrase, as: "titular", now: at, crls: [crl], ...o }) as FirmaSignOptions
+const latin1 = (b: Uint8Array) => new TextDecoder("latin1").decode(b)
+const verify = (b: Uint8Array) => verifyPdfAsync(b, { trustAnchors: [id.pki.rootPem] })
+const failure = async (p: Promise<unknown>): Promise<FirmaSignError> => {
+  try {
+    await p
+  } catch (e) {
+    expect(e).toBeInstanceOf(FirmaSignError)
+    return e as FirmaSignError
+  }
+  throw new Error("expected a FirmaSignError")
+}
+
+describe("signFirmaPdf", () => {
+  it("signs an unsigned PDF as titular: valid with the root, CGR stamp in Lima time", async () => {
+    const out = await signFirmaPdf(blank, opts())
+    const r = await verify(out)
+    expect(r.verdict).toBe("valid")
+    expect(r.signatures).toHaveLength(1)
+    expect(r.signatures[0]).toMatchObject({
+      field: "FirmaTitular",
+      intact: true,
+      coversWholeDocument: true,
+      indication: "TOTAL_PASSED",
+      subFilter: "ETSI.CAdES.detached",
+      reason: "Soy el autor del documento",
+      signingTime: "2026-11-27T17:04:05.000Z",
+      signer: { ruc: "20131378972", dni: "10117410" }
+    })
+    const text = latin1(out)
+    expect(text).toContain("(Firmado digitalmente por PEREZ ROJAS Juan FAU")
+    expect(text).toContain("(Motivo: Soy el autor del documento)")
+    expect(text).toContain("(Fecha: 27/11/2026 12:04:05 -05:00)")
+    expect(text).toContain("/M (D:20261127120405-05'00')")
+  })
+
+  it("embeds the CRLs given, so the revocation check needs nothing else", async () => {
+    const pem = new TextEncoder().encode(`-----BEGIN X509 CRL-----\n${btoa(String.fromCharCode(...crl))}\n-----END X509 CRL-----\n`)
+    for (const c of [crl, pem]) {
+      const r = await verify(await signFirmaPdf(blank, opts({ crls: [c] })))
+      expect(r.verdict).toBe("valid")
+      expect(r.signatures[0].revocation).toBe("good")
+    }
+    expect((await verifyPdfAsync(await signFirmaPdf(blank, opts({ crls: [] })), { policy: "pdf", trustAnchors: [id.pki.rootPem] })).signatures[0].revocation).toBe("not-checked")
+    expect((await failure(signFirmaPdf(blank, opts({ crls: [new Uint8Array([48, 3, 2, 1, 1])] })))).reason).toBe("bad-crl")
+    // A large CRL (thousands of revoked certificates) still fits: the placeholder grows with it.
+    const many = await Promise.all(Array.from({ length: 3 }, () => makeSigningIdentity()))
+    const big = new Uint8Array((await makeCrl(id.pki, Array.from({ length: 1000 }, (_, i) => many[i % 3].pki.signer.cert))).toSchema().toBER())
+    expect(big.length).toBeGreaterThan(16384)
+    expect((await verify(await signFirmaPdf(blank, opts({ crls: [big] })))).verdict).toBe("valid")
+  })
+
+  it("adds a notification signature as an incremental update that keeps the first one valid", async () => {
+    const first = await signFirmaPdf(blank, opts())
+    const second = await signFirmaPdf(first, opts({ as: "notificacion", now: new Date(at.getTime() + 60_000) }))
+    // The signed bytes are untouched: the update is appended.
+    expect(second.subarray(0, first.length)).toEqual(first)
+    const r = await verify(second)
+    expect(r.verdict).toBe("valid")
+    expect(r.revisions).toBe(2)
+    expect(r.signatures.map((s) => [s.field, s.intact, s.modification, s.indication])).toEqual([
+      ["FirmaTitular", true, "signatures-only", "TOTAL_PASSED"],
+      ["FirmaNotificacion", true, "none", "TOTAL_PASSED"]
+    ])
+    expect(r.signatures[1].reason).toMatch(/^Notificación/)
+    expect(latin1(second.subarray(first.length))).toContain("(Fecha: 27/11/2026 12:05:05 -05:00)")
+  })
+
+  it("adds a notification signature to a PDF signed elsewhere (indirect AcroForm, inline /Annots)", async () => {
+    const pdf = await new TestPdf().sign(id.pki, { crls: [await makeCrl(id.pki, [])] })
+    const before = pdf.bytes
+    const out = await signFirmaPdf(before, opts({ as: "notificacion" }))
+    expect(out.subarray(0, before.length)).toEqual(before)
+    const r = await verify(out)
+    expect(r.verdict).toBe("valid")
+    expect(r.signatures.map((s) => s.modification)).toEqual(["signatures-only", "none"])
+    // The text field of the original form is still there.
+    const form = (await PDFDocument.load(out)).getForm()
+    expect(form.getFields().map((f) => f.getName())).toEqual(["Nombre", "Firma1", "FirmaNotificacion"])
+  })
+
+  it("refuses a titular signature on a signed PDF unless allowed, then appends it", async () => {
+    const first = await signFirmaPdf(blank, opts())
+    const e = await failure(signFirmaPdf(first, opts()))
+    expect(e.reason).toBe("already-signed")
+    const again = await signFirmaPdf(first, opts({ allowSigned: true, visa: true }))
+    expect(again.subarray(0, first.length)).toEqual(first)
+    const r = await verify(again)
+    expect(r.verdict).toBe("valid")
+    expect(r.signatures[1]).toMatchObject({ field: "FirmaVisto", reason: "Doy Visto Bueno", modification: "none" })
+    expect(r.signatures[0].modification).toBe("signatures-only")
+  })
+
+  it("places the stamp on the page and position asked for, and refuses one off the page", async () => {
+    const out = await signFirmaPdf(blank, opts({ page: 2, x: 300, y: 700, reason: "Conformidad del área usuaria" }))
+    const doc = await PDFDocument.load(out)
+    const annots = doc.getPages()[1].node.Annots()
+    expect(annots?.size()).toBe(1)
+    expect(doc.getPages()[0].node.Annots()).toBeUndefined()
+    expect(latin1(out)).toMatch(/\/Rect \[ 300 700 510 7\d\d/)
+    expect((await verify(out)).signatures[0].reason).toBe("Conformidad del área usuaria")
+    expect((await failure(signFirmaPdf(blank, opts({ page: 3 })))).reason).toBe("bad-page")
+    expect((await failure(signFirmaPdf(blank, opts({ x: 500, y: 10 })))).reason).toBe("bad-position")
+  })
+
+  it("fails with typed reasons, never naming the passphrase", async () => {
+    const wrong = await failure(signFirmaPdf(blank, opts({ passphrase: "otra-clave" })))
+    expect(wrong.reason).toBe("bad-passphrase")
+    expect(`${wrong.message} ${wrong.detail}`).not.toContain("otra-clave")
+    expect(`${wrong.message} ${wrong.detail}`).not.toContain(id.passphrase)
+    expect((await failure(signFirmaPdf(new TextEncoder().encode("hola"), opts()))).reason).toBe("not-a-pdf")
+    expect((await failure(signFirmaPdf(blank, opts({ p12: new Uint8Array([1, 2, 3]) })))).reason).toBe("bad-p12")
+    const expired = await makeSigningIdentity({ notBefore: new Date("2020-06-01T00:00:00Z"), notAfter: new Date("2022-01-01T00:00:00Z") })
+    expect((await failure(signFirmaPdf(blank, { ...opts(), p12: expired.p12, passphrase: expired.passphrase }))).reason).toBe("certificate-expired")
+    expect((await failure(signFirmaPdf(blank, opts({ now: new Date("2020-06-01T00:00:00Z") })))).reason).toBe("certificate-not-yet-valid")
+    const encrypted = new TestPdf().update({ 9: "<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 /O <00> /U <00> >>" }, " /Encrypt 9 0 R /ID [<01> <01>]")
+    expect((await failure(signFirmaPdf(encrypted.bytes, opts()))).reason).toBe("encrypted")
+    const effect = await Effect.runPromise(Effect.flip(signFirmaPdfEffect(blank, opts({ passphrase: "x" }))))
+    expect(effect.reason).toBe("bad-passphrase")
+  })
+
+  it("a wrong passphrase is caught without a MAC too", async () => {
+    const p12 = await p12Of(id.pki, "secreta", { withMac: false })
+    expect(await signFirmaPdf(blank, opts({ p12, passphrase: "secreta" }))).toBeInstanceOf(Uint8Array)
+    expect((await failure(signFirmaPdf(blank, opts({ p12, passphrase: "no-es" })))).reason).toBe("bad-passphrase")
+  })
+})
+
+describe("openFirmaSigningKey", () => {
+  it("opens a PKCS#12 once and signs several documents with it", async () => {
+    const key = await openFirmaSigningKey(id.p12, id.passphrase)
+    expect(key.notAfter.toISOString()).toBe("2035-01-01T00:00:00.000Z")
+    const first = await signFirmaPdf(blank, { key, as: "titular", now: at, crls: [crl] })
+    const second = await signFirmaPdf(first, { key, as: "notificacion", now: at, crls: [crl] })
+    const r = await verify(second)
+    expect(r.verdict).toBe("valid")
+    expect(r.signatures).toHaveLength(2)
+    expect((await failure(openFirmaSigningKey(id.p12, "mala"))).reason).toBe("bad-passphrase")
+    // Validity is checked at each signing time.
+    expect((await failure(signFirmaPdf(blank, { key, as: "titular", now: new Date("2036-01-01T00:00:00Z") }))).reason).toBe("certificate-expired")
+  })
+})
+
+describe("in a page that signed", () => {
+  it("verification still works with the browser's `buffer` package as the global Buffer", async () => {
+    const out = await signFirmaPdf(blank, opts())
+    const g = globalThis as { Buffer?: unknown }
+    const native = g.Buffer
+    // What signing installs in a browser (see ensureBuffer): the npm `buffer` package.
+    g.Buffer = (await import("buffer/")).Buffer
+    try {
+      const r = await verify(out)
+      expect(r.verdict).toBe("valid")
+    } finally {
+      g.Buffer = native
+    }
+  })
+})
