@@ -249,6 +249,9 @@ const outcome = await this.save.run(actor, draft)   // typed { ok: true, value }
       ["Tab / Mayús+Tab", "Recorre filtros, búsqueda, la lista y el detalle.", "Walks filters, search, the list and the detail."],
       ["Flechas ↑ ↓, Inicio, Fin", "En la lista: pasan a la solicitud anterior, siguiente, primera o última.", "In the list: move to the previous, next, first or last request."],
       ["Enter / Espacio", "Abre la solicitud enfocada o activa el botón.", "Opens the focused request or activates the button."]
+    ]
+  },
+  {
     path: "firma/firma-verify",
     title: "<firma-verify>",
     section: "Firma Perú",
