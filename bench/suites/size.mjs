@@ -51,7 +51,7 @@ export default async function size() {
     const spec = `@ecasilla/elements/define/${file}`
     rows.push(row(`size.elements/define/${file.replace(/\.js$/, "")}`, await gzipBytes(`import "${spec}"`), "bytes", litBaseline))
   }
-  for (const entry of ["i18n", "calendar", "identity", "roles", "ports", "cau", "firma"]) {
+  for (const entry of ["i18n", "calendar", "identity", "roles", "ports", "cau", "sari", "firma"]) {
     rows.push(row(`size.core/${entry}`, await gzipBytes(wholeEntry(`@ecasilla/core/${entry}`)), "bytes", schemaBaseline))
   }
   for (const entry of ["memory", "dexie", "browser"]) {

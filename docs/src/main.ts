@@ -3,6 +3,7 @@
 // the editable snippet that re-renders the demo and the event log.
 import "./elements.js"
 import "./cau-playground.js"
+import "./sari-playground.js"
 import "./firma-playground.js"
 import type { EcasillaProvider } from "@ecasilla/elements"
 import { pages } from "./pages.js"

@@ -203,6 +203,55 @@ const outcome = await this.save.run(actor, draft)   // typed { ok: true, value }
     ]
   },
   {
+    path: "sari/sari-request-form",
+    title: "<sari-request-form>",
+    section: "SARI",
+    tag: "sari-request-form",
+    summary:
+      "El «Nuevo» del operador de SARI (Operador OCI u Operador UO): busque al colaborador de su unidad por DNI o por apellidos, elija el sistema (Casilla Electrónica o CAU), vea los roles que tiene ahora, marque los roles que se agregan o se quitan y pulse Guardar (borrador) o Enviar (al aprobador de su unidad). Las reglas son de @ecasilla/core: solo colaboradores de su unidad, roles del sistema, cargo elegible, una solicitud abierta por colaborador y sistema.",
+    body: `
+<p>Actúe como un operador con los botones de abajo (unidades de demostración: OCI del MINSA, OCI de la SUNAT y la Gerencia de TI de la CGR). Luego apruebe o rechace en <a href="/sari/sari-approval-inbox/">&lt;sari-approval-inbox&gt;</a>.</p>
+<div id="sari-actor-picker" class="cau-picker"></div>`,
+    demo: `<sari-request-form></sari-request-form>`,
+    en: {
+      summary:
+        "SARI's \"Nuevo\" for the operator (Operador OCI or Operador UO): find a colleague of your unit by DNI or name, choose the system (Casilla Electrónica or the help desk), see the roles they hold now, mark roles to add or remove, then Save (a draft) or Send (to your unit's approver). The rules are @ecasilla/core's: only colleagues of your unit, roles of the system, an eligible post, one open request per colleague and system.",
+      body: `
+<p>Act as an operator with the buttons below (demo units: the OCIs of MINSA and SUNAT, and the CGR's IT management). Then approve or reject in <a href="/en/sari/sari-approval-inbox/">&lt;sari-approval-inbox&gt;</a>.</p>
+<div id="sari-actor-picker" class="cau-picker"></div>`
+    },
+    keyboard: [
+      ["Tab / Mayús+Tab", "Recorre la búsqueda, los colaboradores encontrados, los roles y los botones.", "Walks the search, the colleagues found, the roles and the buttons."],
+      ["Enter", "En la búsqueda: busca. En un colaborador o botón: lo activa.", "In the search: searches. On a colleague or button: activates it."],
+      ["Espacio", "Marca o desmarca un rol para agregar o quitar.", "Checks or unchecks a role to add or remove."]
+    ]
+  },
+  {
+    path: "sari/sari-approval-inbox",
+    title: "<sari-approval-inbox>",
+    section: "SARI",
+    tag: "sari-approval-inbox",
+    summary:
+      "La bandeja de SARI. Para el aprobador (Jefe de OCI o Supervisor OCI de la misma OCI; Gerente de la misma UO) lista las solicitudes de su unidad que puede atender, nunca las suyas ni las que tratan de sus propios roles; con filtros, búsqueda, el detalle con los cambios de roles, Aprobar, Rechazar con motivo y aprobación en lote. Con view=\"operator\" lista las solicitudes del operador con su estado. La lista se dibuja por ventanas: miles de solicitudes sin miles de nodos.",
+    body: `
+<p>Cambie de usuario para ver cada bandeja: el aprobador de la unidad, el de otra unidad (no ve nada) y el operador.</p>
+<div id="sari-actor-picker" class="cau-picker"></div>`,
+    demo: `<sari-approval-inbox></sari-approval-inbox>
+<sari-approval-inbox view="operator"></sari-approval-inbox>`,
+    en: {
+      summary:
+        "SARI's inbox. For the approver (the Head or Supervisor of the same OCI; the Gerente of the same unit) it lists the unit's requests they may decide, never their own or those about their own roles; with filters, search, the detail with the role changes, Approve, Reject with a reason and bulk approval. With view=\"operator\" it lists the operator's requests and their state. The list is windowed: thousands of requests without thousands of nodes.",
+      body: `
+<p>Switch users to see each inbox: the unit's approver, another unit's (sees nothing) and the operator.</p>
+<div id="sari-actor-picker" class="cau-picker"></div>`
+    },
+    keyboard: [
+      ["Tab / Mayús+Tab", "Recorre filtros, búsqueda, la lista y el detalle.", "Walks filters, search, the list and the detail."],
+      ["Flechas ↑ ↓, Inicio, Fin", "En la lista: pasan a la solicitud anterior, siguiente, primera o última.", "In the list: move to the previous, next, first or last request."],
+      ["Enter / Espacio", "Abre la solicitud enfocada o activa el botón.", "Opens the focused request or activates the button."]
+    ]
+  },
+  {
     path: "firma/firma-verify",
     title: "<firma-verify>",
     section: "Firma Perú",

@@ -36,11 +36,14 @@ export const playgroundLayer = (): { readonly layer: ProvidedLayer; readonly lab
  */
 export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
   try {
-    const { layerDexieCau, openEcasillaDb, seedCauDemo } = await import("@ecasilla/adapters/dexie")
+    const { layerDexieCau, layerDexieSari, openEcasillaDb, sariDemoConfig, seedCauDemo, seedSariDemo } = await import("@ecasilla/adapters/dexie")
+    const { Layer } = await import("effect")
     const db = openEcasillaDb(PLAYGROUND_DB)
     const seeded = await seedCauDemo(db)
+    // SARI shares the database (and its outbox): its demo units, operators and approvers.
+    await seedSariDemo(db)
     return {
-      layer: layerDexieCau({ db }),
+      layer: Layer.merge(layerDexieCau({ db }), layerDexieSari({ config: sariDemoConfig, db })),
       label: seeded ? "IndexedDB: datos de demostración cargados" : "IndexedDB: datos de demostración",
       labelEn: seeded ? "IndexedDB: demo data loaded" : "IndexedDB: demo data"
     }
@@ -64,5 +67,8 @@ export const resetPlaygroundStorage = async (): Promise<void> => {
   await openEcasillaDb(PLAYGROUND_DB).delete()
 }
 
-/** The people the visitor can act as (the CAU demo users). */
-export const demoActors = async (): Promise<ReadonlyArray<Actor>> => (await import("@ecasilla/adapters/dexie")).cauDemoUsers
+/** The people the visitor can act as: the CAU demo users, then the SARI demo operators, approvers and colleagues. */
+export const demoActors = async (): Promise<ReadonlyArray<Actor>> => {
+  const { cauDemoUsers, sariDemoUsers } = await import("@ecasilla/adapters/dexie")
+  return [...cauDemoUsers, ...sariDemoUsers.filter((u) => !cauDemoUsers.some((c) => c.id === u.id))]
+}

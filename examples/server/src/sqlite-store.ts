@@ -210,7 +210,10 @@ export const makeSqliteDirectory = (db: Database.Database): Directory["Service"]
       Effect.sync(() => {
         const q = foldForSearch(query).replace(/[\\%_]/g, (c) => `\\${c}`)
         return search.all(`%${q}%`, Math.max(0, Math.min(limit, 200))).map(decode)
-      })
+      }),
+    // This example database keeps no colleague records (DNI, cargo, unit) yet: SARI is
+    // served by the transport issue's SQL store, so no colleague is found here.
+    findCollaborators: () => Effect.succeed([])
   })
 }
 

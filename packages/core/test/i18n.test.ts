@@ -1,5 +1,6 @@
 // Errors carry codes; the catalogues render them. An English page must read English for
 // every rejection a server can send, after the error crossed HTTP as JSON.
+import { SariError, SariReason, SariStoreError, SariStoreReason } from "@ecasilla/core/sari"
 import {
   AttachmentError,
   AttachmentReasonSchema,
@@ -47,12 +48,14 @@ const everyServerError = (): ReadonlyArray<object> => [
   ...IdentityReasonSchema.literals.flatMap((reason) => IdentityKindSchema.literals.map((kind) => new IdentityError({ reason, kind, input: "x" }))),
   ...FirmaErrorReasonSchema.literals.map((reason) => new FirmaError({ reason, detail: "offset 12" })),
   ...(["rejected", "unavailable"] as const).map((reason) => new MailerError({ reason })),
-  new EventOutboxError({ reason: "unavailable" })
+  new EventOutboxError({ reason: "unavailable" }),
+  ...SariReason.literals.map((reason) => new SariError({ reason, role: "notificador", cargo: "auditor", system: "casilla", state: "Enviada", openNumber: "SARI-2026-000001" })),
+  ...SariStoreReason.literals.map((reason) => new SariStoreError({ reason, requestId: "sari_1" }))
 ]
 
 describe("error messages from codes", () => {
   it("every catalogue has English for every Spanish code, and back", () => {
-    for (const domain of ["cau", "identity", "firma", "ports"]) {
+    for (const domain of ["cau", "identity", "firma", "ports", "sari"]) {
       const es = [...messageCodes(domain, "es-PE")].sort()
       expect(es.length, domain).toBeGreaterThan(0)
       expect([...messageCodes(domain, "en")].sort(), domain).toEqual(es)
@@ -97,8 +100,9 @@ describe("error messages from codes", () => {
     } finally {
       registerMessages("cau", "en", { "TicketError.not-found": before! })
     }
-    registerMessages("sari", "es-PE", { "SariError.not-found": "La solicitud no existe." })
-    expect(errorMessage({ _tag: "@ecasilla/core/sari/SariError", reason: "not-found" }, "en")).toBe("La solicitud no existe.")
+    // A domain with only Spanish falls back to it.
+    registerMessages("demo", "es-PE", { "DemoError.not-found": "No existe." })
+    expect(errorMessage({ _tag: "@ecasilla/core/demo/DemoError", reason: "not-found" }, "en")).toBe("No existe.")
   })
 
   it("gives nothing for defects and foreign errors", () => {

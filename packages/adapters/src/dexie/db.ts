@@ -1,4 +1,6 @@
 import type { Actor } from "@ecasilla/core"
+import type { Collaborator, RoleAssignment } from "@ecasilla/core/roles"
+import type { SariAuditEntry, SariRequest } from "@ecasilla/core/sari"
 import type { Ticket } from "@ecasilla/core/cau"
 import { Dexie, type Table } from "dexie"
 
@@ -60,6 +62,24 @@ export interface OutboxRow {
 }
 
 /**
+ * One SARI request row: the request as JSON plus the fields the indexes need. `openKey`
+ * is set only while the request is open, and its unique index is what keeps one open
+ * request per collaborator and system even with two tabs writing.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SariRequestRow {
+  readonly id: string
+  readonly updatedAt: string
+  readonly unitId: string
+  readonly requesterId: string
+  readonly collaboratorId: string
+  readonly openKey?: string
+  readonly request: SariRequest
+}
+
+/**
  * Where the Dexie adapters keep things when IndexedDB is not the global one (Node tests
  * with fake-indexeddb, private instances).
  *
@@ -72,9 +92,10 @@ export interface IndexedDbDependencies {
 }
 
 /**
- * The IndexedDB database of the ecasilla adapters (tables for the CAU: tickets, their
- * attachment bytes, counters, and the users of the in-browser Directory; since version 2
- * the domain-event outbox every domain's commit writes to).
+ * The IndexedDB database of the ecasilla adapters: the CAU (tickets, their attachment
+ * bytes, counters), the users and colleagues of the in-browser Directory, the
+ * domain-event outbox every domain's commit writes to (version 2) and SARI (requests,
+ * role assignments, the append-only audit trail; version 3).
  *
  * @since 0.1.0
  * @category models
@@ -85,6 +106,11 @@ export class EcasillaDb extends Dexie {
   counters!: Table<CounterRow, string>
   users!: Table<Actor, string>
   outbox!: Table<OutboxRow, number>
+  collaborators!: Table<Collaborator, string>
+  sariRequests!: Table<SariRequestRow, string>
+  roleAssignments!: Table<RoleAssignment, [string, string, string]>
+  /** Append-only: hooks refuse every update and delete (see `makeDexieSariStore`). */
+  sariAudit!: Table<SariAuditEntry, string>
 
   constructor(name = "ecasilla", deps?: IndexedDbDependencies) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined)
@@ -99,6 +125,20 @@ export class EcasillaDb extends Dexie {
     // outbox starts empty.
     this.version(2).stores({
       outbox: "++seq, &id, [delivered+seq], aggregateId"
+    })
+    // Version 3: SARI and the colleagues of the Directory.
+    this.version(3).stores({
+      collaborators: "id, &dni, unit, name",
+      sariRequests: "id, updatedAt, unitId, requesterId, collaboratorId, &openKey",
+      roleAssignments: "[userId+system+role], userId",
+      sariAudit: "id, requestId, &[requestId+seq]"
+    })
+    // The audit trail is append-only for every caller of this database, not only the store.
+    this.sariAudit.hook("updating", () => {
+      throw new Error("The SARI audit trail is append-only: entries cannot be updated.")
+    })
+    this.sariAudit.hook("deleting", () => {
+      throw new Error("The SARI audit trail is append-only: entries cannot be deleted.")
     })
   }
 }

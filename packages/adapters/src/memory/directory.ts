@@ -1,14 +1,15 @@
-import { Directory, foldForSearch } from "@ecasilla/core/ports"
-import type { Actor } from "@ecasilla/core"
+import { Directory, foldForSearch, matchesCollaboratorQuery, orderCollaborators } from "@ecasilla/core/ports"
+import type { Actor, Collaborator } from "@ecasilla/core/roles"
 import { Effect, Layer, Option } from "effect"
 
 /**
- * A Directory over a fixed list of users.
+ * A Directory over a fixed list of users and of collaborators (SARI's colleague records:
+ * DNI, cargo, unit).
  *
  * @since 0.1.0
  * @category layers
  */
-export const makeMemoryDirectory = (users: ReadonlyArray<Actor>): Directory["Service"] => {
+export const makeMemoryDirectory = (users: ReadonlyArray<Actor>, collaborators: ReadonlyArray<Collaborator> = []): Directory["Service"] => {
   const byId = new Map(users.map((u) => [u.id, u]))
   return Directory.of({
     findUser: (id) => Effect.sync(() => Option.fromNullishOr(byId.get(id))),
@@ -17,7 +18,9 @@ export const makeMemoryDirectory = (users: ReadonlyArray<Actor>): Directory["Ser
         const q = foldForSearch(query)
         if (!q) return users.slice(0, limit)
         return users.filter((u) => foldForSearch(`${u.id} ${u.name} ${u.email ?? ""}`).includes(q)).slice(0, limit)
-      })
+      }),
+    findCollaborators: (query) =>
+      Effect.sync(() => orderCollaborators(collaborators.filter((c) => matchesCollaboratorQuery(c, query)), query.limit))
   })
 }
 
@@ -27,5 +30,5 @@ export const makeMemoryDirectory = (users: ReadonlyArray<Actor>): Directory["Ser
  * @since 0.1.0
  * @category layers
  */
-export const layerMemoryDirectory = (users: ReadonlyArray<Actor>): Layer.Layer<Directory> =>
-  Layer.succeed(Directory, makeMemoryDirectory(users))
+export const layerMemoryDirectory = (users: ReadonlyArray<Actor>, collaborators: ReadonlyArray<Collaborator> = []): Layer.Layer<Directory> =>
+  Layer.succeed(Directory, makeMemoryDirectory(users, collaborators))
