@@ -16,7 +16,7 @@
  * @since 0.2.0
  * @packageDocumentation
  */
-import type { CauTicketDetail, CauTicketForm, EcasillaChangeEvent, EcasillaIdInput, EcasillaInputEvent, EcasillaProvider, FirmaVerifiedEvent, FirmaVerify, TicketCreatedEvent, TicketUpdatedEvent } from "./index.js"
+import type { CasillaDeposit, CasillaInbox, CasillaLogin, CasillaLoginEvent, CauTicketDetail, CauTicketForm, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaIdInput, EcasillaInputEvent, EcasillaProvider, FirmaVerifiedEvent, FirmaVerify, NotificationDepositedEvent, NotificationOpenedEvent, PasswordResetRequestedEvent, SariApprovalInbox, SariRequestChangedEvent, SariRequestForm, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "./index.js"
 
 /**
  * What every tag accepts besides its own properties.
@@ -40,11 +40,16 @@ export interface EcasillaBaseAttributes {
  * @category jsx
  */
 export interface EcasillaIntrinsicElements {
+  "casilla-deposit": EcasillaBaseAttributes & Partial<Pick<CasillaDeposit, "emisores" | "notificationId" | "fileHandler">> & { readonly "notification-id"?: string }
+  "casilla-inbox": EcasillaBaseAttributes & Partial<Pick<CasillaInbox, "pageSize" | "rowHeight" | "fileHandler">> & { readonly "page-size"?: string; readonly "row-height"?: string }
+  "casilla-login": EcasillaBaseAttributes & Partial<Pick<CasillaLogin, "kind">>
   "cau-ticket-detail": EcasillaBaseAttributes & Partial<Pick<CauTicketDetail, "ticketId" | "number">> & { readonly "ticket-id"?: string }
   "cau-ticket-form": EcasillaBaseAttributes & Partial<Pick<CauTicketForm, "ticketId">> & { readonly "ticket-id"?: string }
   "ecasilla-id-input": EcasillaBaseAttributes & Partial<Pick<EcasillaIdInput, "name" | "kinds" | "defaultValue" | "label" | "helpText" | "placeholder" | "required" | "disabled" | "readonly" | "autocomplete" | "value">> & { readonly "help-text"?: string }
   "ecasilla-provider": EcasillaBaseAttributes & Partial<Pick<EcasillaProvider, "locale" | "layer" | "actor">>
   "firma-verify": EcasillaBaseAttributes & Partial<Pick<FirmaVerify, "src" | "file" | "trustAnchors" | "policy" | "noWorker">> & { readonly "no-worker"?: boolean }
+  "sari-approval-inbox": EcasillaBaseAttributes & Partial<Pick<SariApprovalInbox, "view">>
+  "sari-request-form": EcasillaBaseAttributes & Partial<Pick<SariRequestForm, "requestId">> & { readonly "request-id"?: string }
 }
 
 /**
@@ -54,9 +59,14 @@ export interface EcasillaIntrinsicElements {
  * @category jsx
  */
 export interface EcasillaElementEvents {
+  "casilla-deposit": { readonly "casilla-notification-deposit": NotificationDepositedEvent }
+  "casilla-inbox": { readonly "casilla-notification-open": NotificationOpenedEvent; readonly "casilla-document-download": DocumentDownloadedEvent }
+  "casilla-login": { readonly "casilla-login": CasillaLoginEvent; readonly "casilla-password-reset": PasswordResetRequestedEvent }
   "cau-ticket-detail": { readonly "ticket-updated": TicketUpdatedEvent }
   "cau-ticket-form": { readonly "ticket-created": TicketCreatedEvent; readonly "ticket-updated": TicketUpdatedEvent }
   "ecasilla-id-input": { readonly "input": EcasillaInputEvent; readonly "change": EcasillaChangeEvent }
   "ecasilla-provider": {}
   "firma-verify": { readonly "firma-verified": FirmaVerifiedEvent }
+  "sari-approval-inbox": { readonly "sari-request-changed": SariRequestChangedEvent }
+  "sari-request-form": { readonly "sari-request-saved": SariRequestSavedEvent }
 }

@@ -15,12 +15,64 @@
  */
 import * as React from "react"
 import { createComponent, type EventName } from "@lit/react"
-import type { EcasillaChangeEvent, EcasillaInputEvent, FirmaVerifiedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "../index.js"
+import type { CasillaLoginEvent, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaInputEvent, FirmaVerifiedEvent, NotificationDepositedEvent, NotificationOpenedEvent, PasswordResetRequestedEvent, SariRequestChangedEvent, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "../index.js"
+import { CasillaDeposit as CasillaDepositElement } from "../define/casilla-deposit.js"
+import { CasillaInbox as CasillaInboxElement } from "../define/casilla-inbox.js"
+import { CasillaLogin as CasillaLoginElement } from "../define/casilla-login.js"
 import { CauTicketDetail as CauTicketDetailElement } from "../define/cau-ticket-detail.js"
 import { CauTicketForm as CauTicketFormElement } from "../define/cau-ticket-form.js"
 import { EcasillaIdInput as EcasillaIdInputElement } from "../define/ecasilla-id-input.js"
 import { EcasillaProvider as EcasillaProviderElement } from "../define/ecasilla-provider.js"
 import { FirmaVerify as FirmaVerifyElement } from "../define/firma-verify.js"
+import { SariApprovalInbox as SariApprovalInboxElement } from "../define/sari-approval-inbox.js"
+import { SariRequestForm as SariRequestFormElement } from "../define/sari-request-form.js"
+
+/**
+ * `<casilla-deposit>` for React: Prepare a notification for a receptor's casilla and deposit it.
+ *
+ * @since 0.2.0
+ * @category react
+ */
+export const CasillaDeposit = createComponent({
+  tagName: "casilla-deposit",
+  elementClass: CasillaDepositElement,
+  react: React,
+  events: {
+    onCasillaNotificationDeposit: "casilla-notification-deposit" as EventName<NotificationDepositedEvent>
+  }
+})
+
+/**
+ * `<casilla-inbox>` for React: The receptor's inbox of electronic notifications.
+ *
+ * @since 0.2.0
+ * @category react
+ */
+export const CasillaInbox = createComponent({
+  tagName: "casilla-inbox",
+  elementClass: CasillaInboxElement,
+  react: React,
+  events: {
+    onCasillaNotificationOpen: "casilla-notification-open" as EventName<NotificationOpenedEvent>,
+    onCasillaDocumentDownload: "casilla-document-download" as EventName<DocumentDownloadedEvent>
+  }
+})
+
+/**
+ * `<casilla-login>` for React: Sign-in for receptors (DNI/RUC) and internal users (user code + captcha), with password reset.
+ *
+ * @since 0.2.0
+ * @category react
+ */
+export const CasillaLogin = createComponent({
+  tagName: "casilla-login",
+  elementClass: CasillaLoginElement,
+  react: React,
+  events: {
+    onCasillaLogin: "casilla-login" as EventName<CasillaLoginEvent>,
+    onCasillaPasswordReset: "casilla-password-reset" as EventName<PasswordResetRequestedEvent>
+  }
+})
 
 /**
  * `<cau-ticket-detail>` for React: A CAU ticket with its phase bar, history and the actions the actor may take now.
@@ -94,5 +146,35 @@ export const FirmaVerify = createComponent({
   react: React,
   events: {
     onFirmaVerified: "firma-verified" as EventName<FirmaVerifiedEvent>
+  }
+})
+
+/**
+ * `<sari-approval-inbox>` for React: The SARI bandeja: approvers decide their unit's requests, operators follow theirs.
+ *
+ * @since 0.2.0
+ * @category react
+ */
+export const SariApprovalInbox = createComponent({
+  tagName: "sari-approval-inbox",
+  elementClass: SariApprovalInboxElement,
+  react: React,
+  events: {
+    onSariRequestChanged: "sari-request-changed" as EventName<SariRequestChangedEvent>
+  }
+})
+
+/**
+ * `<sari-request-form>` for React: The SARI "Nuevo" form: colleague, system, roles to add or remove, Guardar/Enviar.
+ *
+ * @since 0.2.0
+ * @category react
+ */
+export const SariRequestForm = createComponent({
+  tagName: "sari-request-form",
+  elementClass: SariRequestFormElement,
+  react: React,
+  events: {
+    onSariRequestSaved: "sari-request-saved" as EventName<SariRequestSavedEvent>
   }
 })
