@@ -34,6 +34,16 @@ describe("ecasilla id", () => {
     expect(human.stderr).toBe("")
   })
 
+  it("does not take letters alone, or a RUC with a letter, for a carné de extranjería", async () => {
+    const letters = await run("id", "abcdefgh", "--json")
+    expect(letters.code).toBe(1)
+    expect(JSON.parse(letters.stdout)).toMatchObject({ valid: false })
+    expect(JSON.parse(letters.stdout).kind).not.toBe("ce")
+    const typo = await run("id", "20A12333797")
+    expect(typo.code).toBe(1)
+    expect(typo.stdout).toContain("RUC inválido (not-digits)")
+  })
+
   it("exits 64 on a usage error", async () => {
     expect((await run("id")).code).toBe(64)
     expect((await run("id", "1", "2")).code).toBe(64)

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { makePki } from "../packages/core/test/firma/pki.js"
+import { makePki, makeTsa } from "../packages/core/test/firma/pki.js"
+import { hiddenPrevAttack, moveSignedTail } from "../packages/core/test/firma/attacks.js"
 import { TestPdf } from "../packages/core/test/firma/pdf.js"
 
 const bin = fileURLToPath(new URL("../packages/core/bin/ecasilla.js", import.meta.url))
@@ -34,6 +35,25 @@ beforeAll(async () => {
   writeFileSync(file("sin-firma.pdf"), new TestPdf().bytes)
   writeFileSync(file("no-es-pdf.pdf"), "hola")
   writeFileSync(file("truncado.pdf"), signed.bytes.subarray(0, 300))
+  writeFileSync(file("prev-oculto.pdf"), (await hiddenPrevAttack(pki)).pdf.bytes)
+  writeFileSync(file("cola-movida.pdf"), moveSignedTail(await new TestPdf().sign(pki)))
+  const certified = await new TestPdf().sign(pki, { docMdp: 2 })
+  const n = certified.nextNumber()
+  certified.fields.push(`${n} 0 R`)
+  certified.annots.push(`${n} 0 R`)
+  certified.update({
+    [n]: `<< /FT /Sig /T (Ministro) /V ${n - 3} 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R /F 132 >>`,
+    5: `<< /Fields [${certified.fields.join(" ")}] /SigFlags 3 >>`,
+    3: `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 7 0 R >> >> /Annots [${certified.annots.join(" ")}] >>`
+  })
+  writeFileSync(file("v-prestado.pdf"), certified.bytes)
+  // A signer whose certificate expired in 2025-06, with a back-dated claim; and the same with a timestamp.
+  const expired = await makePki("rsa", { notAfter: new Date("2025-06-01T00:00:00Z") })
+  writeFileSync(file("raiz-vencida.pem"), expired.rootPem)
+  const claimed = new Date("2025-01-01T00:00:00Z")
+  writeFileSync(file("vencido.pdf"), (await new TestPdf().sign(expired, { signingTime: claimed })).bytes)
+  const tsa = await makeTsa(expired)
+  writeFileSync(file("vencido-sellado.pdf"), (await new TestPdf().sign(expired, { signingTime: claimed, timestamp: { tsa, genTime: claimed } })).bytes)
 }, 60_000)
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -61,6 +81,20 @@ describe("ecasilla verify", () => {
     expect((await run("verify", file("firmado.pdf"), file("sin-firma.pdf"))).code).toBe(2)
   })
 
+  it("reading as readers do: a hidden /Prev table, a moved signed tail and a borrowed /V are invalid (exit 1), as the API says", async () => {
+    for (const [name, policy] of [
+      ["prev-oculto.pdf", "strict"],
+      ["prev-oculto.pdf", "pdf"],
+      ["cola-movida.pdf", "pdf"],
+      ["v-prestado.pdf", "pdf"]
+    ]) {
+      const r = await run("verify", "--json", "--policy", policy, file(name), "--trust", file("root.pem"))
+      const report = JSON.parse(r.stdout)
+      expect([name, policy, r.code, report.verdict]).toEqual([name, policy, 1, "invalid"])
+      expect(report.signatures[0].indication).toBe("TOTAL_FAILED")
+    }
+  })
+
   it("speaks Spanish to people", async () => {
     const r = await run("verify", file("firmado.pdf"), "--trust", file("root.pem"))
     expect(r.stdout).toContain("VÁLIDO")
@@ -70,8 +104,21 @@ describe("ecasilla verify", () => {
     expect(bad.stdout).toContain("el documento fue modificado después de firmarse")
   })
 
+  it("--at judges certificates at a past date; without proof of time an expired signer is indeterminate now", async () => {
+    const trust = ["--trust", file("raiz-vencida.pem")]
+    const now = await run("verify", "--json", file("vencido.pdf"), ...trust)
+    expect(now.code).toBe(2)
+    expect(JSON.parse(now.stdout)).toMatchObject({ signatures: [{ subIndication: "OUT_OF_BOUNDS_NO_POE", proofOfTime: null }] })
+    const then = await run("verify", "--json", file("vencido.pdf"), ...trust, "--at", "2025-02-01T00:00:00Z")
+    expect(then.code).toBe(0)
+    expect(JSON.parse(then.stdout)).toMatchObject({ verdict: "valid", signatures: [{ validationTime: "2025-02-01T00:00:00.000Z" }] })
+    const stamped = await run("verify", file("vencido-sellado.pdf"), ...trust)
+    expect(stamped.code).toBe(0)
+    expect(stamped.stdout).toContain("prueba de la hora (sello de tiempo): 2025-01-01T00:00:00.000Z")
+  })
+
   it("usage errors exit 64 without a stack trace", async () => {
-    for (const args of [["verify"], ["verify", "--policy", "laxa", file("firmado.pdf")], ["verify", "--xml", file("firmado.pdf")], ["verify", file("firmado.pdf"), "--trust"]]) {
+    for (const args of [["verify", file("firmado.pdf"), "--at", "ayer"], ["verify", file("firmado.pdf"), "--at", "2025-02-30"], ["verify", file("firmado.pdf"), "--at"], ["verify"], ["verify", "--policy", "laxa", file("firmado.pdf")], ["verify", "--xml", file("firmado.pdf")], ["verify", file("firmado.pdf"), "--trust"]]) {
       const r = await run(...args)
       expect(r.code).toBe(64)
       expect(r.stderr).not.toMatch(/\bat .*\(.*:\d+:\d+\)/)

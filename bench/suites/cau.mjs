@@ -1,13 +1,36 @@
-// CAU ticket decoding in Node, per second; baseline in the same run: a
-// JSON.parse(JSON.stringify()) round trip of the same values.
-// - cau.ticket.decode: tickets as filed (the issue's Ticket Schema: título, descripción,
-//   tipo, categoría leaf, teléfono, en nombre de), decoded with TicketDraftSchema, which is
-//   what a backend runs on every incoming ticket. Target: 100 k/s.
+// CAU tickets in Node.
+// - cau.ticket.create: a full TicketService.createTicket (validation, the real Node sanitizer
+//   — jsdom + DOMPurify from @ecasilla/adapters/node — on a descripción pasted from Word,
+//   a few kB with mso- styles, spans and a table; id, number, memory store, events), per
+//   second. Baseline: the bare Schema decode (TicketDraftSchema) of the same drafts, same run.
+//   Goal: ≥ 5 k tickets/s.
+// - cau.ticket.sanitize.100kB: one 100 kB Word-pasted descripción through the same
+//   sanitizer, median ms. Baseline: jsdom parsing the same HTML into a <template> (the DOM
+//   floor any DOM sanitizer pays). Goal: < 20 ms.
+// - cau.ticket.decode: tickets as filed, decoded with TicketDraftSchema (no sanitizer),
+//   what a backend runs on every incoming body; baseline a JSON round trip. Target: 100 k/s.
 // - cau.ticket.decode.stored: whole stored tickets (parties, attachments, notes,
 //   resolution, survey and a 4–7 event history), as read back from IndexedDB or a backend.
-import { catalogLeaves, decodeTicketSync, defaultCauCatalog, TicketDraftSchema } from "@ecasilla/core/cau"
-import { Schema } from "effect"
-import { opsPerSecond, row } from "../harness.mjs"
+import { Actor } from "@ecasilla/core"
+import { catalogLeaves, decodeTicketSync, defaultCauCatalog, TicketDraftSchema, TicketService } from "@ecasilla/core/cau"
+import { HtmlSanitizer, Ids } from "@ecasilla/core/ports"
+import { layerMemoryCau } from "@ecasilla/adapters/memory"
+import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
+import { Effect, ManagedRuntime, Schema } from "effect"
+import { JSDOM } from "jsdom"
+import { medianMs, opsPerSecond, row } from "../harness.mjs"
+
+// What Word puts on the clipboard for a short report with a table (trimmed of the <head>
+// the editor drops): MsoNormal paragraphs, mso- styles, nested spans, <o:p>, a table.
+const wordParagraph = (n) =>
+  `<p class="MsoNormal" style="margin-bottom:0cm;line-height:normal;mso-layout-grid-align:none;text-autospace:none"><span lang="ES-PE" style="font-size:11.0pt;font-family:&quot;Calibri&quot;,sans-serif;mso-fareast-font-family:&quot;Times New Roman&quot;;color:#1F3864;mso-ansi-language:ES-PE">Al ingresar a la casilla electrónica con mi DNI, el sistema muestra el mensaje <b><span style="mso-bidi-font-family:Calibri">«usuario bloqueado»</span></b> (intento ${n}).<o:p></o:p></span></p>`
+const wordTable = (rows) =>
+  `<table class="MsoTableGrid" border="1" cellspacing="0" cellpadding="0" style="border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt"><tbody>` +
+  Array.from({ length: rows }, (_, r) =>
+    `<tr style="mso-yfti-irow:${r}"><td width="160" valign="top" style="width:120.0pt;border:solid windowtext 1.0pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt"><p class="MsoNormal"><span style="font-size:10.0pt;mso-bidi-font-size:11.0pt">Fecha ${r + 1}<o:p></o:p></span></p></td><td width="320" valign="top" style="width:240.0pt;border:solid windowtext 1.0pt;border-left:none;mso-border-left-alt:solid windowtext .5pt;mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt"><p class="MsoNormal"><span style="font-size:10.0pt;color:red">Error 403 al firmar con Firma Perú<o:p></o:p></span></p></td></tr>`
+  ).join("") + `</tbody></table>`
+const wordPaste = (paragraphs, rows) =>
+  `<!--StartFragment-->${Array.from({ length: paragraphs }, (_, i) => wordParagraph(i)).join("")}${wordTable(rows)}<p class="MsoNormal"><o:p>&nbsp;</o:p></p><!--EndFragment-->`
 
 const leaves = catalogLeaves(defaultCauCatalog)
 const filed = (n) => ({
@@ -67,9 +90,49 @@ function ticket(n) {
   }
 }
 
+const requester = new Actor({ id: "E40125", name: "Rosa Quispe Mamani", roles: ["notificador"], email: "rquispe@oci.example.pe" })
+
+async function createFigures(rows) {
+  const descripcion = wordPaste(6, 4)
+  // Filed for oneself: "en nombre de" would need a second registered user.
+  const drafts = Array.from({ length: 256 }, (_, i) => {
+    const { onBehalfOf: _forOther, ...own } = filed(i)
+    return { ...own, descripcion }
+  })
+  const runtime = ManagedRuntime.make(layerMemoryCau({ sanitizer: layerNodeHtmlSanitizer, users: [requester], ids: Ids.layerTest }))
+  const service = await runtime.runPromise(Effect.service(TicketService))
+  const mask = drafts.length - 1
+  let sink = 0
+  const created = runtime.runSync(service.createTicket(requester, drafts[0]))
+  if (!/<table>/.test(created.descripcion) || /mso-|class=/.test(created.descripcion)) throw new Error("the sanitizer did not clean the Word paste")
+  const value = opsPerSecond((i) => {
+    sink += runtime.runSync(service.createTicket(requester, drafts[i & mask])).version
+  })
+  const decode = Schema.decodeUnknownSync(TicketDraftSchema)
+  const baseline = opsPerSecond((i) => {
+    sink += decode(drafts[i & mask]) ? 1 : 0
+  })
+  rows.push(row("cau.ticket.create", value, "tickets/s", baseline))
+  await runtime.dispose()
+
+  const big = wordPaste(140, 60)
+  if (big.length < 100_000 || big.length > 110_000) throw new Error(`the 100 kB paste is ${big.length} bytes`)
+  const sanitize = Effect.runSync(Effect.provide(Effect.service(HtmlSanitizer), layerNodeHtmlSanitizer)).sanitize
+  const ms = await medianMs(() => { sink += sanitize(big).length }, { rounds: 15, warmup: 3 })
+  const { window } = new JSDOM("")
+  const parseMs = await medianMs(() => {
+    const t = window.document.createElement("template")
+    t.innerHTML = big
+    sink += t.content.childNodes.length
+  }, { rounds: 15, warmup: 3 })
+  rows.push(row("cau.ticket.sanitize.100kB", ms, "ms", parseMs))
+  return sink
+}
+
 export default async function () {
   const rows = []
   let sink = 0
+  sink += await createFigures(rows)
   const measure = (name, values, decode) => {
     const mask = values.length - 1
     for (const v of values) decode(v) // every value is valid, or the figure means nothing

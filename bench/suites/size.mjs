@@ -25,7 +25,7 @@ async function gzipBytes(code) {
   const { output } = await bundle.generate({ format: "es" })
   await bundle.close()
   // What the page loads up front: the entry chunk and its static imports. Chunks behind a
-  // dynamic import() (the provider's default memory layer, the lazy parts) load later.
+  // dynamic import() (the detail's action forms, the sanitizer, the lazy parts) load later.
   const chunks = new Map(output.filter((c) => c.type === "chunk").map((c) => [c.fileName, c]))
   const initial = new Set()
   const visit = (name) => {
@@ -51,10 +51,10 @@ export default async function size() {
     const spec = `@ecasilla/elements/define/${file}`
     rows.push(row(`size.elements/define/${file.replace(/\.js$/, "")}`, await gzipBytes(`import "${spec}"`), "bytes", litBaseline))
   }
-  for (const entry of ["identity", "roles", "ports", "cau", "firma"]) {
+  for (const entry of ["i18n", "calendar", "identity", "roles", "ports", "cau", "firma"]) {
     rows.push(row(`size.core/${entry}`, await gzipBytes(wholeEntry(`@ecasilla/core/${entry}`)), "bytes", schemaBaseline))
   }
-  for (const entry of ["memory", "dexie"]) {
+  for (const entry of ["memory", "dexie", "browser"]) {
     rows.push(row(`size.adapters/${entry}`, await gzipBytes(wholeEntry(`@ecasilla/adapters/${entry}`)), "bytes", schemaBaseline))
   }
   return rows

@@ -4,9 +4,9 @@
 const es = new Map(Object.entries({
   // <ecasilla-provider>
   "Locale of the texts: `es-PE` (default) or `en`. Unset: the `lang` of the page.": "Idioma de los textos: `es-PE` (por defecto) o `en`. Sin él: el `lang` de la página.",
-  "The adapter Layers the runtime is built from (memory by default).": "Las capas (Layers) de adaptadores con que se construye el runtime.",
+  "The adapter Layers the runtime is built from, e.g. `layerDexieCau()` from\n`@ecasilla/adapters/dexie`. Required by every element that stores or reads data.": "Las capas (Layers) de adaptadores con que se construye el runtime, p. ej. `layerDexieCau()` de\n`@ecasilla/adapters/dexie`. Obligatoria para todo elemento que guarda o lee datos.",
   "Who is using the page; `undefined` when nobody is signed in.": "Quién usa la página; `undefined` si nadie inició sesión.",
-  "The runtime currently provided; `undefined` while disconnected.": "El runtime que se provee ahora; `undefined` mientras está desconectado.",
+  "The runtime currently provided; `undefined` once the provider has left the page.": "El runtime que se provee ahora; `undefined` cuando el proveedor dejó la página.",
   "The locale currently provided.": "El idioma que se provee ahora.",
   "The page content that uses ecasilla elements.": "El contenido de la página que usa elementos de ecasilla.",
   // <ecasilla-id-input>
@@ -51,6 +51,11 @@ const es = new Map(Object.entries({
   "The value is invalid (also before the user touched it).": "El valor no es válido (también antes de que el usuario lo toque).",
   "The value is invalid and the user has edited it or tried to submit.": "El valor no es válido y el usuario lo editó o intentó enviar.",
   // <cau-ticket-form>
+  "The id of an existing ticket to edit (its requester, while Registrada) instead\nof filing a new one. Attachments and \"on behalf of\" are not edited.": "El id de un ticket existente para editarlo (su solicitante, mientras está Registrada) en lugar\nde registrar uno nuevo. Los adjuntos y «en nombre de» no se editan.",
+  "The attachment limits in force: the runtime's `CauConfig` once read, else the defaults.": "Los límites de adjuntos vigentes: los del `CauConfig` del runtime una vez leído; si no, los predeterminados.",
+  "The ticket being edited, once loaded (edit mode only).": "El ticket que se edita, una vez cargado (solo en modo edición).",
+  "Whether a save is in progress.": "Si se está guardando.",
+  "In edit mode, the user saved their changes; `detail` is the ticket after them, `action` is `edit`.": "En modo edición, el usuario guardó sus cambios; `detail` es el ticket después de ellos, `action` es `edit`.",
   "The form as typed so far, in the shape `createTicket` takes.": "El formulario tal como se lleva escrito, en la forma que recibe `createTicket`.",
   "The user saved a ticket; `detail` is the ticket (number, state Registrada).": "El usuario guardó un ticket; `detail` es el ticket (número, estado Registrada).",
   "The form.": "El formulario.",

@@ -72,6 +72,22 @@ async function changelogBody(locale) {
   return parts.join("\n")
 }
 
+/** The size page's body: the table test/size/size-budget.test.ts writes to docs/size.md. */
+async function sizesBody(locale) {
+  const file = join(docs, "size.md")
+  if (!existsSync(file)) return `<p>${locale === "en" ? "Run npm test to measure the sizes." : "Ejecute npm test para medir los tamaños."}</p>`
+  let table = (await readFile(file, "utf8")).split("\n").filter((line) => line.startsWith("|")).join("\n")
+  if (locale !== "en") {
+    table = table
+      .replace("| entry | own code (gzip) | budget |", "| entrada | código propio (gzip) | límite |")
+      .replace("shared Lit + Effect + core chunk", "bloque compartido de Lit, Effect y core")
+      .replace("`isValidRuc` alone", "`isValidRuc` sola")
+  }
+  // Scrolls sideways on a phone, like the API tables.
+  const caption = locale === "en" ? "Size of each entry point" : "Tamaño de cada punto de entrada"
+  return `<div class="table-wrap api" tabindex="0" role="region" aria-label="${caption}">${markdown.render(table).replace("<table>", `<table><caption>${caption}</caption>`)}</div>`
+}
+
 /** Loads the page registry (pure data) in Node. */
 async function loadPages(tmpDir) {
   // One file per build: `npm start` and the site test may build at the same time.
@@ -161,10 +177,11 @@ export async function buildSite({ outDir = join(docs, "site"), api = true, log =
   await cp(join(docs, "static"), join(outDir, "assets"), { recursive: true })
   await writeFile(join(outDir, "custom-elements.json"), JSON.stringify(elements, null, 2))
   for (const locale of siteLocales) {
-    const changelog = await changelogBody(locale)
+    const generated = { changelog: await changelogBody(locale), sizes: await sizesBody(locale) }
     for (const page of pages) {
       const dir = join(outDir, locale === "en" ? "en" : "", page.path)
-      const withBody = page.generated === "changelog" ? (locale === "en" ? { ...page, en: { ...page.en, body: changelog } } : { ...page, body: changelog }) : page
+      const body = page.generated ? generated[page.generated] : undefined
+      const withBody = body === undefined ? page : locale === "en" ? { ...page, en: { ...page.en, body } } : { ...page, body }
       await mkdir(dir, { recursive: true })
       await writeFile(join(dir, "index.html"), pageHtml(withBody, pages, elements, locale))
     }

@@ -3,8 +3,8 @@
 // the whole flow); on the form page a link to the ticket just filed. DOM built with
 // textContent only: ticket títulos are user input.
 import * as Effect from "effect/Effect"
-import { TicketService, type Ticket } from "@ecasilla/core/cau"
-import { defaultLayer, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
+import { isCauAnalyst, isCauLead, TicketService, type Ticket } from "@ecasilla/core/cau"
+import { runOn, type CauTicketDetail, type EcasillaProvider } from "@ecasilla/elements"
 import { demoActors } from "./storage.js"
 
 const english = document.body.dataset.locale === "en"
@@ -19,17 +19,23 @@ const el = <T extends HTMLElement>(tag: string, props: Record<string, unknown> =
   return node
 }
 
-/** Resolves once the page's provider runs on the playground storage (not the default memory one). */
+/** Resolves once the page's provider has its storage layer. */
 const storageReady = async (provider: EcasillaProvider): Promise<void> => {
-  for (let i = 0; i < 200 && (provider.layer === defaultLayer || provider.runtime === undefined); i++) {
+  for (let i = 0; i < 200 && provider.runtime?.managed === undefined; i++) {
     await new Promise((r) => setTimeout(r, 50))
   }
 }
 
-/** The tickets the current actor may see (the service decides; nobody signed in sees none). */
-const listTickets = (provider: EcasillaProvider): Promise<ReadonlyArray<Ticket>> => {
+/** The tickets the current actor may see: the service decides (nobody signed in sees none). */
+export const visibleTickets = async (provider: EcasillaProvider): Promise<ReadonlyArray<Ticket>> => {
   const actor = provider.actor
-  return actor ? provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets(actor))) : Promise.resolve([])
+  if (actor === undefined) return []
+  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets(actor)))
+  if (!outcome.ok) {
+    console.error("playground: the tickets could not be listed", outcome.error)
+    return []
+  }
+  return outcome.value
 }
 
 /** Switches the header's "Actuar como" select, which sets the provider's actor. */
@@ -49,7 +55,7 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
   picker.replaceChildren(el("label", {}, "Ticket ", select), roles)
   await storageReady(provider)
   const users = await demoActors()
-  const lead = users.find((u) => u.roles.includes("cau-lider-grupo"))
+  const lead = users.find(isCauLead)
   let tickets: ReadonlyArray<Ticket> = []
 
   const apply = () => {
@@ -61,10 +67,10 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
   const renderRoles = () => {
     const ticket = tickets.find((t) => t.number === select.value)
     const current = provider.actor?.id
-    const analystId = ticket?.analyst?.id ?? users.find((u) => u.roles.includes("cau-analista"))?.id
+    const analystId = ticket?.analyst?.id ?? users.find(isCauAnalyst)?.id
     const who: Array<[string, string | undefined, string | undefined]> = [
       [say("Solicitante", "Requester"), (ticket?.onBehalfOf ?? ticket?.requester)?.id, (ticket?.onBehalfOf ?? ticket?.requester)?.name],
-      [say("Analista", "Analyst"), analystId, ticket?.analyst?.name ?? users.find((u) => u.roles.includes("cau-analista"))?.name],
+      [say("Analista", "Analyst"), analystId, ticket?.analyst?.name ?? users.find(isCauAnalyst)?.name],
       [say("Líder de grupo", "Group lead"), lead?.id, lead?.name]
     ]
     roles.replaceChildren(...who.map(([role, target, name]) => {
@@ -78,13 +84,15 @@ async function setUpDetailPage(provider: EcasillaProvider, picker: HTMLElement):
     }))
   }
   const refresh = async () => {
-    tickets = [...(await listTickets(provider))].sort((a, b) => a.number.localeCompare(b.number))
-    const chosen = select.value || new URLSearchParams(location.search).get("number") || tickets.find((t) => t.state !== "Cerrada")?.number || ""
+    tickets = [...(await visibleTickets(provider))].sort((a, b) => a.number.localeCompare(b.number))
+    const wanted = select.value || new URLSearchParams(location.search).get("number")
+    const chosen = tickets.find((t) => t.number === wanted)?.number ?? tickets.find((t) => t.state !== "Cerrada")?.number ?? ""
     select.replaceChildren(...tickets.map((t) => new Option(`${t.number} · ${t.state} · ${t.titulo}`, t.number)))
     select.value = chosen
     apply()
   }
   select.addEventListener("change", apply)
+  // Another actor may see other tickets: list again.
   document.getElementById("actor")?.addEventListener("change", () => setTimeout(() => void refresh()))
   stage?.addEventListener("ticket-updated", () => void refresh())
   if (stage) new MutationObserver(apply).observe(stage, { childList: true })

@@ -6,7 +6,7 @@ import "./cau-playground.js"
 import "./firma-playground.js"
 import type { EcasillaProvider } from "@ecasilla/elements"
 import { pages } from "./pages.js"
-import { demoActors, openPlaygroundStorage, resetPlaygroundStorage } from "./storage.js"
+import { demoActors, playgroundLayer, resetPlaygroundStorage } from "./storage.js"
 
 const ACTOR_KEY = "ecasilla-playground-actor"
 
@@ -21,9 +21,10 @@ async function setUpProvider(): Promise<void> {
   const status = byId("storage-status")
   if (provider === null) return
   try {
-    const storage = await openPlaygroundStorage()
+    const storage = playgroundLayer()
     provider.layer = storage.layer
-    if (status) status.textContent = english ? storage.labelEn : storage.label
+    const label = await storage.label
+    if (status) status.textContent = english ? label.en : label.es
   } catch (cause) {
     console.error("playground: the storage layer could not be built", cause)
     if (status) status.textContent = say("Almacenamiento no disponible (vea la consola)", "Storage not available (see the console)")

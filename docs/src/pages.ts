@@ -31,8 +31,8 @@ export interface PlaygroundPage {
   readonly en?: { readonly title?: string; readonly section?: string; readonly summary?: string; readonly body?: string }
   /** Keyboard interactions of the element: [keys, what they do in Spanish, in English]. */
   readonly keyboard?: ReadonlyArray<readonly [string, string, string]>
-  /** A body the build generates (the changelog from the changesets). */
-  readonly generated?: "changelog"
+  /** A body the build generates (the changelog from the changesets, the size table from docs/size.md). */
+  readonly generated?: "changelog" | "sizes"
 }
 
 
@@ -94,7 +94,15 @@ npm test                     # every test</code></pre>
 <pre><code class="language-ts">const provider = document.querySelector("ecasilla-provider")
 provider.layer = capaDeAdaptadores   // p. ej. las capas en memoria o Dexie
 provider.actor = actorActual          // Actor de @ecasilla/core
-provider.locale = "en"               // o el atributo locale="en"</code></pre>`,
+provider.locale = "en"               // o el atributo locale="en"</code></pre>
+<p>La capa es obligatoria: no hay almacenamiento por defecto. Sin ella, los elementos que guardan o leen datos lo dicen y la consola nombra la propiedad <code>layer</code> que falta. Mover el proveedor en la página conserva su runtime (y los datos de un almacenamiento en memoria); se libera solo cuando sale de la página, después de terminar las escrituras en curso.</p>
+<p>Un elemento declara los servicios que necesita y ejecuta consultas y comandos sobre <code>@lit/task</code>:</p>
+<pre><code class="language-ts">private readonly runtime = new RuntimeController&lt;TicketService&gt;(this, [TicketService])
+// consulta: la última gana; se interrumpe si el elemento sale de la página
+private readonly load = this.runtime.query({ args: () =&gt; [this.ticketId, this.actor] as const, run: ([id, actor]) =&gt; … })
+// comando: una vez por acción; un segundo clic mientras guarda se ignora; nunca se corta a medias
+private readonly save = this.runtime.command((actor: Actor, draft: Draft) =&gt; …)
+const outcome = await this.save.run(actor, draft)   // { ok: true, value } | { ok: false, error } tipado</code></pre>`,
     en: {
       section: "Elements",
       summary:
@@ -103,7 +111,15 @@ provider.locale = "en"               // o el atributo locale="en"</code></pre>`,
 <pre><code class="language-ts">const provider = document.querySelector("ecasilla-provider")
 provider.layer = adapterLayers   // e.g. the memory or Dexie layers
 provider.actor = currentActor    // an Actor of @ecasilla/core
-provider.locale = "en"           // or the locale="en" attribute</code></pre>`
+provider.locale = "en"           // or the locale="en" attribute</code></pre>
+<p>The layer is required: there is no default storage. Without it, the elements that store or read data say so and the console names the missing <code>layer</code> property. Moving the provider in the page keeps its runtime (and a memory store's data); it is disposed only when it leaves the page, after the writes in flight finish.</p>
+<p>An element declares the services it needs and runs queries and commands on <code>@lit/task</code>:</p>
+<pre><code class="language-ts">private readonly runtime = new RuntimeController&lt;TicketService&gt;(this, [TicketService])
+// query: latest wins; interrupted when the element leaves the page
+private readonly load = this.runtime.query({ args: () =&gt; [this.ticketId, this.actor] as const, run: ([id, actor]) =&gt; … })
+// command: once per action; a second click while it saves is ignored; never cut half-way
+private readonly save = this.runtime.command((actor: Actor, draft: Draft) =&gt; …)
+const outcome = await this.save.run(actor, draft)   // typed { ok: true, value } | { ok: false, error }</code></pre>`
     },
     demo: `<ecasilla-provider locale="en">
   <ecasilla-id-input label="Taxpayer id (RUC)" kinds="ruc" value="20131378971"></ecasilla-id-input>
@@ -170,14 +186,14 @@ provider.locale = "en"           // or the locale="en" attribute</code></pre>`
     summary:
       "El detalle de un ticket de la CAU: número, estado, la barra de fases (Registro, Investigación, Resolución), el grupo de soporte, la respuesta del analista y el historial. Debajo, solo las acciones que el usuario actual puede realizar ahora: nota al analista, respuesta correcta o incorrecta, encuesta, respuesta del analista o asignación por el líder de grupo.",
     body: `
-<p>Elija un ticket de los datos de demostración y cambie de usuario para recorrer el flujo completo: el líder asigna, el solicitante envía una nota, el analista responde, el solicitante indica si la respuesta es correcta y responde la encuesta.</p>
+<p>Elija un ticket de los datos de demostración y cambie de usuario para recorrer el flujo completo: el líder asigna, el solicitante envía una nota, el analista responde, el solicitante indica si la respuesta es correcta y responde la encuesta. Mientras el ticket está Registrada, su solicitante puede modificarlo.</p>
 <div id="cau-ticket-picker" class="cau-picker"></div>`,
     demo: `<cau-ticket-detail></cau-ticket-detail>`,
     en: {
       summary:
         "A CAU ticket in detail: number, state, the phase bar (Registro, Investigación, Resolución), the support group, the analyst's answer and the history. Below, only the actions the current user may take now: a note to the analyst, the answer is right or wrong, the survey, the analyst's answer or the lead's assignment.",
       body: `
-<p>Pick a ticket of the demo data and switch users to walk the whole flow: the lead assigns, the requester sends a note, the analyst answers, the requester says whether the answer is right and answers the survey.</p>
+<p>Pick a ticket of the demo data and switch users to walk the whole flow: the lead assigns, the requester sends a note, the analyst answers, the requester says whether the answer is right and answers the survey. While the ticket is Registrada, its requester can edit it.</p>
 <div id="cau-ticket-picker" class="cau-picker"></div>`
     },
     keyboard: [
@@ -229,6 +245,14 @@ verifier.src = "/documents/resolution.pdf"       // or .file = a File / Blob</co
     ]
   },
   ...guides,
+  {
+    path: "tamanos",
+    title: "Tamaños",
+    section: "Referencia",
+    summary: "Lo que cada elemento añade a la página al cargar, comprimido con gzip, sobre el bloque compartido de Lit, Effect y @ecasilla/core que la página descarga una vez. Lo mide la prueba de tamaños de npm test, que falla si un elemento supera 12 kB o isValidRuc llega a 1 kB.",
+    generated: "sizes",
+    en: { title: "Sizes", section: "Reference", summary: "What each element adds to a page up front, gzipped, on top of the shared Lit, Effect and @ecasilla/core chunk the page downloads once. Measured by npm test's size test, which fails when an element exceeds 12 kB or isValidRuc reaches 1 kB." }
+  },
   {
     path: "cambios",
     title: "Cambios",

@@ -1,5 +1,7 @@
 import type { Actor } from "@ecasilla/core"
-import { defaultLayer, type ProvidedLayer } from "@ecasilla/elements"
+import type { ProvidedLayer } from "@ecasilla/elements"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
 
 /** The IndexedDB database of the playground. */
 export const PLAYGROUND_DB = "ecasilla-playground"
@@ -12,6 +14,19 @@ export interface PlaygroundStorage {
   readonly layer: ProvidedLayer
   readonly label: string
   readonly labelEn: string
+}
+
+/**
+ * The playground's storage as one Layer the provider can take at once: it opens
+ * (and seeds) the storage when the runtime is first built, so the page's elements
+ * never run without a layer. `label` resolves with the header's text (es, en).
+ */
+export const playgroundLayer = (): { readonly layer: ProvidedLayer; readonly label: Promise<{ readonly es: string; readonly en: string }> } => {
+  const storage = openPlaygroundStorage()
+  return {
+    layer: Layer.unwrap(Effect.promise(() => storage.then((s) => s.layer))),
+    label: storage.then((s) => ({ es: s.label, en: s.labelEn }))
+  }
 }
 
 /**
@@ -31,7 +46,15 @@ export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
     }
   } catch (cause) {
     console.warn("playground: IndexedDB is not available, using memory", cause)
-    return { layer: defaultLayer, label: "Datos en memoria (IndexedDB no disponible)", labelEn: "Data in memory (IndexedDB not available)" }
+    const [{ layerMemoryCau, cauDemoUsers }, { layerBrowserHtmlSanitizer }] = await Promise.all([
+      import("@ecasilla/adapters/memory"),
+      import("@ecasilla/adapters/browser")
+    ])
+    return {
+      layer: layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers }),
+      label: "Datos en memoria (IndexedDB no disponible)",
+      labelEn: "Data in memory (IndexedDB not available)"
+    }
   }
 }
 

@@ -7,10 +7,10 @@ import "@ecasilla/elements/define/ecasilla-id-input.js"
 import "@ecasilla/elements/define/cau-ticket-form.js"
 import "@ecasilla/elements/define/cau-ticket-detail.js"
 import { Actor } from "@ecasilla/core/roles"
-import { HtmlSanitizer } from "@ecasilla/core/ports"
+import { layerBrowserHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { layerMemoryCau } from "@ecasilla/adapters/memory"
 import { layerDexieCau, openEcasillaDb } from "@ecasilla/adapters/dexie"
-import type { EcasillaProvider } from "@ecasilla/elements"
+import { runOn, type EcasillaProvider } from "@ecasilla/elements"
 
 export { Actor }
 
@@ -38,7 +38,7 @@ export const connect = async (provider: EcasillaProvider, options: ConnectOption
     await db.users.put({ ...actor })
     provider.layer = layerDexieCau({ db })
   } else {
-    provider.layer = layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: [actor] })
+    provider.layer = layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: [actor] })
   }
   provider.actor = actor
   return actor
@@ -49,11 +49,11 @@ export const connect = async (provider: EcasillaProvider, options: ConnectOption
  * them: for a page's own "Mis tickets" list.
  */
 export const myTickets = async (provider: EcasillaProvider): Promise<ReadonlyArray<{ id: string; number: string; titulo: string; state: string }>> => {
-  const runtime = provider.runtime
   const actor = provider.actor
-  if (!runtime || !actor) return []
+  if (!actor) return []
   const { TicketService } = await import("@ecasilla/core/cau")
   const { Effect } = await import("effect")
-  const tickets = await runtime.runPromise(Effect.flatMap(Effect.service(TicketService), (cau) => cau.listTickets(actor, { requesterId: actor.id })))
-  return tickets.map((t) => ({ id: t.id, number: t.number, titulo: t.titulo, state: t.state }))
+  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), (cau) => cau.listTickets(actor, { requesterId: actor.id })))
+  if (!outcome.ok) throw outcome.error
+  return outcome.value.map((t) => ({ id: t.id, number: t.number, titulo: t.titulo, state: t.state }))
 }

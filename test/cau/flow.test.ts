@@ -1,3 +1,4 @@
+import { errorMessage } from "@ecasilla/core/i18n"
 import { availableTicketActions, phaseOf, type Ticket } from "@ecasilla/core/cau"
 import { Cause, Exit } from "effect"
 import { describe, expect, it } from "vitest"
@@ -95,14 +96,15 @@ describe("the seed flow through TicketService", () => {
     expect(list).toHaveLength(2)
   })
 
-  it("reports a validation error per field, in Spanish", async () => {
+  it("reports a validation error per field, as codes rendered in Spanish or English", async () => {
     const { exit } = makeCau()
     const r = await exit((s) => s.createTicket(requester, { ...validDraft, titulo: "", telefono: "12345", categoria: "aplicativos" }))
     expect(Exit.isFailure(r)).toBe(true)
-    const err = Exit.isFailure(r) ? Cause.squash(r.cause) as { _tag: string; issues: Array<{ field: string; message: string }> } : undefined
+    const err = Exit.isFailure(r) ? Cause.squash(r.cause) as { _tag: string; issues: Array<{ field: string; code: string }> } : undefined
     expect(err?._tag).toBe("@ecasilla/core/cau/TicketValidationError")
-    expect(err?.issues.map((i) => i.field)).toEqual(["titulo", "categoria", "telefono"])
-    expect(err?.issues[0].message).toBe("Ingrese el título.")
+    expect(err?.issues).toEqual([{ field: "titulo", code: "empty" }, { field: "categoria", code: "unknown-category" }, { field: "telefono", code: "bad-area-code" }])
+    expect(errorMessage(err, "es-PE")).toMatch(/^Ingrese el título\. Seleccione una categoría/)
+    expect(errorMessage(err, "en")).toMatch(/^Enter the title\. Choose a category/)
   })
 })
 

@@ -192,6 +192,18 @@ describe("auto-close", () => {
     expect(closed.map((c) => [c.id, c.state, c.closure?.automatic])).toEqual([[t.id, "Cerrada", true]])
     expect(cau.mailer.sent.at(-1)?.text).toContain("automáticamente")
   })
+
+  it("counts Peru's public holidays without being told (Fiestas Patrias)", async () => {
+    const cau = makeCau({ autoCloseAfterBusinessDays: 3 })
+    await cau.clock.set("2026-07-27T14:00:00.000Z") // Monday; 28 and 29 July are holidays
+    let t = await cau.run((s) => s.createTicket(requester, validDraft))
+    t = await cau.run((s) => s.assignTicket(lead, t.id, { analystId: analyst.id }))
+    t = await cau.run((s) => s.resolveTicket(analyst, t.id, { answer: "Listo." }))
+    await cau.clock.set("2026-08-01T15:00:00.000Z") // Saturday: Thu 30 + Fri 31 = 2
+    expect(await cau.run((s) => s.autoCloseResolved(systemPrincipal))).toEqual([])
+    await cau.clock.set("2026-08-03T15:00:00.000Z") // Monday 3 August: 3
+    expect((await cau.run((s) => s.autoCloseResolved(systemPrincipal))).map((c) => c.id)).toEqual([t.id])
+  })
 })
 
 describe("too long", () => {

@@ -2,8 +2,7 @@
 // keeps on its own disk. Passes the same TicketStore contract suite as memory and Dexie.
 import { Actor } from "@ecasilla/core"
 import { decodeTicketSync, Ticket, type TicketCommit, type TicketQuery, TicketStore, TicketStoreError, orderTickets, matchesTicketQuery } from "@ecasilla/core/cau"
-import { Directory, EventOutbox, EventOutboxError, foldForSearch, Ids, type Mail, Mailer, MailerError } from "@ecasilla/core/ports"
-import { randomUUID } from "node:crypto"
+import { Directory, EventOutbox, EventOutboxError, foldForSearch, Ids, type Mail, Mailer, MailerError, randomId } from "@ecasilla/core/ports"
 import Database from "better-sqlite3"
 import { Clock, Effect, Layer, Option, Schema } from "effect"
 
@@ -231,7 +230,7 @@ export const makeSqliteIds = (db: Database.Database): Ids["Service"] => {
      ON CONFLICT(name) DO UPDATE SET value = value + 1 RETURNING value`
   )
   return Ids.of({
-    next: (prefix) => Effect.sync(() => `${prefix}_${randomUUID().replaceAll("-", "")}`),
+    next: (prefix) => Effect.sync(() => randomId(prefix)),
     sequence: (name) => Effect.sync(() => (bump.get(name) as { value: number }).value)
   })
 }

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 export * from "./i18n/index.js"
+export * from "./calendar/index.js"
 export * from "./identity/index.js"
 export * from "./roles/index.js"
 export * from "./ports/index.js"

@@ -9,6 +9,7 @@ import {
   DniFromInput,
   dniCheckCharacters,
   dniOfRuc,
+  guessIdentityKind,
   IdentityError,
   identityMessage,
   isValidDni,
@@ -198,6 +199,27 @@ describe("parseIdentity", () => {
       { numRuns: 3000 }
     )
     expect(parseIdentity(undefined as unknown as string)).toMatchObject({ valid: false, reason: "empty" })
+  })
+
+  it("does not call letters alone a carné, nor a RUC with a letter in it a carné", () => {
+    expect(guessIdentityKind("abcdefgh")).toBeUndefined()
+    expect(parseIdentity("abcdefgh")).toMatchObject({ valid: false })
+    expect(parseIdentity("ABCDEFGHIJ")).toMatchObject({ valid: false })
+    expect(parseIdentity("20A12333797")).toMatchObject({ kind: "ruc", valid: false, reason: "not-digits" })
+    expect(parseIdentity("1012345678O")).toMatchObject({ kind: "ruc", valid: false, reason: "not-digits" })
+    // A carné mixes letters and digits, or is 9 digits; an explicit kind still takes letters.
+    expect(parseIdentity("X12345678")).toMatchObject({ kind: "ce", valid: true })
+    expect(parseIdentity("001234567")).toMatchObject({ kind: "ce", valid: true })
+    expect(parseIdentity("abcdefgh", ["ce"])).toMatchObject({ kind: "ce", valid: true })
+  })
+
+  it("never says valid carné for letters only (property)", () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Za-z]{1,14}$/), (s) => {
+        expect(parseIdentity(s).valid).toBe(false)
+      }),
+      { numRuns: 500 }
+    )
   })
 
   it("limits detection to the allowed kinds", () => {

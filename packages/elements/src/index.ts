@@ -6,11 +6,11 @@
  * @packageDocumentation
  */
 export * from "./context/contexts.js"
-export * from "./controllers/effect-task.js"
+export * from "./controllers/run.js"
+export * from "./controllers/runtime-controller.js"
 export * from "./controllers/localize.js"
 export * from "./controllers/form-control.js"
 export * from "./events/form-events.js"
-export * from "./provider/default-layer.js"
 export * from "./provider/provider.js"
 export * from "./id-input/id-input.js"
 export * from "./id-input/id-input.strings.js"

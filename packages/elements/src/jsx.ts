@@ -41,7 +41,7 @@ export interface EcasillaBaseAttributes {
  */
 export interface EcasillaIntrinsicElements {
   "cau-ticket-detail": EcasillaBaseAttributes & Partial<Pick<CauTicketDetail, "ticketId" | "number">> & { readonly "ticket-id"?: string }
-  "cau-ticket-form": EcasillaBaseAttributes & {}
+  "cau-ticket-form": EcasillaBaseAttributes & Partial<Pick<CauTicketForm, "ticketId">> & { readonly "ticket-id"?: string }
   "ecasilla-id-input": EcasillaBaseAttributes & Partial<Pick<EcasillaIdInput, "name" | "kinds" | "defaultValue" | "label" | "helpText" | "placeholder" | "required" | "disabled" | "readonly" | "autocomplete" | "value">> & { readonly "help-text"?: string }
   "ecasilla-provider": EcasillaBaseAttributes & Partial<Pick<EcasillaProvider, "locale" | "layer" | "actor">>
   "firma-verify": EcasillaBaseAttributes & Partial<Pick<FirmaVerify, "src" | "file" | "trustAnchors" | "policy" | "noWorker">> & { readonly "no-worker"?: boolean }
@@ -55,7 +55,7 @@ export interface EcasillaIntrinsicElements {
  */
 export interface EcasillaElementEvents {
   "cau-ticket-detail": { readonly "ticket-updated": TicketUpdatedEvent }
-  "cau-ticket-form": { readonly "ticket-created": TicketCreatedEvent }
+  "cau-ticket-form": { readonly "ticket-created": TicketCreatedEvent; readonly "ticket-updated": TicketUpdatedEvent }
   "ecasilla-id-input": { readonly "input": EcasillaInputEvent; readonly "change": EcasillaChangeEvent }
   "ecasilla-provider": {}
   "firma-verify": { readonly "firma-verified": FirmaVerifiedEvent }

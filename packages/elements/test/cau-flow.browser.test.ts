@@ -60,7 +60,8 @@ describe("CAU flow through the elements", () => {
     }
     await waitState("Registrada")
     expect($(detail, '[aria-current="step"]').textContent).to.contain("Registro")
-    expect(detail.availableActions).to.deep.equal([])
+    // While Registrada the requester may only edit it.
+    expect(detail.availableActions).to.deep.equal(["edit"])
     await expect(detail).to.be.accessible()
 
     // 2. Investigación: the lead assigns Carla.

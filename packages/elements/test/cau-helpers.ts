@@ -7,10 +7,10 @@ import * as Layer from "effect/Layer"
 import * as TestClock from "effect/testing/TestClock"
 import type { Actor } from "@ecasilla/core"
 import { TicketService, type Ticket } from "@ecasilla/core/cau"
-import { HtmlSanitizer } from "@ecasilla/core/ports"
+import { layerBrowserHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { cauDemoUsers, layerMemoryCau, makeCaptureMailer } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/ecasilla-provider.js"
-import type { EcasillaProvider } from "@ecasilla/elements"
+import { runOn, type EcasillaProvider } from "@ecasilla/elements"
 
 export const [rosa, jorge, carla, luis, patricia] = cauDemoUsers
 
@@ -18,12 +18,23 @@ export const [rosa, jorge, carla, luis, patricia] = cauDemoUsers
 export const cauFixture = async (content: TemplateResult, actor: Actor | undefined = rosa) => {
   const mailer = makeCaptureMailer()
   const testClock = Layer.effectDiscard(TestClock.setTime(Date.parse("2026-03-02T14:00:00.000Z"))).pipe(Layer.provideMerge(TestClock.layer()))
-  const layer = layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: cauDemoUsers, mailer: mailer.layer }).pipe(Layer.provideMerge(testClock))
+  const layer = layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers, mailer: mailer.layer }).pipe(Layer.provideMerge(testClock))
   const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${actor}>${content}</ecasilla-provider>`)
-  const service = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) =>
-    provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), f))
-  const clock = { advance: (ms: number) => provider.runtime!.runPromise(TestClock.adjust(ms)) }
+  const service = <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>) => serviceOn(provider, f)
+  const clock = {
+    advance: async (ms: number) => {
+      const outcome = await runOn(provider.runtime, [], TestClock.adjust(ms))
+      if (!outcome.ok) throw outcome.error
+    }
+  }
   return { provider, mailer, clock, service }
+}
+
+/** Runs `f` on the provider's TicketService; rejects with the typed error. */
+export const serviceOn = async <A, E>(provider: EcasillaProvider, f: (s: TicketService["Service"]) => Effect.Effect<A, E>): Promise<A> => {
+  const outcome = await runOn(provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), f))
+  if (!outcome.ok) throw outcome.error
+  return outcome.value
 }
 
 /** A valid ticket draft. */

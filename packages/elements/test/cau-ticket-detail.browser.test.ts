@@ -5,7 +5,7 @@ import * as Effect from "effect/Effect"
 import "@ecasilla/elements/define/cau-ticket-detail.js"
 import { TicketService } from "@ecasilla/core/cau"
 import type { CauTicketDetail, EcasillaProvider } from "@ecasilla/elements"
-import { $, carla, cauFixture, draft, fileTicket, jorge, patricia, rosa, shadowText } from "./cau-helpers.js"
+import { $, carla, cauFixture, draft, fileTicket, jorge, patricia, rosa, serviceOn, shadowText } from "./cau-helpers.js"
 
 declare global {
   interface Window {
@@ -236,6 +236,52 @@ describe("<cau-ticket-detail>", () => {
   })
 })
 
+describe("<cau-ticket-detail> without storage", () => {
+  it("a provider without a layer: the detail says the page is not set up, and the console names `layer`", async () => {
+    const warnings: Array<string> = []
+    const original = console.warn
+    console.warn = (...args: Array<unknown>) => void warnings.push(String(args[0]))
+    try {
+      const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .actor=${rosa}><cau-ticket-detail number="CAU-2026-000001"></cau-ticket-detail></ecasilla-provider>`)
+      const detail = provider.querySelector<CauTicketDetail>("cau-ticket-detail")!
+      await waitUntil(() => shadowText(detail).includes("Esta página no tiene configurado el almacenamiento de tickets."))
+      expect(warnings.filter((w) => w.includes("`layer`")).length).to.equal(1)
+      await expect(detail).to.be.accessible()
+    } finally {
+      console.warn = original
+    }
+  })
+})
+
+describe("<cau-ticket-detail> editing", () => {
+  it("offers the requester the edit form while Registrada; saving reloads the ticket and closes the form", async () => {
+    const { detail, service, show, provider } = await setUp()
+    const t = await fileTicket(service)
+    await show(t.id)
+    expect(detail.availableActions).to.deep.equal(["edit"])
+    $(detail, "#edit").click()
+    await waitUntil(() => detail.shadowRoot!.querySelector("cau-ticket-form")?.shadowRoot?.querySelector<HTMLInputElement>("#titulo")?.value === t.titulo)
+    const form = detail.shadowRoot!.querySelector("cau-ticket-form")!
+    await expect(detail).to.be.accessible()
+    const telefono = form.shadowRoot!.querySelector<HTMLInputElement>("#telefono")!
+    telefono.select()
+    telefono.focus()
+    await sendKeys({ type: "912345678" })
+    const updated = new Promise<Event>((resolve) => provider.addEventListener("ticket-updated", resolve, { once: true }))
+    form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click()
+    const event = await updated
+    expect((event as Event & { action?: string }).action).to.equal("edit")
+    await waitUntil(() => detail.shadowRoot!.querySelector("cau-ticket-form") === null && detail.ticket?.version === t.version + 1)
+    expect(detail.ticket!.telefono.replace(/\s/g, "")).to.equal("912345678")
+    expect(shadowText(detail)).to.contain(detail.ticket!.telefono)
+    expect(shadowText(detail)).to.contain("Modificó el ticket")
+    // Others are not offered it.
+    provider.actor = carla
+    await detail.updateComplete
+    expect(detail.shadowRoot!.querySelector("#edit")).to.equal(null)
+  })
+})
+
 describe("<cau-ticket-detail> on the playground's IndexedDB storage", () => {
   it("shows a seeded demo ticket and closes it: correcta, survey, Cerrada", async () => {
     const { layerDexieCau, openEcasillaDb, seedCauDemo } = await import("@ecasilla/adapters/dexie")
@@ -244,7 +290,7 @@ describe("<cau-ticket-detail> on the playground's IndexedDB storage", () => {
       expect(await seedCauDemo(db)).to.equal(true)
       const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layerDexieCau({ db })} .actor=${rosa}><cau-ticket-detail></cau-ticket-detail></ecasilla-provider>`)
       const detail = provider.querySelector<CauTicketDetail>("cau-ticket-detail")!
-      const tickets = await provider.runtime!.runPromise(Effect.flatMap(Effect.service(TicketService), (s) => s.listTickets(rosa, { states: ["Resuelta"] })))
+      const tickets = await serviceOn(provider, (s) => s.listTickets(rosa, { states: ["Resuelta"] }))
       expect(tickets.length).to.equal(1)
       detail.number = tickets[0].number
       await waitUntil(() => detail.availableActions.join() === "incorrecta,correcta" && detail.shadowRoot!.querySelector("#correcta") !== null)

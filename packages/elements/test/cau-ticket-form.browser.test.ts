@@ -2,7 +2,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from "@open-wc/testing"
 import * as Layer from "effect/Layer"
 import { cauConfigLayer, defaultAttachmentPolicy, defaultCauCatalog, extendCatalog } from "@ecasilla/core/cau"
-import { HtmlSanitizer } from "@ecasilla/core/ports"
+import { layerBrowserHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { cauDemoUsers, layerMemoryCau } from "@ecasilla/adapters/memory"
 import { sendKeys } from "@web/test-runner-commands"
 import "@ecasilla/elements/define/cau-ticket-form.js"
@@ -130,7 +130,8 @@ describe("<cau-ticket-form>", () => {
     expect($(form, "#adjuntos-error").textContent).to.equal("")
     pickFiles(input, [1, 2, 3, 4, 5].map((i) => txt(`nota-${i}.txt`, "texto")))
     await waitUntil(() => $(form, "#adjuntos-error").textContent!.trim() !== "")
-    expect($(form, "#adjuntos-error").textContent).to.equal("Puede adjuntar como máximo 5 archivos.")
+    // Beyond the limit the batch is refused, saying how many more fit.
+    expect($(form, "#adjuntos-error").textContent).to.equal("Solo caben 4 archivos más (máximo 5): eligió 5.")
     expect(form.shadowRoot!.querySelectorAll(".files li").length).to.equal(1)
     ;(form.shadowRoot!.querySelector<HTMLButtonElement>('.files button[aria-label="Quitar «captura.txt»"]'))!.click()
     await form.updateComplete
@@ -192,7 +193,7 @@ describe("<cau-ticket-form> settings", () => {
     const catalog = extendCatalog(defaultCauCatalog, [{ id: "aplicativos", label: "APLICATIVOS", children: [{ id: "aplicativos.sari", label: "SARI", children: [{ id: "aplicativos.sari.acceso", label: "Acceso al SARI" }] }] }])
     const attachments = { ...defaultAttachmentPolicy, maxCount: 1 }
     const layer = Layer.merge(
-      layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: cauDemoUsers, config: { catalog, attachments } }),
+      layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers, config: { catalog, attachments } }),
       cauConfigLayer({ catalog, attachments })
     )
     const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${rosa}><cau-ticket-form></cau-ticket-form></ecasilla-provider>`)
@@ -203,6 +204,40 @@ describe("<cau-ticket-form> settings", () => {
     await waitUntil(() => form.shadowRoot!.querySelectorAll('#categoria-list [role="option"]').length === 1)
     expect($(form, '#categoria-list [role="option"]').textContent).to.equal("Acceso al SARI")
     pickFiles($<HTMLInputElement>(form, ".file-input"), [txt("a.txt", "a"), txt("b.txt", "b")])
-    await waitUntil(() => $(form, "#adjuntos-error").textContent === "Puede adjuntar como máximo 1 archivos.")
+    await waitUntil(() => $(form, "#adjuntos-error").textContent === "Solo cabe 1 archivo más (máximo 1): eligió 2.")
+    pickFiles($<HTMLInputElement>(form, ".file-input"), [txt("a.txt", "a")])
+    await waitUntil(() => form.shadowRoot!.querySelectorAll(".files li").length === 1)
+    pickFiles($<HTMLInputElement>(form, ".file-input"), [txt("b.txt", "b")])
+    await waitUntil(() => $(form, "#adjuntos-error").textContent === "Ya adjuntó 1 archivos, el máximo: quite uno para agregar otro.")
+  })
+
+  it("refuses an oversized file before reading it", async () => {
+    const attachments = { ...defaultAttachmentPolicy, maxBytes: 1024 }
+    const layer = Layer.merge(
+      layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers, config: { attachments } }),
+      cauConfigLayer({ attachments })
+    )
+    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${rosa}><cau-ticket-form></cau-ticket-form></ecasilla-provider>`)
+    const form = provider.querySelector<CauTicketForm>("cau-ticket-form")!
+    await waitUntil(() => form.attachmentPolicy.maxBytes === 1024)
+    const read: Array<string> = []
+    const original = File.prototype.arrayBuffer
+    File.prototype.arrayBuffer = function(this: File) {
+      read.push(this.name)
+      return original.call(this)
+    }
+    try {
+      await form.updateComplete
+      pickFiles($<HTMLInputElement>(form, ".file-input"), [txt("grande.txt", "x".repeat(4096)), txt("chico.txt", "y")])
+      await waitUntil(() => $(form, "#adjuntos-error").textContent!.trim() !== "")
+      expect($(form, "#adjuntos-error").textContent).to.contain("«grande.txt» supera el tamaño máximo")
+      expect(read).to.deep.equal([])
+      expect(form.shadowRoot!.querySelectorAll(".files li").length).to.equal(0)
+      pickFiles($<HTMLInputElement>(form, ".file-input"), [txt("chico.txt", "y")])
+      await waitUntil(() => form.shadowRoot!.querySelectorAll(".files li").length === 1)
+      expect(read).to.deep.equal(["chico.txt"])
+    } finally {
+      File.prototype.arrayBuffer = original
+    }
   })
 })

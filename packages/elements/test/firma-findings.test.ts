@@ -23,7 +23,9 @@ const base: FirmaSignatureReport = {
   revocation: "not-checked",
   problems: ["modified-after-signing:other"],
   changes: [],
-  summary: ""
+  summary: "",
+  validationTime: "2026-11-27T12:00:00.000Z",
+  proofOfTime: null
 }
 
 describe("firmaChanges", () => {
@@ -59,7 +61,10 @@ describe("firmaFindings", () => {
   it("words every indication, including sub-indications it has no words of its own for", () => {
     expect(firmaFindings({ ...base, indication: "INDETERMINATE", subIndication: "NO_CERTIFICATE_CHAIN_FOUND", modification: "none" })).toContain("untrusted-issuer")
     const unknown = { ...base, indication: "INDETERMINATE", subIndication: "TRY_LATER", modification: "none" } as unknown as FirmaSignatureReport
-    expect(firmaFindings(unknown)).toContain("trust-not-established")
+    expect(firmaFindings(unknown)).toContain("revocation-missing")
+    expect(firmaFindings(unknown)).not.toContain("revocation-not-checked")
+    const newer = { ...base, indication: "INDETERMINATE", subIndication: "SOMETHING_NEW", modification: "none" } as unknown as FirmaSignatureReport
+    expect(firmaFindings(newer)).toContain("trust-not-established")
     // A later change is shown as the change itself, not as a format failure.
     expect(firmaFindings(base)).not.toContain("bad-format")
     expect(firmaFindings({ ...base, modification: "none" })).toContain("bad-format")
@@ -69,6 +74,6 @@ describe("firmaFindings", () => {
     const ok = { ...base, indication: "TOTAL_PASSED", subIndication: null, modification: "none", coversWholeDocument: true } as FirmaSignatureReport
     expect(firmaFindings(ok)).toEqual(["trusted", "no-time-proof"])
     expect(firmaFindings({ ...ok, timestamp: true })).toEqual(["trusted"])
-    expect(firmaFindings({ ...ok, proofOfTime: "2026-11-27T12:00:00Z" } as FirmaSignatureReport)).toEqual(["trusted"])
+    expect(firmaFindings({ ...ok, proofOfTime: "2026-11-27T12:00:00Z" })).toEqual(["trusted"])
   })
 })

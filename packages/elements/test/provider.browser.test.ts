@@ -1,45 +1,55 @@
 /// <reference types="mocha" />
-import { expect, fixture, html, nextFrame, waitUntil } from "@open-wc/testing"
+import { aTimeout, expect, fixture, html, nextFrame, waitUntil } from "@open-wc/testing"
 import { ContextConsumer } from "@lit/context"
 import { LitElement, html as litHtml } from "lit"
 import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import * as Deferred from "effect/Deferred"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { Actor } from "@ecasilla/core"
-import { TicketService, TicketStore } from "@ecasilla/core/cau"
+import { layerBrowserHtmlSanitizer } from "@ecasilla/adapters/browser"
+import { cauDemoUsers, layerMemoryCau } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/ecasilla-provider.js"
-import { actorContext, defineElement, EcasillaProvider, EffectTask, LocalizeController, MissingProviderError } from "@ecasilla/elements"
+import {
+  actorContext,
+  defineElement,
+  EcasillaProvider,
+  isEcasillaRunError,
+  LocalizeController,
+  RuntimeController
+} from "@ecasilla/elements"
+import { draft, rosa, serviceOn } from "./cau-helpers.js"
 
-class Greeter extends Context.Service<Greeter, { readonly greet: (name: string) => Effect.Effect<string> }>()(
+class Greeter extends Context.Service<Greeter, { readonly greet: (name: string) => Effect.Effect<string, Rude> }>()(
   "@ecasilla/elements/test/Greeter"
 ) {}
+
+class Rude extends Data.TaggedError("Rude")<{ readonly who: string }> {}
 
 const greeterLayer = (prefix: string, onRelease: () => void = () => {}) =>
   Layer.effect(Greeter)(
     Effect.acquireRelease(
-      Effect.succeed({ greet: (name: string) => Effect.succeed(`${prefix} ${name}`) }),
+      Effect.succeed({ greet: (name: string) => (name === "Bruto" ? Effect.fail(new Rude({ who: name })) : Effect.succeed(`${prefix} ${name}`)) }),
       () => Effect.sync(onRelease)
     )
   )
 
-const probes = {
-  log: [] as Array<string>
-}
-
-/** Runs a greeting automatically and an effect by hand; shows locale and actor. */
+/** Runs a greeting as a query and writes as a command; shows locale and actor. */
 class TaskProbe extends LitElement {
   static override properties = { who: {} }
   who = "Ana"
-  readonly greeting = new EffectTask(this, {
+  readonly runtime = new RuntimeController<Greeter>(this, [Greeter])
+  readonly greeting = this.runtime.query({
     args: () => [this.who] as const,
-    effect: ([who]) => Effect.flatMap(Effect.service(Greeter), (g) => g.greet(who))
+    run: ([who]) => Effect.flatMap(Effect.service(Greeter), (g) => g.greet(who))
   })
-  readonly manual = new EffectTask<string>(this)
+  readonly write = this.runtime.command(<A, E>(effect: Effect.Effect<A, E, Greeter>) => effect)
   readonly i18n = new LocalizeController(this, { "es-PE": { hi: "Hola" }, en: { hi: "Hello" } })
   readonly actor = new ContextConsumer(this, { context: actorContext, subscribe: true })
   override render() {
     return litHtml`<p>${this.i18n.term("hi")}</p>
-      <output>${this.greeting.render({ pending: () => "…", complete: (v) => v, error: (e) => `error: ${String(e)}` })}</output>
+      <output>${this.greeting.render({ pending: () => "…", complete: (v) => v, error: (e) => `error: ${e._tag}` })}</output>
       <span>${this.actor.value?.name ?? "anónimo"}</span>`
   }
 }
@@ -47,38 +57,140 @@ defineElement("test-task-probe", TaskProbe)
 
 const text = (probe: TaskProbe, selector: string) => probe.shadowRoot!.querySelector(selector)!.textContent!.trim()
 
+/** An effect that starts, then waits for `gate`; records start, end and interruption. */
+const gated = () => {
+  const log: Array<string> = []
+  const gate = Effect.runSync(Deferred.make<void>())
+  const effect = Effect.sync(() => log.push("start")).pipe(
+    Effect.andThen(Deferred.await(gate)),
+    Effect.andThen(Effect.sync(() => log.push("end"))),
+    Effect.onInterrupt(() => Effect.sync(() => log.push("interrupted")))
+  )
+  return { log, effect, open: () => Effect.runSync(Deferred.succeed(gate, undefined)) }
+}
+
 describe("<ecasilla-provider>", () => {
-  it("provides a runtime built from its layer, and the probe runs effects on it", async () => {
+  it("provides a runtime built from its layer, and a query runs on it", async () => {
     const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${greeterLayer("Hola")}><test-task-probe></test-task-probe></ecasilla-provider>`)
     const probe = provider.querySelector<TaskProbe>("test-task-probe")!
-    await waitUntil(() => probe.greeting.status === "complete")
+    await waitUntil(() => probe.greeting.value !== undefined)
     expect(probe.greeting.value).to.equal("Hola Ana")
     await probe.updateComplete
     expect(text(probe, "output")).to.equal("Hola Ana")
     await expect(provider).to.be.accessible()
   })
 
-  it("builds its default runtime from the memory adapters", async () => {
-    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider></ecasilla-provider>`)
-    const services = await provider.runtime!.runPromise(
-      Effect.all([Effect.service(TicketStore), Effect.service(TicketService)])
-    )
-    expect(services.length).to.equal(2)
+  it("has no default storage: without a layer a run fails with no-layer and the console names the `layer` property, once", async () => {
+    const warnings: Array<string> = []
+    const original = console.warn
+    console.warn = (...args: Array<unknown>) => void warnings.push(String(args[0]))
+    try {
+      const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider><test-task-probe></test-task-probe></ecasilla-provider>`)
+      const probe = provider.querySelector<TaskProbe>("test-task-probe")!
+      await waitUntil(() => probe.greeting.failed)
+      const error = probe.greeting.error
+      expect(isEcasillaRunError(error) && error.reason).to.equal("no-layer")
+      const outcome = await probe.write.run(Effect.succeed(1))
+      expect(outcome?.ok).to.equal(false)
+      expect(provider.runtime!.managed).to.equal(undefined)
+      expect(warnings.length).to.equal(1)
+      expect(warnings[0]).to.contain("`layer`")
+      // Once a layer is set, the query runs on it.
+      provider.layer = greeterLayer("Hola")
+      await waitUntil(() => probe.greeting.value === "Hola Ana")
+    } finally {
+      console.warn = original
+    }
   })
 
-  it("re-runs an automatic task when its args change", async () => {
+  it("a layer without a service the element declares fails with missing-service, naming it", async () => {
+    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${Layer.empty}><test-task-probe></test-task-probe></ecasilla-provider>`)
+    const probe = provider.querySelector<TaskProbe>("test-task-probe")!
+    await waitUntil(() => probe.greeting.failed)
+    const error = probe.greeting.error
+    expect(isEcasillaRunError(error) && error.reason).to.equal("missing-service")
+    expect(isEcasillaRunError(error) && error.service).to.equal("@ecasilla/elements/test/Greeter")
+  })
+
+  it("keeps the effect's error type: a query's and a command's typed failure", async () => {
     const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${greeterLayer("Hola")}><test-task-probe></test-task-probe></ecasilla-provider>`)
     const probe = provider.querySelector<TaskProbe>("test-task-probe")!
-    await waitUntil(() => probe.greeting.status === "complete")
+    probe.who = "Bruto"
+    await waitUntil(() => probe.greeting.failed)
+    const error = probe.greeting.error
+    expect(error instanceof Rude && error.who).to.equal("Bruto")
+    await probe.updateComplete
+    expect(text(probe, "output")).to.equal("error: Rude")
+    const outcome = await probe.write.run(Effect.fail(new Rude({ who: "x" })))
+    expect(outcome?.ok === false && outcome.error instanceof Rude).to.equal(true)
+    expect(probe.write.error).to.be.instanceOf(Rude)
+  })
+
+  it("a query re-runs when its args change, latest wins: the older run is interrupted", async () => {
+    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${greeterLayer("Hola")}><test-task-probe></test-task-probe></ecasilla-provider>`)
+    const probe = provider.querySelector<TaskProbe>("test-task-probe")!
+    await waitUntil(() => probe.greeting.value === "Hola Ana")
     probe.who = "Luis"
     await waitUntil(() => probe.greeting.value === "Hola Luis")
+  })
+
+  it("a query is interrupted when its element leaves the page, and runs again when it comes back", async () => {
+    let runs = 0
+    const { log, effect, open } = gated()
+    class SlowProbe extends LitElement {
+      readonly runtime = new RuntimeController<Greeter>(this, [Greeter])
+      readonly slow = this.runtime.query({ args: () => [], run: () => (++runs === 1 ? Effect.asVoid(effect) : Effect.void).pipe(Effect.as("done")) })
+    }
+    defineElement("test-slow-probe", SlowProbe)
+    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${greeterLayer("Hola")}><test-slow-probe></test-slow-probe></ecasilla-provider>`)
+    const probe = provider.querySelector<SlowProbe>("test-slow-probe")!
+    await waitUntil(() => log.includes("start"))
+    expect(probe.slow.pending).to.equal(true)
+    probe.remove()
+    await waitUntil(() => log.includes("interrupted"))
+    open()
+    expect(log).not.to.include("end")
+    provider.append(probe)
+    await waitUntil(() => probe.slow.value === "done")
+    expect(runs).to.equal(2)
+  })
+
+  it("a command runs once: a second run while it runs is ignored", async () => {
+    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${greeterLayer("Hola")}><test-task-probe></test-task-probe></ecasilla-provider>`)
+    const probe = provider.querySelector<TaskProbe>("test-task-probe")!
+    const { log, effect, open } = gated()
+    const first = probe.write.run(effect)
+    expect(probe.write.running).to.equal(true)
+    expect(await probe.write.run(effect)).to.equal(undefined)
+    open()
+    expect((await first)?.ok).to.equal(true)
+    expect(log).to.deep.equal(["start", "end"])
+    expect(probe.write.running).to.equal(false)
+  })
+
+  it("a command is not interrupted when its element leaves the page, nor when the provider is removed", async () => {
+    let released = 0
+    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${greeterLayer("Hola", () => released++)}><test-task-probe></test-task-probe></ecasilla-provider>`)
+    const probe = provider.querySelector<TaskProbe>("test-task-probe")!
+    const { log, effect, open } = gated()
+    const pending = probe.write.run(effect)
+    await waitUntil(() => log.includes("start"))
+    probe.remove()
+    provider.remove()
+    await aTimeout(50)
+    // The provider is gone, but its runtime waits for the write.
+    expect(released).to.equal(0)
+    open()
+    expect((await pending)?.ok).to.equal(true)
+    expect(log).to.deep.equal(["start", "end"])
+    await waitUntil(() => released === 1)
   })
 
   it("replacing the layer disposes the old runtime and re-runs on the new one", async () => {
     let released = 0
     const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${greeterLayer("Hola", () => released++)}><test-task-probe></test-task-probe></ecasilla-provider>`)
     const probe = provider.querySelector<TaskProbe>("test-task-probe")!
-    await waitUntil(() => probe.greeting.status === "complete")
+    await waitUntil(() => probe.greeting.value === "Hola Ana")
     const first = provider.runtime
     provider.layer = greeterLayer("Hello")
     expect(provider.runtime).not.to.equal(first)
@@ -86,74 +198,42 @@ describe("<ecasilla-provider>", () => {
     await waitUntil(() => released === 1)
   })
 
-  it("disposes its runtime when removed from the page", async () => {
+  it("disposes its runtime when removed from the page (by the next task)", async () => {
     let released = 0
     const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${greeterLayer("Hola", () => released++)}><test-task-probe></test-task-probe></ecasilla-provider>`)
     const probe = provider.querySelector<TaskProbe>("test-task-probe")!
-    await waitUntil(() => probe.greeting.status === "complete")
+    await waitUntil(() => probe.greeting.value === "Hola Ana")
     provider.remove()
-    expect(provider.runtime).to.equal(undefined)
     await waitUntil(() => released === 1)
+    expect(provider.runtime).to.equal(undefined)
   })
 
-  it("interrupts the running fiber when the element disconnects", async () => {
-    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider><test-task-probe></test-task-probe></ecasilla-provider>`)
-    const probe = provider.querySelector<TaskProbe>("test-task-probe")!
-    let started = false
-    let interrupted = false
-    const exit = probe.manual.run(
-      Effect.sync(() => (started = true)).pipe(
-        Effect.andThen(Effect.never),
-        Effect.onInterrupt(() => Effect.sync(() => (interrupted = true)))
-      )
+  it("survives a DOM move: same runtime, and the memory store keeps its data", async () => {
+    let released = 0
+    const layer = Layer.merge(
+      layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: cauDemoUsers }),
+      greeterLayer("Hola", () => released++)
     )
-    await waitUntil(() => started)
-    expect(probe.manual.status).to.equal("pending")
-    expect(probe.manual.running).to.equal(true)
-    probe.remove()
-    const result = await exit
-    expect(interrupted).to.equal(true)
-    expect(result._tag).to.equal("Failure")
-    expect(probe.manual.status).to.equal("initial")
-    expect(probe.manual.running).to.equal(false)
-    // the provider and its runtime live on
-    expect(provider.runtime).not.to.equal(undefined)
-  })
-
-  it("a new run interrupts the previous one", async () => {
-    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider><test-task-probe></test-task-probe></ecasilla-provider>`)
+    const host = await fixture<HTMLDivElement>(html`<div><section id="a"><ecasilla-provider .layer=${layer} .actor=${rosa}><test-task-probe></test-task-probe></ecasilla-provider></section><section id="b"></section></div>`)
+    const provider = host.querySelector<EcasillaProvider>("ecasilla-provider")!
     const probe = provider.querySelector<TaskProbe>("test-task-probe")!
-    let started = false
-    let interrupted = false
-    void probe.manual.run(
-      Effect.sync(() => (started = true)).pipe(
-        Effect.andThen(Effect.never),
-        Effect.onInterrupt(() => Effect.sync(() => (interrupted = true)))
-      )
-    )
-    await waitUntil(() => started)
-    const exit = await probe.manual.run(Effect.succeed("second"))
-    expect(exit._tag).to.equal("Success")
-    expect(probe.manual.value).to.equal("second")
-    await waitUntil(() => interrupted)
+    await waitUntil(() => probe.greeting.value === "Hola Ana")
+    const created = await serviceOn(provider, (s) => s.createTicket(rosa, draft))
+    const runtime = provider.runtime
+    host.querySelector("#b")!.append(provider)
+    await aTimeout(50)
+    expect(provider.runtime).to.equal(runtime)
+    expect(released).to.equal(0)
+    const found = await serviceOn(provider, (s) => s.getTicket(rosa, created.id))
+    expect(found.number).to.equal(created.number)
+    probe.who = "Luis"
+    await waitUntil(() => probe.greeting.value === "Hola Luis")
   })
 
-  it("reports failures with status error", async () => {
-    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider><test-task-probe></test-task-probe></ecasilla-provider>`)
-    const probe = provider.querySelector<TaskProbe>("test-task-probe")!
-    await probe.manual.run(Effect.fail("boom"))
-    expect(probe.manual.status).to.equal("error")
-    expect(probe.manual.error).to.equal("boom")
-    // the default (memory) layer has no Greeter: the automatic task fails, clearly
-    await waitUntil(() => probe.greeting.status === "error")
-    expect(String(probe.greeting.error)).to.contain("Greeter")
-  })
-
-  it("without a provider a task fails with MissingProviderError", async () => {
+  it("without a provider a run fails with no-provider", async () => {
     const probe = await fixture<TaskProbe>(html`<test-task-probe></test-task-probe>`)
-    await probe.manual.run(Effect.succeed("x"))
-    expect(probe.manual.status).to.equal("error")
-    expect(probe.manual.error).to.be.instanceOf(MissingProviderError)
+    const outcome = await probe.write.run(Effect.succeed("x"))
+    expect(outcome?.ok === false && isEcasillaRunError(outcome.error) && outcome.error.reason).to.equal("no-provider")
   })
 
   it("provides the locale: es-PE by default, the locale attribute, else the document lang", async () => {
@@ -210,7 +290,7 @@ describe("<ecasilla-provider>", () => {
     )
     const probe = host.querySelector<TaskProbe>("test-task-probe")!
     await probe.updateComplete
-    expect(probe.manual.runtime).to.equal(undefined)
+    expect(probe.runtime.runtime).to.equal(undefined)
     defineElement("late-ecasilla-provider", class extends EcasillaProvider {})
     const late = host.querySelector<EcasillaProvider>("late-ecasilla-provider")!
     late.layer = greeterLayer("Hi")

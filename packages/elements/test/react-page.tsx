@@ -4,7 +4,7 @@ import { createRoot } from "react-dom/client"
 import { useState } from "react"
 import { Layer } from "effect"
 import { Actor } from "@ecasilla/core"
-import { HtmlSanitizer } from "@ecasilla/core/ports"
+import { layerBrowserHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { layerMemoryCau } from "@ecasilla/adapters/memory"
 import { CauTicketForm, EcasillaIdInput, EcasillaProvider } from "@ecasilla/elements/react"
 
@@ -16,7 +16,7 @@ declare global {
 window.ecasillaReact = { changes: [], created: [] }
 
 const actor = Actor.make({ id: "E40125", name: "Rosa Quispe Mamani", roles: [] })
-const layer: Layer.Layer<never> = layerMemoryCau({ sanitizer: HtmlSanitizer.layerBrowser, users: [actor] }) as never
+const layer: Layer.Layer<never> = layerMemoryCau({ sanitizer: layerBrowserHtmlSanitizer, users: [actor] }) as never
 
 const App = () => {
   const [documento, setDocumento] = useState("")

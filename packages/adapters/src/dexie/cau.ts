@@ -1,6 +1,7 @@
 import type { CauConfigShape } from "@ecasilla/core/cau"
-import { HtmlSanitizer, type Mailer } from "@ecasilla/core/ports"
+import type { HtmlSanitizer, Mailer } from "@ecasilla/core/ports"
 import { Effect, type Layer, ManagedRuntime } from "effect"
+import { layerBrowserHtmlSanitizer } from "../browser/html-sanitizer.js"
 import { cauDemoUsers, seedCauDemoTickets } from "../demo/cau-demo.js"
 import { layerMemoryCau } from "../memory/cau.js"
 import { type EcasillaDb, openEcasillaDb } from "./db.js"
@@ -37,7 +38,7 @@ export interface DexieCauOptions {
 export const layerDexieCau = (options: DexieCauOptions = {}) => {
   const db = options.db ?? openEcasillaDb()
   return layerMemoryCau({
-    sanitizer: options.sanitizer ?? HtmlSanitizer.layerBrowser,
+    sanitizer: options.sanitizer ?? layerBrowserHtmlSanitizer,
     store: layerDexieTicketStore(db),
     directory: layerDexieDirectory(db),
     ids: layerDexieIds(db),
@@ -66,7 +67,7 @@ export const seedCauDemo = async (
     return true
   })
   if (!claimed) return false
-  const runtime = ManagedRuntime.make(layerDexieCau({ db, sanitizer: options.sanitizer ?? HtmlSanitizer.layerBrowser }))
+  const runtime = ManagedRuntime.make(layerDexieCau({ db, sanitizer: options.sanitizer ?? layerBrowserHtmlSanitizer }))
   try {
     await runtime.runPromise(seedCauDemoTickets((options.now ?? new Date()).getTime() - 6 * 86_400_000).pipe(Effect.orDie))
   } finally {

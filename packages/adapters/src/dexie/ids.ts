@@ -1,12 +1,6 @@
-import { Ids } from "@ecasilla/core/ports"
+import { Ids, randomId } from "@ecasilla/core/ports"
 import { Effect, Layer } from "effect"
 import type { EcasillaDb } from "./db.js"
-
-const randomHex = (): string => {
-  const bytes = new Uint8Array(16)
-  globalThis.crypto.getRandomValues(bytes)
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
-}
 
 /**
  * Ids whose sequences persist in IndexedDB, so ticket numbers keep counting across page
@@ -17,7 +11,7 @@ const randomHex = (): string => {
  */
 export const layerDexieIds = (db: EcasillaDb): Layer.Layer<Ids> =>
   Layer.succeed(Ids, Ids.of({
-    next: (prefix) => Effect.sync(() => `${prefix}_${randomHex()}`),
+    next: (prefix) => Effect.sync(() => randomId(prefix)),
     sequence: (name) =>
       Effect.promise(() =>
         db.transaction("rw", db.counters, async () => {

@@ -14,7 +14,7 @@ import { layerMemoryTicketStore } from "./ticket-store.js"
  * @category models
  */
 export interface MemoryCauOptions {
-  /** The HTML sanitizer: `HtmlSanitizer.layerBrowser` in a page, the Node adapter's in Node. */
+  /** The HTML sanitizer: `layerBrowserHtmlSanitizer` (`@ecasilla/adapters/browser`) in a page, `layerNodeHtmlSanitizer` (`@ecasilla/adapters/node`) in Node. */
   readonly sanitizer: Layer.Layer<HtmlSanitizer>
   readonly users?: ReadonlyArray<Actor>
   readonly tickets?: ReadonlyArray<Ticket>

@@ -1,9 +1,14 @@
+import * as Schema from "effect/Schema"
 import type { Locale } from "../i18n/locale.js"
+import { isPlainText, ooxmlKindOf, oleKindOf } from "./internal/file-structure.js"
+import { cauErrorMessage } from "./messages.js"
 
 /*
  * Attachments of a ticket: Word, PowerPoint, PDF, Excel, images and text. The kind is
- * read from the content signature (magic bytes) and must agree with the extension, so a
- * renamed executable or an HTML page called "informe.pdf" is refused. Pure rules.
+ * read from the content and must agree with the extension: Office files by their structure
+ * (the zip directory of OOXML, the directory stream of OLE), text by the whole file, the
+ * rest by signature. A renamed executable, an installer called "acta.doc" or an HTML page
+ * called "informe.pdf" is refused. Pure rules.
  */
 
 /**
@@ -20,14 +25,23 @@ export type AttachmentKind = "pdf" | "word" | "excel" | "powerpoint" | "image" |
  * @since 0.1.0
  * @category models
  */
-export type AttachmentReason =
-  | "empty"
-  | "bad-name"
-  | "unsupported-type"
-  | "signature-mismatch"
-  | "too-large"
-  | "too-many"
-  | "total-too-large"
+export type AttachmentReason = typeof AttachmentReasonSchema.Type
+
+/**
+ * The reasons of {@link AttachmentReason}, as a Schema.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const AttachmentReasonSchema = Schema.Literals([
+  "empty",
+  "bad-name",
+  "unsupported-type",
+  "signature-mismatch",
+  "too-large",
+  "too-many",
+  "total-too-large"
+])
 
 /**
  * Size and count limits and the kinds accepted; deployments set their own.
@@ -64,8 +78,6 @@ interface ExtensionRule {
   readonly kind: AttachmentKind
   readonly container: Container
   readonly mediaType: string
-  /** For OOXML zips: the folder every such package has. */
-  readonly zipFolder?: string
 }
 
 /**
@@ -77,12 +89,12 @@ interface ExtensionRule {
 export const attachmentExtensions: Readonly<Record<string, ExtensionRule>> = {
   pdf: { kind: "pdf", container: "pdf", mediaType: "application/pdf" },
   doc: { kind: "word", container: "ole", mediaType: "application/msword" },
-  docx: { kind: "word", container: "zip", zipFolder: "word/", mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+  docx: { kind: "word", container: "zip", mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
   rtf: { kind: "word", container: "rtf", mediaType: "application/rtf" },
   xls: { kind: "excel", container: "ole", mediaType: "application/vnd.ms-excel" },
-  xlsx: { kind: "excel", container: "zip", zipFolder: "xl/", mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+  xlsx: { kind: "excel", container: "zip", mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   ppt: { kind: "powerpoint", container: "ole", mediaType: "application/vnd.ms-powerpoint" },
-  pptx: { kind: "powerpoint", container: "zip", zipFolder: "ppt/", mediaType: "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
+  pptx: { kind: "powerpoint", container: "zip", mediaType: "application/vnd.openxmlformats-officedocument.presentationml.presentation" },
   png: { kind: "image", container: "png", mediaType: "image/png" },
   jpg: { kind: "image", container: "jpeg", mediaType: "image/jpeg" },
   jpeg: { kind: "image", container: "jpeg", mediaType: "image/jpeg" },
@@ -109,18 +121,9 @@ const startsWith = (b: Uint8Array, sig: ReadonlyArray<number>, at = 0): boolean 
 }
 const ascii = (s: string): ReadonlyArray<number> => Array.from(s, (c) => c.charCodeAt(0))
 
-const indexOfBytes = (b: Uint8Array, needle: ReadonlyArray<number>): number => {
-  const first = needle[0]
-  outer: for (let i = b.indexOf(first); i >= 0 && i <= b.length - needle.length; i = b.indexOf(first, i + 1)) {
-    for (let j = 1; j < needle.length; j++) if (b[i + j] !== needle[j]) continue outer
-    return i
-  }
-  return -1
-}
-
 /**
  * The container the bytes are, from their signature, or `undefined` when unknown.
- * Text is recognised by the absence of binary control bytes.
+ * Text is the whole file as valid UTF-8 with no NUL or binary control byte.
  *
  * @since 0.1.0
  * @category rules
@@ -135,17 +138,18 @@ export const sniffContainer = (bytes: Uint8Array): Container | undefined => {
   if (startsWith(bytes, ascii("RIFF")) && startsWith(bytes, ascii("WEBP"), 8)) return "webp"
   if (startsWith(bytes, ascii("{\\rtf"))) return "rtf"
   if (startsWith(bytes, ascii("BM")) && bytes.length > 26) return "bmp"
-  return looksLikeText(bytes) ? "text" : undefined
+  return isPlainText(bytes) ? "text" : undefined
 }
 
-// Text: no NUL and no C0 control other than tab, LF, FF, CR (UTF-8 or Windows-1252 both pass).
-const looksLikeText = (bytes: Uint8Array): boolean => {
-  const n = Math.min(bytes.length, 65536)
-  for (let i = 0; i < n; i++) {
-    const c = bytes[i]
-    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0c && c !== 0x0d) return false
-    if (c === 0x7f) return false
-  }
+/**
+ * Whether the content is the kind the extension promises: an OOXML zip of that kind, an
+ * OLE file with that application's stream, otherwise the container alone.
+ */
+const contentMatches = (bytes: Uint8Array, rule: ExtensionRule): boolean => {
+  const container = sniffContainer(bytes)
+  if (container !== rule.container) return false
+  if (container === "zip") return ooxmlKindOf(bytes) === rule.kind
+  if (container === "ole") return oleKindOf(bytes) === rule.kind
   return true
 }
 
@@ -214,10 +218,7 @@ export const checkAttachment = (
   const size = file.bytes.byteLength
   if (size === 0) return { ok: false, reason: "empty", name }
   if (size > policy.maxBytes) return { ok: false, reason: "too-large", name }
-  const container = sniffContainer(file.bytes)
-  const matches = container === rule.container &&
-    (rule.zipFolder === undefined || indexOfBytes(file.bytes, ascii(rule.zipFolder)) >= 0)
-  if (!matches) return { ok: false, reason: "signature-mismatch", name }
+  if (!contentMatches(file.bytes, rule)) return { ok: false, reason: "signature-mismatch", name }
   return { ok: true, value: { name, kind: rule.kind, mediaType: rule.mediaType, size } }
 }
 
@@ -245,10 +246,8 @@ export const checkAttachments = (
   return { ok: true, value: out }
 }
 
-const mb = (n: number) => `${Math.round((n / 1048576) * 10) / 10} MB`
-
 /**
- * The message for a refused attachment, Spanish by default.
+ * The message for a refused attachment, Spanish by default (from the CAU catalogue).
  *
  * @since 0.1.0
  * @category i18n
@@ -258,24 +257,12 @@ export const attachmentMessage = (
   name: string,
   policy: AttachmentPolicy = defaultAttachmentPolicy,
   locale: Locale = "es-PE"
-): string => {
-  const es: Record<AttachmentReason, string> = {
-    empty: `El archivo «${name}» está vacío.`,
-    "bad-name": "El nombre del archivo no es válido.",
-    "unsupported-type": `El archivo «${name}» no es de un tipo admitido (Word, PowerPoint, PDF, Excel, imagen o texto).`,
-    "signature-mismatch": `El contenido del archivo «${name}» no corresponde a su extensión.`,
-    "too-large": `El archivo «${name}» supera el tamaño máximo de ${mb(policy.maxBytes)}.`,
-    "too-many": `Puede adjuntar como máximo ${policy.maxCount} archivos.`,
-    "total-too-large": `Los archivos adjuntos superan en total ${mb(policy.maxTotalBytes)}.`
-  }
-  const en: Record<AttachmentReason, string> = {
-    empty: `The file "${name}" is empty.`,
-    "bad-name": "The file name is not valid.",
-    "unsupported-type": `The file "${name}" is not an accepted type (Word, PowerPoint, PDF, Excel, image or text).`,
-    "signature-mismatch": `The content of "${name}" does not match its extension.`,
-    "too-large": `The file "${name}" is larger than ${mb(policy.maxBytes)}.`,
-    "too-many": `At most ${policy.maxCount} files can be attached.`,
-    "total-too-large": `The attachments add up to more than ${mb(policy.maxTotalBytes)}.`
-  }
-  return (locale === "en" ? en : es)[reason]
-}
+): string =>
+  cauErrorMessage({
+    _tag: "@ecasilla/core/cau/AttachmentError",
+    reason,
+    name,
+    maxBytes: policy.maxBytes,
+    maxCount: policy.maxCount,
+    maxTotalBytes: policy.maxTotalBytes
+  }, locale)

@@ -34,7 +34,10 @@ export interface CauConfigShape {
    * `undefined` (the default) never closes automatically.
    */
   readonly autoCloseAfterBusinessDays: number | undefined
-  /** ISO dates (`2026-07-28`) that are not business days besides weekends. */
+  /**
+   * Lima dates (`2026-06-08`) that are not business days besides weekends and Peru's public
+   * holidays (`@ecasilla/core/calendar`, itself replaceable through `CurrentBusinessCalendar`).
+   */
   readonly holidays: ReadonlyArray<string>
   /** The link e-mails point to: the ticket's page, where the answer is rated. */
   readonly ticketUrl: (ticket: Ticket) => string

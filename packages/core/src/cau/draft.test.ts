@@ -2,6 +2,7 @@ import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { extendCatalog, defaultCauCatalog } from "./catalog.js"
 import { TicketDraftSchema, makeTicketDraftSchema, validateTicketDraft, validateTicketField } from "./draft.js"
+import { cauFieldMessage } from "./messages.js"
 import { ticketMailFor } from "./mail.js"
 import { decodeTicketSync, type Ticket } from "./ticket.js"
 
@@ -24,14 +25,29 @@ describe("the ticket form", () => {
     })
   })
 
-  it("gives one Spanish message per invalid field, in form order", () => {
+  it("gives one issue (code and params) per invalid field, in form order, rendered by the catalogue", () => {
     const r = validateTicketDraft({ titulo: "ab", descripcion: "<p> </p><script>x</script>", tipo: "Queja", categoria: "aplicativos", telefono: "" })
-    expect(r.ok ? [] : r.problems).toEqual([
-      { field: "titulo", message: "El título debe tener al menos 3 caracteres." },
-      { field: "descripcion", message: "Ingrese la descripción." },
-      { field: "tipo", message: "Seleccione el tipo: Incidencia o Petición." },
-      { field: "categoria", message: "Seleccione una categoría del catálogo." },
-      { field: "telefono", message: "Ingrese un teléfono o celular de contacto." }
+    const issues = r.ok ? [] : r.problems
+    expect(issues).toEqual([
+      { field: "titulo", code: "too-short", params: { min: 3 } },
+      { field: "descripcion", code: "empty" },
+      { field: "tipo", code: "unknown-tipo" },
+      { field: "categoria", code: "unknown-category" },
+      { field: "telefono", code: "empty" }
+    ])
+    expect(issues.map((i) => cauFieldMessage(i))).toEqual([
+      "El título debe tener al menos 3 caracteres.",
+      "Ingrese la descripción.",
+      "Seleccione el tipo: Incidencia o Petición.",
+      "Seleccione una categoría del catálogo.",
+      "Ingrese un teléfono o celular de contacto."
+    ])
+    expect(issues.map((i) => cauFieldMessage(i, "en"))).toEqual([
+      "The title needs at least 3 characters.",
+      "Enter the description.",
+      "Choose the type: Incidence or Request.",
+      "Choose a category from the catalog.",
+      "Enter a contact phone or mobile number."
     ])
     expect(validateTicketField("telefono", "123", { locale: "en" })).toMatch(/area code/)
     expect(validateTicketField("titulo", "x".repeat(151))).toMatch(/150/)

@@ -1,9 +1,11 @@
 import { Schema } from "effect"
 import type { Locale } from "../i18n/locale.js"
 import { type Catalog, type CatalogLeaf, defaultCauCatalog, findCatalogLeaf } from "./catalog.js"
-import { ticketMessage } from "./messages.js"
-import { checkPhone, phoneMessage } from "./phone.js"
-import { checkTitulo, hasVisibleText, ticketTextLimits, tituloMessage } from "./text.js"
+import type { TicketDraftFieldSchema, TicketFieldIssue } from "./errors.js"
+import { cauFieldMessage } from "./messages.js"
+import { TicketTipo } from "./model.js"
+import { checkPhone } from "./phone.js"
+import { checkTitulo, hasBadHtmlCharacters, hasVisibleText, ticketTextLimits } from "./text.js"
 
 /**
  * The "Nueva incidencia / petición" form as typed: plain strings, nothing checked yet.
@@ -30,7 +32,7 @@ export interface TicketDraftInput {
  * @since 0.1.0
  * @category models
  */
-export type TicketDraftField = "titulo" | "descripcion" | "tipo" | "categoria" | "telefono" | "onBehalfOf" | "attachments"
+export type TicketDraftField = typeof TicketDraftFieldSchema.Type
 
 /**
  * A form that passed the checks, normalised: título trimmed, the categoría resolved to its
@@ -42,24 +44,66 @@ export type TicketDraftField = "titulo" | "descripcion" | "tipo" | "categoria" |
 export interface TicketDraft {
   readonly titulo: string
   readonly descripcion: string
-  readonly tipo: "Incidencia" | "Petición"
+  readonly tipo: TicketTipo
   readonly categoria: CatalogLeaf
   readonly telefono: string
   readonly onBehalfOf?: string
 }
 
 /**
+ * One invalid field: `{ field, code, params? }` (see `TicketFieldIssue`).
+ *
  * @since 0.1.0
  * @category models
  */
-export interface TicketFieldProblem {
-  readonly field: TicketDraftField
-  readonly message: string
-}
+export type TicketFieldProblem = TicketFieldIssue
+
+const isTipo = (s: string): s is TicketTipo => (TicketTipo.literals as ReadonlyArray<string>).includes(s)
 
 /**
- * Checks one field of the form; the Spanish (or English) message, or `undefined` when fine.
- * Elements call it on input/blur for inline validation.
+ * Checks one field of the form: the issue (a code and its parameters), or `undefined` when
+ * fine. Elements call it on input/blur and render the issue with `cauFieldMessage`.
+ *
+ * @since 0.2.0
+ * @category validation
+ */
+export const checkTicketField = (
+  field: Exclude<TicketDraftField, "attachments">,
+  value: string | undefined,
+  options: { readonly catalog?: Catalog } = {}
+): TicketFieldIssue | undefined => {
+  const text = typeof value === "string" ? value : ""
+  switch (field) {
+    case "titulo": {
+      const r = checkTitulo(text)
+      return r.ok ? undefined : issue(field, r.reason, r.params)
+    }
+    case "descripcion":
+      if (text.length > ticketTextLimits.htmlMax) return issue(field, "too-long", { max: ticketTextLimits.htmlMax })
+      if (hasBadHtmlCharacters(text)) return issue(field, "bad-characters")
+      return hasVisibleText(text) ? undefined : issue(field, "empty")
+    case "tipo":
+      return isTipo(text) ? undefined : issue(field, "unknown-tipo")
+    case "categoria":
+      return findCatalogLeaf(options.catalog ?? defaultCauCatalog, text) ? undefined : issue(field, "unknown-category")
+    case "telefono": {
+      const r = checkPhone(text)
+      return r.ok ? undefined : issue(field, r.reason)
+    }
+    case "onBehalfOf":
+      return text.length > 64 ? issue(field, "unknown-user") : undefined
+  }
+}
+
+const issue = (
+  field: TicketDraftField,
+  code: TicketFieldIssue["code"],
+  params?: Readonly<Record<string, number>>
+): TicketFieldIssue => (params ? { field, code, params } : { field, code })
+
+/**
+ * Checks one field of the form; its message in `locale` (Spanish by default), or
+ * `undefined` when fine.
  *
  * @since 0.1.0
  * @category validation
@@ -69,37 +113,13 @@ export const validateTicketField = (
   value: string | undefined,
   options: { readonly catalog?: Catalog; readonly locale?: Locale } = {}
 ): string | undefined => {
-  const locale = options.locale ?? "es-PE"
-  const text = typeof value === "string" ? value : ""
-  switch (field) {
-    case "titulo": {
-      const r = checkTitulo(text)
-      return r.ok ? undefined : tituloMessage(r.reason, locale)
-    }
-    case "descripcion":
-      if (!hasVisibleText(text)) return locale === "en" ? "Enter the description." : "Ingrese la descripción."
-      if (text.length > ticketTextLimits.htmlMax) {
-        return locale === "en" ? "The description is too long." : "La descripción es demasiado extensa."
-      }
-      return undefined
-    case "tipo":
-      return text === "Incidencia" || text === "Petición"
-        ? undefined
-        : locale === "en" ? "Choose Incidencia or Petición." : "Seleccione el tipo: Incidencia o Petición."
-    case "categoria":
-      return findCatalogLeaf(options.catalog ?? defaultCauCatalog, text) ? undefined : ticketMessage("unknown-category", undefined, locale)
-    case "telefono": {
-      const r = checkPhone(text)
-      return r.ok ? undefined : phoneMessage(r.reason, locale)
-    }
-    case "onBehalfOf":
-      return text.length > 64 ? ticketMessage("unknown-user", undefined, locale) : undefined
-  }
+  const found = checkTicketField(field, value, options)
+  return found && cauFieldMessage(found, options.locale)
 }
 
 /**
  * Checks the whole form. On success gives the normalised {@link TicketDraft}; otherwise
- * one problem per invalid field, in form order. Does not look users up: whether
+ * one issue (`{ field, code, params? }`) per invalid field, in form order. Does not look users up: whether
  * `onBehalfOf` is registered is checked by the service against the Directory.
  *
  * @since 0.1.0
@@ -112,8 +132,8 @@ export const validateTicketDraft = (
   const fields = ["titulo", "descripcion", "tipo", "categoria", "telefono", "onBehalfOf"] as const
   const problems: Array<TicketFieldProblem> = []
   for (const field of fields) {
-    const message = validateTicketField(field, input[field] ?? undefined, options)
-    if (message) problems.push({ field, message })
+    const found = checkTicketField(field, input[field] ?? undefined, options)
+    if (found) problems.push(found)
   }
   if (problems.length > 0) return { ok: false, problems }
   const titulo = checkTitulo(input.titulo!)
@@ -123,7 +143,7 @@ export const validateTicketDraft = (
   const value: TicketDraft = {
     titulo: titulo.ok ? titulo.value : "",
     descripcion: input.descripcion!,
-    tipo: input.tipo as TicketDraft["tipo"],
+    tipo: input.tipo as TicketTipo,
     categoria: leaf,
     telefono: phone.ok ? phone.value.display : "",
     ...(onBehalfOf ? { onBehalfOf } : {})
@@ -131,11 +151,12 @@ export const validateTicketDraft = (
   return { ok: true, value }
 }
 
+// Standard Schema consumers read a message: the es-PE rendering of the issue's code.
 const fieldCheck = (field: Exclude<TicketDraftField, "attachments">, catalog: Catalog) =>
   Schema.makeFilter((s: string) => validateTicketField(field, s, { catalog }))
 
 /**
- * The form as a Schema (Spanish messages from the same rules), for backends that validate
+ * The form as a Schema (es-PE messages from the same rules and catalogue), for backends that validate
  * request bodies and for Standard Schema consumers. Decoding checks, it does not normalise:
  * use {@link validateTicketDraft} for the normalised value.
  *
@@ -146,7 +167,7 @@ export const makeTicketDraftSchema = (catalog: Catalog = defaultCauCatalog) =>
   Schema.Struct({
     titulo: Schema.String.check(fieldCheck("titulo", catalog)),
     descripcion: Schema.String.check(fieldCheck("descripcion", catalog)),
-    tipo: Schema.Literals(["Incidencia", "Petición"]),
+    tipo: TicketTipo,
     categoria: Schema.String.check(fieldCheck("categoria", catalog)),
     telefono: Schema.String.check(fieldCheck("telefono", catalog)),
     onBehalfOf: Schema.optional(Schema.String.check(fieldCheck("onBehalfOf", catalog)))

@@ -8,7 +8,7 @@ import { checkPhone } from "./phone.js"
 describe("errors cross HTTP unchanged", () => {
   it.each([
     new TicketError({ reason: "not-your-ticket", action: "correcta", ticketId: "tkt_1", state: "Resuelta" }),
-    new TicketValidationError({ reason: "invalid", issues: [{ field: "titulo", message: "Ingrese el título." }] }),
+    new TicketValidationError({ reason: "invalid", issues: [{ field: "titulo", code: "too-long", params: { max: 150 } }] }),
     new AttachmentError({ reason: "signature-mismatch", name: "informe.pdf" }),
     new TicketStoreError({ reason: "conflict", ticketId: "tkt_1" })
   ])("%s", (error) => {

@@ -1,6 +1,15 @@
 import { Schema } from "effect"
-import { type AttachmentReason, attachmentMessage } from "./attachments.js"
-import { ticketMessage, type TicketReason } from "./messages.js"
+import { AttachmentReasonSchema } from "./attachments.js"
+import { cauErrorMessage } from "./messages.js"
+import { PhoneReasonSchema } from "./phone.js"
+import { TextReasonSchema } from "./text.js"
+
+/*
+ * The CAU's errors carry codes and parameters, never sentences: the catalogue
+ * (`messages.ts`, through `errorMessage` of `@ecasilla/core/i18n`) renders them in the
+ * reader's language, the same after a trip through HTTP as before. `message` gives the
+ * es-PE default for logs and Standard Schema consumers.
+ */
 
 /**
  * @since 0.1.0
@@ -21,12 +30,22 @@ export const TicketReasonSchema = Schema.Literals([
   "not-an-analyst",
   "on-behalf-of-self",
   "unknown-category",
-  "text-too-long"
+  "text-too-long",
+  "bad-characters"
 ])
 
 /**
- * A move the lifecycle forbids, or a missing required input. Nothing was changed.
- * Crosses HTTP unchanged; `message` is Spanish, `ticketMessage(reason, "en")` gives English.
+ * Every reason of a `TicketError`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type TicketReason = typeof TicketReasonSchema.Type
+
+/**
+ * A move the lifecycle forbids, or a missing or unacceptable input (`field` and `max` say
+ * which text and its bound). Nothing was changed. Crosses HTTP unchanged; render it with
+ * `errorMessage(error, locale)`.
  *
  * @since 0.1.0
  * @category errors
@@ -35,24 +54,64 @@ export class TicketError extends Schema.TaggedError<TicketError>()("@ecasilla/co
   reason: TicketReasonSchema,
   action: Schema.optional(Schema.String),
   ticketId: Schema.optional(Schema.String),
-  state: Schema.optional(Schema.String)
+  state: Schema.optional(Schema.String),
+  field: Schema.optional(Schema.String),
+  max: Schema.optional(Schema.Number)
 }) {
   override get message(): string {
-    return ticketMessage(this.reason as TicketReason, this.state)
+    return cauErrorMessage(this)
   }
 }
 
 /**
- * One field of a ticket form that is not valid, with its Spanish message.
+ * The fields of the ticket form, in form order.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const TicketDraftFieldSchema = Schema.Literals(["titulo", "descripcion", "tipo", "categoria", "telefono", "onBehalfOf", "attachments"])
+
+/**
+ * What can be wrong with a field of the ticket form.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const TicketFieldCodeSchema = Schema.Union([
+  TextReasonSchema,
+  PhoneReasonSchema,
+  AttachmentReasonSchema,
+  Schema.Literals(["unknown-tipo", "unknown-category", "unknown-user"])
+])
+
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type TicketFieldCode = typeof TicketFieldCodeSchema.Type
+
+/**
+ * One field of a ticket form that is not valid: the field, a code and the parameters of
+ * its message (`{ field: "titulo", code: "too-long", params: { max: 150 } }`).
  *
  * @since 0.1.0
  * @category errors
  */
-export const TicketFieldIssue = Schema.Struct({ field: Schema.String, message: Schema.String })
+export const TicketFieldIssue = Schema.Struct({
+  field: TicketDraftFieldSchema,
+  code: TicketFieldCodeSchema,
+  params: Schema.optional(Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Number])))
+})
 
 /**
- * The ticket form has invalid fields; `issues` say which and why (Spanish), ready to show
- * next to each field.
+ * @since 0.2.0
+ * @category models
+ */
+export type TicketFieldIssue = typeof TicketFieldIssue.Type
+
+/**
+ * The ticket form has invalid fields; `issues` say which and why, as codes an element
+ * renders next to each field (`cauFieldMessage`).
  *
  * @since 0.1.0
  * @category errors
@@ -62,31 +121,25 @@ export class TicketValidationError extends Schema.TaggedError<TicketValidationEr
   issues: Schema.Array(TicketFieldIssue)
 }) {
   override get message(): string {
-    return this.issues.map((i) => i.message).join(" ")
+    return cauErrorMessage(this)
   }
 }
 
 /**
- * An attachment refused: type, content signature, size or count.
+ * An attachment refused: type, content, size or count, with the limits in force.
  *
  * @since 0.1.0
  * @category errors
  */
 export class AttachmentError extends Schema.TaggedError<AttachmentError>()("@ecasilla/core/cau/AttachmentError", {
-  reason: Schema.Literals(["empty", "bad-name", "unsupported-type", "signature-mismatch", "too-large", "too-many", "total-too-large"]),
+  reason: AttachmentReasonSchema,
   name: Schema.String,
   maxBytes: Schema.optional(Schema.Number),
   maxCount: Schema.optional(Schema.Number),
   maxTotalBytes: Schema.optional(Schema.Number)
 }) {
   override get message(): string {
-    const d = { maxBytes: 10 * 1048576, maxCount: 5, maxTotalBytes: 25 * 1048576 }
-    return attachmentMessage(this.reason as AttachmentReason, this.name, {
-      maxBytes: this.maxBytes ?? d.maxBytes,
-      maxCount: this.maxCount ?? d.maxCount,
-      maxTotalBytes: this.maxTotalBytes ?? d.maxTotalBytes,
-      kinds: []
-    })
+    return cauErrorMessage(this)
   }
 }
 
@@ -103,15 +156,6 @@ export class TicketStoreError extends Schema.TaggedError<TicketStoreError>()("@e
   detail: Schema.optional(Schema.String)
 }) {
   override get message(): string {
-    switch (this.reason) {
-      case "conflict":
-        return "El ticket fue modificado por otra persona. Vuelva a cargarlo e intente de nuevo."
-      case "duplicate":
-        return "Ya existe un ticket con ese identificador o número."
-      case "not-found":
-        return "El ticket no existe."
-      default:
-        return "No se pudo acceder al almacenamiento de tickets."
-    }
+    return cauErrorMessage(this)
   }
 }

@@ -1,6 +1,7 @@
 import type { Actor } from "../roles/actor.js"
 import { isSystemPrincipal, type SystemPrincipal } from "../roles/principal.js"
 import type { TicketState } from "./model.js"
+import { isCauAnalyst, isCauLead } from "./staff.js"
 import type { Ticket } from "./ticket.js"
 
 /*
@@ -113,8 +114,8 @@ export const partiesOf = (
     return parties
   }
   if (actor.id === ticket.requester.id || actor.id === ticket.onBehalfOf?.id) parties.add("requester")
-  if (ticket.analyst && actor.id === ticket.analyst.id && actor.roles.includes("cau-analista")) parties.add("analyst")
-  if (actor.roles.includes("cau-lider-grupo")) parties.add("lead")
+  if (ticket.analyst && actor.id === ticket.analyst.id && isCauAnalyst(actor)) parties.add("analyst")
+  if (isCauLead(actor)) parties.add("lead")
   return parties
 }
 

@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { checkPhone, phoneMessage } from "./phone.js"
-import { checkTitulo, tituloMessage } from "./text.js"
+import { checkTitulo, tituloMessage, withoutInvisible } from "./text.js"
 
 /**
  * A ticket's internal id (`tkt_…`), never shown to users.
@@ -83,7 +83,8 @@ export type Party = typeof Party.Type
  */
 export const Titulo = Schema.String.check(Schema.makeFilter((s: string) => {
   const r = checkTitulo(s)
-  return r.ok && r.value === s ? undefined : tituloMessage(r.ok ? "not-trimmed" : r.reason)
+  // Títulos stored before zero-width characters were dropped still read back.
+  return r.ok && r.value === withoutInvisible(s) ? undefined : tituloMessage(r.ok ? "not-trimmed" : r.reason)
 }))
 
 /**

@@ -1,4 +1,6 @@
+import * as Schema from "effect/Schema"
 import type { Locale } from "../i18n/locale.js"
+import { cauFieldMessage } from "./messages.js"
 
 /**
  * Peruvian contact numbers as the CAU form takes them: a mobile `9XXXXXXXX` or a fixed line
@@ -12,7 +14,15 @@ import type { Locale } from "../i18n/locale.js"
  * @since 0.1.0
  * @category models
  */
-export type PhoneReason = "empty" | "bad-characters" | "bad-length" | "bad-area-code" | "bad-mobile" | "bad-anexo"
+export type PhoneReason = typeof PhoneReasonSchema.Type
+
+/**
+ * The reasons of {@link PhoneReason}, as a Schema.
+ *
+ * @since 0.2.0
+ * @category schemas
+ */
+export const PhoneReasonSchema = Schema.Literals(["empty", "bad-characters", "bad-length", "bad-area-code", "bad-mobile", "bad-anexo"])
 
 /**
  * A valid phone, normalised.
@@ -125,29 +135,11 @@ const fixed = (area: string, local: string, anexo: string | undefined): PhoneInf
  */
 export const isValidPhone = (input: string): boolean => checkPhone(input).ok
 
-const phoneMessages: Record<Locale, Record<PhoneReason, string>> = {
-  "es-PE": {
-    empty: "Ingrese un teléfono o celular de contacto.",
-    "bad-characters": "El teléfono solo admite dígitos, espacios, guiones, paréntesis, +51 y un anexo.",
-    "bad-length": "El número no tiene la cantidad de dígitos correcta: el celular tiene 9 dígitos y el fijo 7 (Lima) o 6 (provincias) después del código de área.",
-    "bad-area-code": "Indique el código de área del teléfono fijo, por ejemplo (01) 207-3360, o un celular que empiece con 9.",
-    "bad-mobile": "El celular debe tener 9 dígitos y empezar con 9.",
-    "bad-anexo": "El anexo debe escribirse después del número fijo, por ejemplo (01) 207-3360 anexo 600."
-  },
-  en: {
-    empty: "Enter a contact phone or mobile number.",
-    "bad-characters": "The phone only takes digits, spaces, dashes, parentheses, +51 and an extension.",
-    "bad-length": "Wrong number of digits: a mobile has 9, a fixed line 7 (Lima) or 6 (provinces) after the area code.",
-    "bad-area-code": "Give the area code of the fixed line, e.g. (01) 207-3360, or a mobile starting with 9.",
-    "bad-mobile": "A mobile number has 9 digits and starts with 9.",
-    "bad-anexo": "Write the extension after a fixed number, e.g. (01) 207-3360 anexo 600."
-  }
-}
-
 /**
  * The message for a refused phone, Spanish by default.
  *
  * @since 0.1.0
  * @category i18n
  */
-export const phoneMessage = (reason: PhoneReason, locale: Locale = "es-PE"): string => phoneMessages[locale][reason]
+export const phoneMessage = (reason: PhoneReason, locale: Locale = "es-PE"): string =>
+  cauFieldMessage({ field: "telefono", code: reason }, locale)

@@ -1,5 +1,6 @@
 import { isSystemPrincipal } from "../roles/principal.js"
 import { partiesOf, type TicketPrincipal } from "./lifecycle.js"
+import { isCauStaff } from "./staff.js"
 import type { TicketQuery } from "./store.js"
 import type { Ticket } from "./ticket.js"
 
@@ -19,11 +20,8 @@ export const canViewTicket = (
   actor: TicketPrincipal
 ): boolean => {
   const parties = partiesOf(ticket, actor)
-  return parties.has("requester") || parties.has("lead") || parties.has("system") || isHelpDeskStaff(actor)
+  return parties.has("requester") || parties.has("lead") || parties.has("system") || isCauStaff(actor)
 }
-
-const isHelpDeskStaff = (actor: TicketPrincipal): boolean =>
-  !isSystemPrincipal(actor) && (actor.roles.includes("cau-analista") || actor.roles.includes("cau-lider-grupo"))
 
 /**
  * The query an actor may run: help-desk staff and the system list anything; everyone else
@@ -34,4 +32,4 @@ const isHelpDeskStaff = (actor: TicketPrincipal): boolean =>
  * @category lifecycle
  */
 export const ticketQueryFor = (actor: TicketPrincipal, query: TicketQuery = {}): TicketQuery =>
-  isSystemPrincipal(actor) || isHelpDeskStaff(actor) ? query : { ...query, requesterId: actor.id }
+  isSystemPrincipal(actor) || isCauStaff(actor) ? query : { ...query, requesterId: actor.id }

@@ -1,5 +1,5 @@
 import * as Schema from "effect/Schema"
-import { firmaErrorMessage } from "./messages.js"
+import { firmaErrorMessageOf } from "./messages.js"
 
 /**
  * Why a file could not be verified at all (as opposed to a signature that fails).
@@ -7,7 +7,7 @@ import { firmaErrorMessage } from "./messages.js"
  * @since 0.2.0
  * @category errors
  */
-export const FirmaErrorReasonSchema = Schema.Literals(["not-a-pdf", "truncated", "unreadable", "too-large", "bad-trust-anchor"])
+export const FirmaErrorReasonSchema = Schema.Literals(["not-a-pdf", "truncated", "unreadable", "too-large", "bad-trust-anchor", "bad-validation-time"])
 
 /**
  * @since 0.2.0
@@ -27,6 +27,6 @@ export class FirmaError extends Schema.TaggedError<FirmaError>()("@ecasilla/core
   detail: Schema.String
 }) {
   override get message(): string {
-    return firmaErrorMessage(this.reason)
+    return firmaErrorMessageOf(this)
   }
 }

@@ -24,7 +24,13 @@ export interface VerifyPdfOptions {
   readonly crypto?: FirmaCrypto
   /** Language of the summaries; Spanish by default. */
   readonly locale?: Locale
-  /** The time to check certificates at when a signature states no signing time. */
+  /**
+   * The validation time: certificates and revocation are judged at this time unless a validated
+   * timestamp proves the signature existed earlier (then at that time). Archives ask about a
+   * past date; the default is now. A signing time the signer states is never used for this.
+   */
+  readonly at?: Date
+  /** @deprecated the clock reading used when `at` is not given; prefer `at`. */
   readonly now?: Date
 }
 
@@ -61,6 +67,8 @@ export const verifyPdfOutcome = async (bytes: Uint8Array, options: VerifyPdfOpti
   } catch (e) {
     return failure("bad-trust-anchor", e)
   }
+  const at = options.at ?? options.now
+  if (at !== undefined && !(at instanceof Date && Number.isFinite(at.getTime()))) return failure("bad-validation-time", String(at))
   if (bytes.length > MAX_BYTES) return failure("too-large", `${bytes.length} bytes`)
   let doc: PdfDocument
   try {
@@ -77,7 +85,7 @@ export const verifyPdfOutcome = async (bytes: Uint8Array, options: VerifyPdfOpti
       anchors,
       crypto: options.crypto ?? firmaRuntimeCrypto,
       locale: options.locale ?? "es-PE",
-      now: options.now ?? new Date()
+      validationTime: options.at ?? options.now ?? new Date()
     })
     return { _tag: "Report", report }
   } catch (e) {

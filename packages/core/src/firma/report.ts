@@ -43,7 +43,10 @@ export type FirmaSubIndication =
   | "CHAIN_CONSTRAINTS_FAILURE"
   | "CRYPTO_CONSTRAINTS_FAILURE_NO_POE"
   | "REVOKED_NO_POE"
+  | "REVOKED_CA_NO_POE"
   | "CRYPTO_CONSTRAINTS_FAILURE"
+  | "TRY_LATER"
+  | "REVOCATION_OUT_OF_BOUNDS_NO_POE"
 
 /**
  * Which changes may follow a signature: `strict` is the Firma Perú rule (only further
@@ -102,7 +105,12 @@ export interface FirmaSignatureReport {
   readonly indication: FirmaIndication
   readonly subIndication: FirmaSubIndication | null
   readonly signer: FirmaSigner | null
+  /** The time the signer states (CMS signingTime, else /M): a claim, not proof. */
   readonly signingTime: string | null
+  /** The time certificates and revocation were judged at when there is no proof of time (now, or `at`). */
+  readonly validationTime: string
+  /** The earliest validated timestamp proving the signature existed (its own token or a later document timestamp), if any. */
+  readonly proofOfTime: string | null
   readonly digestAlgorithm: string | null
   readonly signatureAlgorithm: string | null
   readonly chain: ReadonlyArray<FirmaChainCertificate>
@@ -112,6 +120,10 @@ export interface FirmaSignatureReport {
   readonly timestamp: boolean
   /** Weak algorithms or keys: "SHA-1", "RSA-1024"… */
   readonly weak: ReadonlyArray<string>
+  /**
+   * Revocation of every certificate of the path: `good` (each answered by a CRL of its issuer),
+   * `revoked`, `not-checked` (no CRL for some certificate), `unknown` (only stale CRLs).
+   */
   readonly revocation: "not-checked" | "good" | "revoked" | "unknown"
   /** Machine-readable reasons behind the indication (kebab-case codes). */
   readonly problems: ReadonlyArray<string>

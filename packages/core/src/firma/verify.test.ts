@@ -80,9 +80,13 @@ describe("signed by a throwaway PKI", () => {
 
   it("flags weak keys and digests (RSA-1024, SHA-1) and never passes them", async () => {
     const weak = await makePki("rsa-1024", { hash: "SHA-1" })
-    const r = await verify(await new TestPdf().sign(weak), { trustAnchors: [weak.rootPem] })
+    const pdf = await new TestPdf().sign(weak)
+    const r = await verify(pdf, { trustAnchors: [weak.rootPem] })
     expect(r.signatures[0].weak).toEqual(["SHA-1", "RSA-1024"])
-    expect(r.signatures[0]).toMatchObject({ intact: true, indication: "INDETERMINATE", subIndication: "CRYPTO_CONSTRAINTS_FAILURE_NO_POE" })
+    // SHA-1 is refused under strict; under pdf it is reported as weak without proof of time.
+    expect(r.signatures[0]).toMatchObject({ intact: true, indication: "INDETERMINATE", subIndication: "CRYPTO_CONSTRAINTS_FAILURE" })
+    const lax = await verify(pdf, { trustAnchors: [weak.rootPem], policy: "pdf" })
+    expect(lax.signatures[0]).toMatchObject({ intact: true, indication: "INDETERMINATE", subIndication: "CRYPTO_CONSTRAINTS_FAILURE_NO_POE" })
   })
 
   it("verifies a signature without signed attributes (over the content)", async () => {
@@ -126,9 +130,13 @@ describe("crypto port and revocation", () => {
     })
     const dss = await verify(lt, { trustAnchors: [rsa.rootPem] })
     expect(dss.signatures[0]).toMatchObject({ modification: "signatures-only", revocation: "revoked", subIndication: "REVOKED_NO_POE" })
-    // A CRL signed by someone else is ignored.
-    const forged = await verify(await new TestPdf().sign(rsa, { crls: [await makeCrl(other, [rsa.signer.cert])] }), { trustAnchors: [rsa.rootPem] })
-    expect(forged.signatures[0]).toMatchObject({ revocation: "not-checked", indication: "TOTAL_PASSED" })
+    // A CRL signed by someone else is ignored: revocation unchecked, TRY_LATER under strict, reported under pdf.
+    const forgedPdf = await new TestPdf().sign(rsa, { crls: [await makeCrl(other, [rsa.signer.cert])] })
+    const forged = await verify(forgedPdf, { trustAnchors: [rsa.rootPem] })
+    expect(forged.signatures[0]).toMatchObject({ revocation: "not-checked", indication: "INDETERMINATE", subIndication: "TRY_LATER" })
+    const forgedPdfPolicy = await verify(forgedPdf, { trustAnchors: [rsa.rootPem], policy: "pdf" })
+    expect(forgedPdfPolicy.signatures[0]).toMatchObject({ revocation: "not-checked", indication: "TOTAL_PASSED" })
+    expect(forgedPdfPolicy.signatures[0].problems).toContain("signer-revocation-not-checked")
   })
 })
 

@@ -20,9 +20,11 @@ export const parseFirmaTrustAnchors = (inputs: ReadonlyArray<Uint8Array>): Effec
   })
 
 /**
- * Verifies every signature of a PDF: ByteRange, CMS digest and signature, signing-certificate
- * binding, changes made after each signature, DocMDP/FieldMDP, and trust to the given anchors
- * at signing time. Bad input ends in a {@link FirmaError} or an `invalid` verdict, never a defect.
+ * Verifies every signature of a PDF: ByteRange, CMS digest and signature of every SignerInfo,
+ * signing-certificate binding, changes made after each signature, DocMDP/FieldMDP, the RFC 5280
+ * path to the given anchors with revocation of each certificate, judged at the validation time
+ * (`at`, else now) unless a validated timestamp proves an earlier time. Bad input ends in a
+ * {@link FirmaError} or an `invalid` verdict, never a defect.
  *
  * @since 0.2.0
  * @category verification

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { identityMessage } from "./messages.js"
+import { identityErrorMessage } from "./messages.js"
 
 /**
  * @since 0.1.0
@@ -11,11 +11,23 @@ export const IdentityReasonSchema = Schema.Literals(["empty", "bad-length", "not
  * @since 0.1.0
  * @category errors
  */
+export type IdentityReason = typeof IdentityReasonSchema.Type
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
 export const IdentityKindSchema = Schema.Literals(["dni", "ruc", "ce", "user-code"])
 
 /**
+ * @since 0.1.0
+ * @category models
+ */
+export type IdentityKind = typeof IdentityKindSchema.Type
+
+/**
  * An identity number that is not valid, with the reason. It crosses HTTP unchanged;
- * `message` is Spanish, {@link identityMessage} gives English.
+ * `message` is Spanish, `errorMessage(error, "en")` of `@ecasilla/core/i18n` gives English.
  *
  * @since 0.1.0
  * @category errors
@@ -26,6 +38,6 @@ export class IdentityError extends Schema.TaggedError<IdentityError>()("@ecasill
   input: Schema.String
 }) {
   override get message(): string {
-    return identityMessage(this.reason, this.kind)
+    return identityErrorMessage(this)
   }
 }

@@ -1,5 +1,13 @@
 import type { Locale } from "../i18n/locale.js"
-import type { IdentityKind, IdentityReason } from "./rules.js"
+import { errorMessage, formatMessage, type MessageCatalogue, registerMessages } from "../i18n/messages.js"
+import { type IdentityKind, type IdentityReason, rucPrefixes } from "./rules.js"
+
+const listOf = (items: ReadonlyArray<string>, or: string): string => `${items.slice(0, -1).join(", ")} ${or} ${items[items.length - 1]}`
+
+/*
+ * The identity message catalogue, registered in `@ecasilla/core/i18n` as domain
+ * `identity` (codes `IdentityError.<reason>`, parameter `kind`).
+ */
 
 const kindNames: Record<Locale, Record<IdentityKind, string>> = {
   "es-PE": { dni: "DNI", ruc: "RUC", ce: "carné de extranjería", "user-code": "código de usuario" },
@@ -25,7 +33,7 @@ const templates: Record<Locale, Record<IdentityReason, (kind: IdentityKind, name
           : `El ${name} solo admite dígitos.`,
     "bad-prefix": (kind, name) =>
       kind === "ruc"
-        ? `El ${name} debe empezar con 10, 15, 16, 17 o 20.`
+        ? `El ${name} debe empezar con ${listOf(rucPrefixes, "o")}.`
         : `El ${name} debe empezar con U (personal de la CGR) o E (personal de OCI o entidad).`,
     "bad-check-digit": (kind, name) =>
       kind === "dni"
@@ -50,7 +58,7 @@ const templates: Record<Locale, Record<IdentityReason, (kind: IdentityKind, name
           : `The ${name} only takes digits.`,
     "bad-prefix": (kind, name) =>
       kind === "ruc"
-        ? `The ${name} must start with 10, 15, 16, 17 or 20.`
+        ? `The ${name} must start with ${listOf(rucPrefixes, "or")}.`
         : `The ${name} must start with U (CGR staff) or E (OCI or entity staff).`,
     "bad-check-digit": (kind, name) =>
       kind === "dni"
@@ -58,6 +66,31 @@ const templates: Record<Locale, Record<IdentityReason, (kind: IdentityKind, name
         : `The check digit does not match the ${name}. Check the digits.`
   }
 }
+
+const KINDS: ReadonlyArray<IdentityKind> = ["dni", "ruc", "ce", "user-code"]
+const kindOf = (p: Readonly<Record<string, unknown>>): IdentityKind =>
+  KINDS.includes(p.kind as IdentityKind) ? (p.kind as IdentityKind) : "dni"
+
+const catalogueOf = (locale: Locale): MessageCatalogue =>
+  Object.fromEntries(
+    (Object.keys(templates[locale]) as Array<IdentityReason>).map((reason) => [
+      `IdentityError.${reason}`,
+      (p: Readonly<Record<string, unknown>>) => templates[locale][reason](kindOf(p), kindNames[locale][kindOf(p)])
+    ])
+  )
+
+registerMessages("identity", "es-PE", catalogueOf("es-PE"))
+registerMessages("identity", "en", catalogueOf("en"))
+
+/**
+ * The message of an `IdentityError` (or any registered tagged error), Spanish by default.
+ * Importing it registers the identity catalogue.
+ *
+ * @since 0.2.0
+ * @category i18n
+ */
+export const identityErrorMessage = <E extends { readonly reason: string }>(error: E, locale: Locale = "es-PE"): string =>
+  errorMessage(error, locale) ?? error.reason
 
 /**
  * The name of an identity kind as users read it.
@@ -74,4 +107,4 @@ export const identityKindName = (kind: IdentityKind, locale: Locale = "es-PE"): 
  * @category i18n
  */
 export const identityMessage = (reason: IdentityReason, kind: IdentityKind, locale: Locale = "es-PE"): string =>
-  templates[locale][reason](kind, kindNames[locale][kind])
+  formatMessage("identity", `IdentityError.${reason}`, { kind }, locale) ?? reason

@@ -1,21 +1,10 @@
 // Pure identity rules (DOMAIN.md §6). No Effect import here: `isValidRuc` alone must
 // tree-shake to a few hundred bytes, and these run millions of times a second.
 
-/**
- * The kinds of identity number ecasilla knows.
- *
- * @since 0.1.0
- * @category models
- */
-export type IdentityKind = "dni" | "ruc" | "ce" | "user-code"
+import type { IdentityKind, IdentityReason } from "./errors.js"
 
-/**
- * Why a text is not a valid identity number.
- *
- * @since 0.1.0
- * @category models
- */
-export type IdentityReason = "empty" | "bad-length" | "not-digits" | "bad-prefix" | "bad-check-digit"
+// Types only (erased): the kinds and reasons are the literals of the Schemas in errors.ts.
+export type { IdentityKind, IdentityReason } from "./errors.js"
 
 /**
  * What a RUC's two-digit prefix says about its holder.
@@ -76,25 +65,39 @@ export const rucCheckDigit = (firstTen: string): number => {
 }
 
 /**
+ * The RUC prefixes SUNAT issues and the holder each stands for: the one list every RUC
+ * rule (validation, detection, messages, certificate parsing) reads.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const rucPrefixTypes: Readonly<Record<string, RucType>> = {
+  "10": "persona-natural",
+  "15": "persona-natural-sin-dni",
+  "16": "persona-natural-sin-dni",
+  "17": "persona-natural-sin-dni",
+  "20": "persona-juridica"
+}
+
+/**
+ * The RUC prefixes, in order: `10`, `15`, `16`, `17`, `20`.
+ *
+ * @since 0.2.0
+ * @category constants
+ */
+export const rucPrefixes: ReadonlyArray<string> = Object.keys(rucPrefixTypes)
+
+// Prefix as a two-digit number → issued, for the allocation-free check in isValidRuc.
+const ISSUED_PREFIX: ReadonlyArray<boolean> = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, "0") in rucPrefixTypes)
+
+/**
  * The holder type a RUC prefix stands for, or `undefined` for a prefix SUNAT does not issue.
  *
  * @since 0.1.0
  * @category rules
  */
-export const rucTypeOfPrefix = (prefix: string): RucType | undefined => {
-  switch (prefix) {
-    case "10":
-      return "persona-natural"
-    case "15":
-    case "16":
-    case "17":
-      return "persona-natural-sin-dni"
-    case "20":
-      return "persona-juridica"
-    default:
-      return undefined
-  }
-}
+export const rucTypeOfPrefix = (prefix: string): RucType | undefined =>
+  Object.prototype.hasOwnProperty.call(rucPrefixTypes, prefix) ? rucPrefixTypes[prefix] : undefined
 
 /**
  * Whether `text` is exactly a valid RUC: 11 digits, a known prefix, a correct check digit.
@@ -113,10 +116,7 @@ export const isValidRuc = (text: string): boolean => {
   }
   const last = text.charCodeAt(10) - 48
   if (last < 0 || last > 9) return false
-  const p0 = text.charCodeAt(0)
-  const p1 = text.charCodeAt(1)
-  // prefixes 10, 15, 16, 17, 20
-  if (!((p0 === 49 && (p1 === 48 || p1 === 53 || p1 === 54 || p1 === 55)) || (p0 === 50 && p1 === 48))) return false
+  if (!ISSUED_PREFIX[(text.charCodeAt(0) - 48) * 10 + text.charCodeAt(1) - 48]) return false
   const r = 11 - (sum % 11)
   return last === (r === 10 ? 0 : r === 11 ? 1 : r)
 }
@@ -216,9 +216,9 @@ const checkers: Record<IdentityKind, (input: string) => IdentityCheck> = {
 
 /**
  * The kind a text looks like, from its shape alone: `U`/`E` and digits a user code;
- * up to 8 digits, or 8 digits and a check character, a DNI; 9 digits or other letters
- * and digits a carné de extranjería; 10 or more digits a RUC. `undefined` when it looks
- * like none.
+ * up to 8 digits, or 8 digits and a check character, a DNI; 10 or more digits, or 11
+ * characters under a RUC prefix (`20A12333797`), a RUC; 9 digits or other letters mixed
+ * with digits a carné de extranjería. `undefined` when it looks like none (letters only).
  *
  * @since 0.1.0
  * @category rules
@@ -229,7 +229,11 @@ export const guessIdentityKind = (input: string): IdentityKind | undefined => {
   if (/^\d{8}(-[0-9A-Z]|[A-Z])$/.test(text)) return "dni"
   if (/^\d+$/.test(text)) return text.length <= 8 ? "dni" : text.length === 9 ? "ce" : "ruc"
   if (/^[\d-]+$/.test(text)) return "dni"
-  if (/^[0-9A-Z]+$/.test(text)) return "ce"
+  // Eleven characters under a RUC prefix are a RUC with a typo (a letter for a digit),
+  // not a carné that happens to start like one.
+  if (text.length === 11 && rucTypeOfPrefix(text.slice(0, 2)) !== undefined) return "ruc"
+  // A carné has digits: letters alone are a name or a slip, not a document number.
+  if (/^[0-9A-Z]+$/.test(text) && /\d/.test(text)) return "ce"
   return undefined
 }
 

@@ -1,4 +1,5 @@
 import { Cause, Context, Effect, Exit, Layer, Schema, Semaphore } from "effect"
+import { portErrorMessage } from "./messages.js"
 
 /**
  * A domain event as the outbox keeps it, the same shape for every domain. `tag` is fully
@@ -30,7 +31,7 @@ export class EventOutboxError extends Schema.TaggedError<EventOutboxError>()("@e
   detail: Schema.optional(Schema.String)
 }) {
   override get message(): string {
-    return this.detail ? `Event outbox unavailable: ${this.detail}` : "Event outbox unavailable."
+    return portErrorMessage(this)
   }
 }
 

@@ -1,11 +1,13 @@
 import { Context, Layer } from "effect"
-import type { WindowLike } from "dompurify"
-import { makePurifier } from "./internal/purify.js"
 
 /**
  * Turns untrusted rich text (a ticket's descripción) into HTML that is safe to show:
  * formatting, lists, tables and http(s)/mailto/tel links stay; scripts, event handlers,
  * `javascript:` links, frames, forms and styles that hide content go.
+ *
+ * The core holds only the port (and a DOM-free plain-text fallback): DOMPurify
+ * implementations live in `@ecasilla/adapters/browser` (`layerBrowserHtmlSanitizer`)
+ * and `@ecasilla/adapters/node` (`layerNodeHtmlSanitizer`).
  *
  * @since 0.1.0
  * @category ports
@@ -13,28 +15,6 @@ import { makePurifier } from "./internal/purify.js"
 export class HtmlSanitizer extends Context.Service<HtmlSanitizer, {
   readonly sanitize: (html: string) => string
 }>()("@ecasilla/core/ports/HtmlSanitizer") {
-  /**
-   * DOMPurify over the page's own `window`. Built lazily: importing this module in Node is
-   * fine, building the layer without a DOM is a defect (use the Node adapter there).
-   *
-   * @since 0.1.0
-   * @category layers
-   */
-  static readonly layerBrowser: Layer.Layer<HtmlSanitizer> = Layer.sync(HtmlSanitizer, () => {
-    const w = (globalThis as { window?: WindowLike }).window
-    if (!w) throw new Error("HtmlSanitizer.layerBrowser needs a DOM window; in Node use @ecasilla/adapters/node")
-    return HtmlSanitizer.of({ sanitize: makePurifier(w) })
-  })
-
-  /**
-   * DOMPurify over a given window, e.g. a jsdom window in Node.
-   *
-   * @since 0.1.0
-   * @category layers
-   */
-  static readonly layerWindow = (window: WindowLike): Layer.Layer<HtmlSanitizer> =>
-    Layer.sync(HtmlSanitizer, () => HtmlSanitizer.of({ sanitize: makePurifier(window) }))
-
   /**
    * No DOM at all: every tag is dropped and the text escaped, line breaks kept.
    * Safe anywhere, loses formatting.

@@ -25,7 +25,7 @@ export class Ids extends Context.Service<Ids, {
     Effect.sync(() => {
       const counters = new Map<string, number>()
       return Ids.of({
-        next: (prefix) => Effect.sync(() => `${prefix}_${randomId()}`),
+        next: (prefix) => Effect.sync(() => randomId(prefix)),
         sequence: (name) => Effect.sync(() => bump(counters, name))
       })
     })
@@ -57,11 +57,18 @@ const bump = (counters: Map<string, number>, name: string): number => {
   return n
 }
 
-const randomId = (): string => {
+/**
+ * A random unique id, `prefix` first: `tkt_` and 32 hex digits (128 random bits from
+ * WebCrypto). The one id generator every Ids layer uses.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const randomId = (prefix: string): string => {
   const c = globalThis.crypto
-  if (c && typeof c.randomUUID === "function") return c.randomUUID().replace(/-/g, "")
+  if (c && typeof c.randomUUID === "function") return `${prefix}_${c.randomUUID().replace(/-/g, "")}`
   const bytes = new Uint8Array(16)
   if (c && typeof c.getRandomValues === "function") c.getRandomValues(bytes)
   else for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256)
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")
+  return `${prefix}_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`
 }

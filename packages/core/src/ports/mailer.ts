@@ -1,4 +1,5 @@
 import { Context, Effect, Layer, Schema } from "effect"
+import { portErrorMessage } from "./messages.js"
 
 /**
  * An e-mail as the domain writes it: Spanish text plus an HTML version.
@@ -33,9 +34,7 @@ export class MailerError extends Schema.TaggedError<MailerError>()("@ecasilla/co
   detail: Schema.optional(Schema.String)
 }) {
   override get message(): string {
-    return this.reason === "rejected"
-      ? "El servidor de correo rechazó el mensaje."
-      : "El servicio de correo no está disponible."
+    return portErrorMessage(this)
   }
 }
 

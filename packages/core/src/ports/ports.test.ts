@@ -42,9 +42,4 @@ describe("ports", () => {
     expect(htmlToPlainText("<p>a &amp; b&nbsp;c &#233;</p>")).toBe("a & b c é")
     expect(plainTextToHtml("uno\ndos\n\n<tres>")).toBe("<p>uno<br>dos</p><p>&lt;tres&gt;</p>")
   })
-
-  it("the browser layer refuses to build without a DOM", async () => {
-    const exit = await Effect.runPromiseExit(Effect.provide(HtmlSanitizer, HtmlSanitizer.layerBrowser))
-    expect(exit._tag).toBe("Failure")
-  })
 })

@@ -1,5 +1,7 @@
-// A throwaway test PKI built in-process with pkijs and WebCrypto: a root CA and a leaf
-// signer with a RENIEC-style subject, for RSA PKCS#1, RSA-PSS and ECDSA.
+// A throwaway test PKI built in-process with pkijs and WebCrypto: a root CA, optional
+// intermediate CAs, a leaf signer with a RENIEC-style subject (RSA PKCS#1, RSA-PSS, ECDSA), a
+// time-stamping authority, and fresh CRLs of every CA. Each certificate's extensions can be
+// bent to build the paths RFC 5280 rejects. CMS signing and timestamp tokens are in cms.ts.
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
 
@@ -13,9 +15,35 @@ export interface TestIdentity {
 
 export interface TestPki {
   readonly root: TestIdentity
+  /** Intermediate CAs, the root's child first; the signer's issuer is the last one (or the root). */
+  readonly intermediates: ReadonlyArray<TestIdentity>
   readonly signer: TestIdentity
   /** The root certificate, PEM. */
   readonly rootPem: Uint8Array
+  /** An empty (nothing revoked), current CRL of every CA of the path: what `TestPdf.sign` embeds by default. */
+  readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+}
+
+/** How a certificate is bent. Defaults: a CA has cA + keyCertSign/cRLSign, a leaf has no keyUsage/EKU. */
+export interface CertOptions {
+  readonly subject?: Array<[string, string]>
+  readonly ca?: boolean
+  /** Leave basicConstraints out altogether. */
+  readonly noBasicConstraints?: boolean
+  readonly pathLen?: number
+  /** First keyUsage byte: digitalSignature 0x80, nonRepudiation 0x40, keyCertSign 0x04, cRLSign 0x02; null leaves it out. */
+  readonly keyUsage?: number | null
+  readonly eku?: ReadonlyArray<string>
+  readonly ekuCritical?: boolean
+  /** Adds a critical extension with this OID that no validator knows. */
+  readonly unknownCritical?: string
+  readonly notBefore?: Date
+  readonly notAfter?: Date
+  /** The hash the issuer signs this certificate with. */
+  readonly certHash?: "SHA-256" | "SHA-1"
+  readonly kind?: KeyKind
+  /** Name another issuer than the one whose key signs (broken name chaining). */
+  readonly issuerName?: Array<[string, string]>
 }
 
 const subtle = globalThis.crypto.subtle
@@ -46,155 +74,156 @@ const name = (parts: Array<[string, string]>): pkijs.RelativeDistinguishedNames 
 
 let serial = 1000
 
-const makeCert = async (options: {
-  subject: Array<[string, string]>
-  issuer?: pkijs.Certificate
-  issuerKey?: CryptoKey
-  publicKey: CryptoKey
-  signKey: CryptoKey
-  ca: boolean
-  notBefore: Date
-  notAfter: Date
-  hash: string
-}): Promise<pkijs.Certificate> => {
+/**
+ * The same RSA private key bound to another hash: WebCrypto fixes an RSA key's hash at import,
+ * and pkijs signs with the key's hash whatever it is asked for.
+ */
+export const withHash = async (key: CryptoKey, hash: "SHA-256" | "SHA-1"): Promise<CryptoKey> => {
+  const alg = key.algorithm as RsaHashedKeyAlgorithm
+  if (!("hash" in alg) || alg.hash.name === hash) return key
+  const der = await subtle.exportKey("pkcs8", key)
+  return subtle.importKey("pkcs8", der, { name: alg.name, hash }, false, ["sign"])
+}
+
+/** The signer's RENIEC-style subject: a CGR official. */
+export const OFFICIAL: Array<[string, string]> = [
+  ["2.5.4.6", "PE"],
+  ["2.5.4.10", "CONTRALORIA GENERAL DE LA REPUBLICA"],
+  ["2.5.4.11", "FAU 20131378972 soft"],
+  ["2.5.4.3", "PEREZ ROJAS Juan FAU 20131378972 soft"],
+  ["2.5.4.5", "PNOPE-10117410"]
+]
+
+const DAY = 86_400_000
+
+/** Issues a certificate under `issuer` (or self-signed when `issuer` is undefined). */
+export const issue = async (issuer: TestIdentity | undefined, options: CertOptions = {}): Promise<TestIdentity> => {
+  const kind = options.kind ?? "rsa"
+  const keys = (await subtle.generateKey(algorithmOf(kind), true, ["sign", "verify"])) as CryptoKeyPair
+  const ca = options.ca ?? false
   const cert = new pkijs.Certificate()
   cert.version = 2
   cert.serialNumber = new asn1js.Integer({ value: serial++ })
-  cert.subject = name(options.subject)
-  cert.issuer = options.issuer ? options.issuer.subject : cert.subject
-  cert.notBefore.value = options.notBefore
-  cert.notAfter.value = options.notAfter
-  await cert.subjectPublicKeyInfo.importKey(options.publicKey)
+  cert.subject = name(options.subject ?? [["2.5.4.3", `Prueba ${serial}`]])
+  cert.issuer = options.issuerName ? name(options.issuerName) : issuer ? issuer.cert.subject : cert.subject
+  cert.notBefore.value = options.notBefore ?? new Date("2020-01-01T00:00:00Z")
+  cert.notAfter.value = options.notAfter ?? new Date("2040-01-01T00:00:00Z")
+  await cert.subjectPublicKeyInfo.importKey(keys.publicKey)
   const ski = new Uint8Array(await subtle.digest("SHA-1", cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView as Uint8Array<ArrayBuffer>))
-  cert.extensions = [
-    new pkijs.Extension({
-      extnID: "2.5.29.19",
-      critical: true,
-      extnValue: new pkijs.BasicConstraints({ cA: options.ca }).toSchema().toBER(false),
-      parsedValue: new pkijs.BasicConstraints({ cA: options.ca })
-    }),
-    new pkijs.Extension({ extnID: "2.5.29.14", extnValue: new asn1js.OctetString({ valueHex: ski }).toBER(false) })
-  ]
-  await cert.sign(options.signKey, options.hash)
-  return cert
+  const extensions: pkijs.Extension[] = []
+  if (!options.noBasicConstraints) {
+    const bc = new pkijs.BasicConstraints({ cA: ca, ...(options.pathLen !== undefined ? { pathLenConstraint: options.pathLen } : {}) })
+    extensions.push(new pkijs.Extension({ extnID: "2.5.29.19", critical: true, extnValue: bc.toSchema().toBER(false), parsedValue: bc }))
+  }
+  const ku = options.keyUsage === undefined ? (ca ? 0x06 : null) : options.keyUsage
+  if (ku !== null) {
+    const bits = new asn1js.BitString({ valueHex: Uint8Array.of(ku).buffer, unusedBits: 1 })
+    extensions.push(new pkijs.Extension({ extnID: "2.5.29.15", critical: true, extnValue: bits.toBER(false) }))
+  }
+  if (options.eku) {
+    const eku = new pkijs.ExtKeyUsage({ keyPurposes: [...options.eku] })
+    extensions.push(new pkijs.Extension({ extnID: "2.5.29.37", critical: options.ekuCritical ?? false, extnValue: eku.toSchema().toBER(false) }))
+  }
+  if (options.unknownCritical) {
+    extensions.push(new pkijs.Extension({ extnID: options.unknownCritical, critical: true, extnValue: new asn1js.Null().toBER(false) }))
+  }
+  extensions.push(new pkijs.Extension({ extnID: "2.5.29.14", extnValue: new asn1js.OctetString({ valueHex: ski }).toBER(false) }))
+  cert.extensions = extensions
+  const hash = options.certHash ?? "SHA-256"
+  await cert.sign(await withHash(issuer?.privateKey ?? keys.privateKey, hash), hash)
+  // Round-trip through DER so the certificate looks exactly as a verifier parses it (tbsView, parsed extensions).
+  const parsed = new pkijs.Certificate({ schema: asn1js.fromBER(cert.toSchema().toBER()).result })
+  return { cert: parsed, privateKey: keys.privateKey, hash: "SHA-256" }
 }
 
-const pem = (cert: pkijs.Certificate): Uint8Array => {
+export const pem = (cert: pkijs.Certificate): Uint8Array => {
   const der = new Uint8Array(cert.toSchema().toBER())
   const b64 = btoa(String.fromCharCode(...der)).replace(/.{64}/g, "$&\n")
   return new TextEncoder().encode(`-----BEGIN CERTIFICATE-----\n${b64}\n-----END CERTIFICATE-----\n`)
 }
 
-/** A root CA and a signer under it; validity [notBefore, notAfter] for the signer. */
+/** A CRL of `by`, listing the given certificates as revoked at `revokedAt`; current around now unless told. */
+export const crlOf = async (
+  by: TestIdentity,
+  revoked: ReadonlyArray<pkijs.Certificate> = [],
+  options: { revokedAt?: Date; thisUpdate?: Date; nextUpdate?: Date; extensions?: ReadonlyArray<pkijs.Extension> } = {}
+): Promise<pkijs.CertificateRevocationList> => {
+  const now = Date.now()
+  const crl = new pkijs.CertificateRevocationList({
+    version: 1,
+    issuer: by.cert.subject,
+    thisUpdate: new pkijs.Time({ type: 1, value: options.thisUpdate ?? new Date(now - DAY) }),
+    nextUpdate: new pkijs.Time({ type: 1, value: options.nextUpdate ?? new Date(now + 365 * DAY) }),
+    ...(revoked.length
+      ? {
+          revokedCertificates: revoked.map(
+            (c) =>
+              new pkijs.RevokedCertificate({
+                userCertificate: c.serialNumber,
+                revocationDate: new pkijs.Time({ type: 1, value: options.revokedAt ?? new Date("2025-01-01T00:00:00Z") })
+              })
+          )
+        }
+      : {}),
+    ...(options.extensions ? { crlExtensions: new pkijs.Extensions({ extensions: [...options.extensions] }) } : {})
+  })
+  await crl.sign(by.privateKey, "SHA-256")
+  return new pkijs.CertificateRevocationList({ schema: asn1js.fromBER(crl.toSchema().toBER()).result })
+}
+
+/** A CRL of the test root, listing the given certificates as revoked at `revokedAt`. */
+export const makeCrl = (pki: TestPki, revoked: ReadonlyArray<pkijs.Certificate>, revokedAt = new Date("2025-01-01T00:00:00Z")) =>
+  crlOf(pki.root, revoked, { revokedAt })
+
+/**
+ * A root CA, `intermediates` CAs under it, and a signer under the last; validity
+ * [notBefore, notAfter] for the signer.
+ */
 export const makePki = async (
   kind: KeyKind = "rsa",
-  options: { notBefore?: Date; notAfter?: Date; hash?: "SHA-256" | "SHA-1" } = {}
+  options: {
+    notBefore?: Date
+    notAfter?: Date
+    hash?: "SHA-256" | "SHA-1"
+    root?: CertOptions
+    intermediates?: ReadonlyArray<CertOptions>
+    signer?: CertOptions
+  } = {}
 ): Promise<TestPki> => {
-  const hash = options.hash ?? "SHA-256"
-  const rootKeys = (await subtle.generateKey(algorithmOf("rsa"), true, ["sign", "verify"])) as CryptoKeyPair
-  const root = await makeCert({
+  const root = await issue(undefined, {
     subject: [
       ["2.5.4.6", "PE"],
       ["2.5.4.10", "Prueba ECEP"],
       ["2.5.4.3", "Raíz de prueba ecasilla"]
     ],
-    publicKey: rootKeys.publicKey,
-    signKey: rootKeys.privateKey,
     ca: true,
-    notBefore: new Date("2020-01-01T00:00:00Z"),
-    notAfter: new Date("2040-01-01T00:00:00Z"),
-    hash: "SHA-256"
+    ...options.root
   })
-  const leafKeys = (await subtle.generateKey(algorithmOf(kind), true, ["sign", "verify"])) as CryptoKeyPair
-  const signer = await makeCert({
-    subject: [
-      ["2.5.4.6", "PE"],
-      ["2.5.4.10", "CONTRALORIA GENERAL DE LA REPUBLICA"],
-      ["2.5.4.11", "FAU 20131378972 soft"],
-      ["2.5.4.3", "PEREZ ROJAS Juan FAU 20131378972 soft"],
-      ["2.5.4.5", "PNOPE-10117410"]
-    ],
-    issuer: root,
-    publicKey: leafKeys.publicKey,
-    signKey: rootKeys.privateKey,
-    ca: false,
+  const intermediates: TestIdentity[] = []
+  let parent = root
+  for (const [i, o] of (options.intermediates ?? []).entries()) {
+    parent = await issue(parent, { subject: [["2.5.4.6", "PE"], ["2.5.4.3", `EC intermedia de prueba ${i + 1}`]], ca: true, ...o })
+    intermediates.push(parent)
+  }
+  const signer = await issue(parent, {
+    subject: OFFICIAL,
+    kind,
     notBefore: options.notBefore ?? new Date("2021-01-01T00:00:00Z"),
     notAfter: options.notAfter ?? new Date("2035-01-01T00:00:00Z"),
-    hash: "SHA-256"
+    ...options.signer
   })
-  return { root: { cert: root, privateKey: rootKeys.privateKey, hash: "SHA-256" }, signer: { cert: signer, privateKey: leafKeys.privateKey, hash }, rootPem: pem(root) }
+  const crls = await Promise.all([root, ...intermediates].map((ca) => crlOf(ca)))
+  return { root, intermediates, signer: { ...signer, hash: options.hash ?? "SHA-256" }, rootPem: pem(root.cert), crls }
 }
 
-/** A detached CMS SignedData (CAdES-style signed attributes) over `content`. */
-export const signCms = async (
-  pki: TestPki,
-  content: Uint8Array,
-  options: {
-    signingTime?: Date
-    signedAttributes?: boolean
-    crls?: ReadonlyArray<pkijs.CertificateRevocationList>
-    /** CRLs in Adobe's revocationInfoArchival signed attribute instead of the SignedData. */
-    archivedCrls?: ReadonlyArray<pkijs.CertificateRevocationList>
-  } = {}
-): Promise<Uint8Array> => {
-  const { signer, root } = pki
-  const digest = new Uint8Array(await subtle.digest(signer.hash, content as Uint8Array<ArrayBuffer>))
-  const certDer = new Uint8Array(signer.cert.toSchema().toBER())
-  const certHash = new Uint8Array(await subtle.digest("SHA-256", certDer))
-  const attrs = [
-    new pkijs.Attribute({ type: "1.2.840.113549.1.9.3", values: [new asn1js.ObjectIdentifier({ value: "1.2.840.113549.1.7.1" })] }),
-    new pkijs.Attribute({ type: "1.2.840.113549.1.9.5", values: [new asn1js.UTCTime({ valueDate: options.signingTime ?? new Date("2026-11-27T12:00:00Z") })] }),
-    new pkijs.Attribute({ type: "1.2.840.113549.1.9.4", values: [new asn1js.OctetString({ valueHex: digest })] }),
-    new pkijs.Attribute({
-      type: "1.2.840.113549.1.9.16.2.47",
-      values: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: certHash })] })] })] })]
-    })
-  ]
-  if (options.archivedCrls) {
-    attrs.push(
-      new pkijs.Attribute({
-        type: "1.2.840.113623.1.1.8",
-        values: [
-          new asn1js.Sequence({
-            value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: options.archivedCrls.map((c) => c.toSchema()) })] })]
-          })
-        ]
-      })
-    )
-  }
-  const sd = new pkijs.SignedData({
-    version: 1,
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: "1.2.840.113549.1.7.1" }),
-    signerInfos: [
-      new pkijs.SignerInfo({
-        version: 1,
-        sid: new pkijs.IssuerAndSerialNumber({ issuer: signer.cert.issuer, serialNumber: signer.cert.serialNumber }),
-        ...(options.signedAttributes === false ? {} : { signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: attrs }) })
-      })
-    ],
-    certificates: [signer.cert, root.cert],
-    ...(options.crls ? { crls: [...options.crls] } : {})
+/** A time-stamping authority under the test root: id-kp-timeStamping, critical, as RFC 3161 asks. */
+export const makeTsa = async (pki: TestPki, options: CertOptions = {}): Promise<TestIdentity> =>
+  issue(pki.root, {
+    subject: [["2.5.4.6", "PE"], ["2.5.4.3", "TSA de prueba ecasilla"]],
+    keyUsage: 0xc0,
+    eku: ["1.3.6.1.5.5.7.3.8"],
+    ekuCritical: true,
+    ...options
   })
-  await sd.sign(signer.privateKey, 0, signer.hash, options.signedAttributes === false ? (content as Uint8Array<ArrayBuffer>).slice().buffer : undefined)
-  const ci = new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) })
-  return new Uint8Array(ci.toSchema().toBER())
-}
 
-/** A CRL of the test root, listing the given certificates as revoked at `revokedAt`. */
-export const makeCrl = async (pki: TestPki, revoked: ReadonlyArray<pkijs.Certificate>, revokedAt = new Date("2025-01-01T00:00:00Z")) => {
-  const crl = new pkijs.CertificateRevocationList({
-    version: 1,
-    issuer: pki.root.cert.subject,
-    thisUpdate: new pkijs.Time({ type: 0, value: new Date("2026-11-01T00:00:00Z") }),
-    nextUpdate: new pkijs.Time({ type: 0, value: new Date("2027-11-01T00:00:00Z") }),
-    ...(revoked.length
-      ? {
-          revokedCertificates: revoked.map(
-            (c) => new pkijs.RevokedCertificate({ userCertificate: c.serialNumber, revocationDate: new pkijs.Time({ type: 0, value: revokedAt }) })
-          )
-        }
-      : {})
-  })
-  await crl.sign(pki.root.privateKey, "SHA-256")
-  return crl
-}
+export { signCms, timestampToken } from "./cms.js"

@@ -5,6 +5,8 @@ import { expect } from "@open-wc/testing"
 import { firmaRuntimeCrypto, firmaWebCrypto, verifyPdfAsync } from "@ecasilla/core/firma"
 import { makePki } from "./pki.js"
 import { TestPdf } from "./pdf.js"
+import { hiddenPrevAttack, moveSignedTail } from "./attacks.js"
+import { trustCases } from "./trust-cases.js"
 
 describe("firma in the browser", () => {
   it("verifies RSA, ECDSA and RSA-PSS signatures with WebCrypto and catches a later edit", async () => {
@@ -21,6 +23,24 @@ describe("firma in the browser", () => {
     }
   })
 
+  it("reads the file as readers do: same verdicts as in Node for the reading rules", async () => {
+    const pki = await makePki("rsa")
+    const anchors = { trustAnchors: [pki.rootPem] }
+    const hidden = await verifyPdfAsync((await hiddenPrevAttack(pki)).pdf.bytes, anchors)
+    expect(hidden.verdict).to.equal("invalid")
+    const moved = await verifyPdfAsync(moveSignedTail(await new TestPdf().sign(pki)), anchors)
+    expect(moved.verdict).to.equal("invalid")
+    const dup = await new TestPdf().sign(pki)
+    dup.updateCompressed({}, { pairs: [[7, "<< /Type /Font >>"], [7, "<< /Type /Font /Subtype /Type1 >>"]] })
+    expect((await verifyPdfAsync(dup.bytes, { ...anchors, policy: "pdf" })).verdict).to.equal("invalid")
+    const eof = new TestPdf()
+    const data = "startxref\n9\n%%EOF\n(%%EOF)"
+    eof.update({ 20: `<< /Length ${data.length} >>\nstream\n${data}\nendstream` })
+    await (await eof.sign(pki, { field: "Titular" })).sign(pki, { field: "Notificacion", compressed: true })
+    const ok = await verifyPdfAsync(eof.bytes, anchors)
+    expect([ok.verdict, ok.revisions]).to.deep.equal(["valid", 4])
+  })
+
   it("the runtime port is the WebCrypto port here", async () => {
     const data = new TextEncoder().encode("hola")
     const a = await firmaRuntimeCrypto.digest("SHA-256", [data])
@@ -29,4 +49,14 @@ describe("firma in the browser", () => {
     // SHA-3 is not in WebCrypto: undefined, so such signatures end INDETERMINATE.
     expect(await firmaRuntimeCrypto.digest("SHA3-256", [data])).to.equal(undefined)
   })
+})
+
+describe("firma trust and time in the browser: same verdicts as the API and the CLI in Node", () => {
+  for (const c of trustCases) {
+    it(c.name, async () => {
+      const { pdf, root } = await c.make()
+      const r = await verifyPdfAsync(pdf, { trustAnchors: [root] })
+      expect([r.verdict, r.signatures[0].indication, r.signatures[0].subIndication]).to.deep.equal([c.verdict, c.indication, c.subIndication])
+    })
+  }
 })

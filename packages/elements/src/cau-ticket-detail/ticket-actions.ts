@@ -1,10 +1,23 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from "lit"
 import { live } from "lit/directives/live.js"
 import * as Effect from "effect/Effect"
-import { hasRole, type Actor } from "@ecasilla/core"
-import { SurveyLevel, surveyLevelLabels, type AttachmentPolicy, ticketActionLabels, ticketLifecycle, type Ticket, type TicketAction, type TicketService } from "@ecasilla/core/cau"
+import type { Actor } from "@ecasilla/core"
+import {
+  type AttachmentError,
+  SurveyLevel,
+  surveyLevelLabels,
+  type AttachmentPolicy,
+  isCauAnalyst,
+  defaultAttachmentPolicy,
+  ticketActionLabels,
+  type TicketCommandError,
+  ticketLifecycle,
+  type Ticket,
+  type TicketAction,
+  type TicketService
+} from "@ecasilla/core/cau"
 import { Directory } from "@ecasilla/core/ports"
-import { EffectTask } from "../controllers/effect-task.js"
+import type { EffectQuery, RuntimeController } from "../controllers/runtime-controller.js"
 import type { LocalizeController } from "../controllers/localize.js"
 import { AttachmentDropController } from "../cau/attachment-drop.js"
 import { ComboboxController } from "../cau/combobox.js"
@@ -23,7 +36,7 @@ type Strings = typeof ticketDetailStrings["es-PE"]
  */
 export type PerformAction = (
   action: TicketAction,
-  command: (service: TicketService["Service"], actor: Actor) => Effect.Effect<Ticket, unknown>
+  command: (service: TicketService["Service"], actor: Actor) => Effect.Effect<Ticket, TicketCommandError | AttachmentError>
 ) => Promise<{ readonly reason?: string } | undefined>
 
 // Whether the lifecycle says `action` needs `input` (marks the field aria-required).
@@ -63,21 +76,30 @@ export class TicketActionsController implements ReactiveController {
   private readonly perform: PerformAction
   private readonly answer: RichTextController
   private readonly noteFiles: AttachmentDropController
-  private readonly analysts: EffectTask<ReadonlyArray<Actor>, never, readonly [string, boolean]>
+  private readonly analysts: EffectQuery<ReadonlyArray<Actor>, never, readonly [string, boolean], TicketService | Directory>
   private readonly analystBox: ComboboxController
+  private readonly busy: () => boolean
   private needsAnalysts = false
+  private policy: AttachmentPolicy = defaultAttachmentPolicy
 
-  constructor(host: ReactiveControllerHost & HTMLElement, i18n: LocalizeController<Strings>, perform: PerformAction) {
+  constructor(
+    host: ReactiveControllerHost & HTMLElement,
+    runtime: RuntimeController<TicketService | Directory>,
+    i18n: LocalizeController<Strings>,
+    perform: PerformAction,
+    busy: () => boolean
+  ) {
     this.host = host
     this.i18n = i18n
     this.perform = perform
+    this.busy = busy
     this.answer = new RichTextController(host, "answer")
-    this.noteFiles = new AttachmentDropController(host, "nota", () => i18n.locale)
-    this.analysts = new EffectTask(host, {
+    this.noteFiles = new AttachmentDropController(host, "nota", () => i18n.locale, () => this.policy)
+    this.analysts = runtime.query({
       args: () => [this.analystQuery, this.needsAnalysts] as const,
-      effect: ([query, needed]) => needed
-        ? Effect.map(Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 50)), (users) => users.filter((u) => hasRole(u, "cau-analista")))
-        : Effect.succeed([])
+      run: ([query, needed]) => needed
+        ? Effect.map(Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 50)), (users) => users.filter(isCauAnalyst))
+        : Effect.succeed<ReadonlyArray<Actor>>([])
     })
     this.analystBox = new ComboboxController(host, {
       id: "analyst",
@@ -110,6 +132,12 @@ export class TicketActionsController implements ReactiveController {
     this.host.requestUpdate()
   }
 
+  // A submit button that shows the save in progress; a click meanwhile is ignored by the command.
+  private submitButton(label: string, primary = true, id?: string): TemplateResult {
+    const busy = this.busy()
+    return html`<button type="submit" class=${primary ? "primary" : ""} id=${id ?? nothing} aria-disabled=${busy ? "true" : "false"}>${busy ? this.i18n.term("working") : label}</button>`
+  }
+
   private invalid(id: string): "true" | "false" {
     return this.invalidField === id ? "true" : "false"
   }
@@ -135,7 +163,7 @@ export class TicketActionsController implements ReactiveController {
         <input id="support-group" type="text" .value=${live(this.group)} placeholder=${ticket.supportGroup ?? ""}
           @input=${(e: Event) => { this.group = (e.target as HTMLInputElement).value }} />
       </div>
-      <button type="submit" class="primary">${this.label(action)}</button>
+      ${this.submitButton(this.label(action))}
     </form>`
   }
 
@@ -156,7 +184,7 @@ export class TicketActionsController implements ReactiveController {
         remove: (name) => this.i18n.term("remove", name),
         size: (bytes) => formatBytes(bytes, this.i18n.locale)
       })}
-      <button type="submit" class="primary">${this.label("note")}</button>
+      ${this.submitButton(this.label("note"))}
     </form>`
   }
 
@@ -174,7 +202,7 @@ export class TicketActionsController implements ReactiveController {
           invalid: this.invalidField === "answer"
         })}
       </div>
-      <button type="submit" class="primary">${this.label("resolve")}</button>
+      ${this.submitButton(this.label("resolve"))}
     </form>`
   }
 
@@ -182,14 +210,14 @@ export class TicketActionsController implements ReactiveController {
     return html`<form class="action" aria-labelledby="verdict-heading"
       @submit=${this.submit("incorrecta", (s, actor) => s.rejectResolution(actor, ticket.id, { comment: this.comment }), () => { this.comment = "" })}>
       <h4 id="verdict-heading">${this.i18n.term("verdict")}</h4>
-      ${actions.includes("correcta") ? html`<p><button type="button" class="primary" id="correcta"
+      ${actions.includes("correcta") ? html`<p><button type="button" class="primary" id="correcta" aria-disabled=${this.busy() ? "true" : "false"}
         @click=${() => void this.run("correcta", (s, actor) => s.acceptResolution(actor, ticket.id), () => {})}>${this.label("correcta")}</button></p>` : nothing}
       ${actions.includes("incorrecta") ? html`<div class="field">
           <label for="incorrecta-comment">${this.i18n.term("comment")}<span class="hint" id="comment-hint">${this.i18n.term("commentHint")}</span></label>
           <textarea id="incorrecta-comment" aria-required=${needs("incorrecta", "comment")} aria-invalid=${this.invalid("incorrecta-comment")} aria-describedby="comment-hint action-error"
             .value=${live(this.comment)} @input=${(e: Event) => { this.comment = (e.target as HTMLTextAreaElement).value }}></textarea>
         </div>
-        <button type="submit" id="incorrecta">${this.label("incorrecta")}</button>` : nothing}
+        ${this.submitButton(this.label("incorrecta"), false, "incorrecta")}` : nothing}
     </form>`
   }
 
@@ -213,13 +241,13 @@ export class TicketActionsController implements ReactiveController {
         <label for="survey-comment">${this.i18n.term("surveyComment")}</label>
         <textarea id="survey-comment" .value=${live(this.surveyComment)} @input=${(e: Event) => { this.surveyComment = (e.target as HTMLTextAreaElement).value }}></textarea>
       </div>
-      <button type="submit" class="primary">${this.label("survey")}</button>
+      ${this.submitButton(this.label("survey"))}
     </form>`
   }
 
   /** The forms for `actions` (from `availableTicketActions`), in lifecycle order; `policy` limits the note's files. */
   render(ticket: Ticket, actions: ReadonlyArray<TicketAction>, policy: AttachmentPolicy): TemplateResult {
-    this.noteFiles.policy = policy
+    this.policy = policy
     const needs = actions.includes("assign") || actions.includes("reassign")
     if (needs !== this.needsAnalysts) {
       this.needsAnalysts = needs

@@ -9,6 +9,8 @@ import type { Translations } from "../controllers/localize.js"
  */
 export const ticketDetailStrings: Translations<{
   loading: string
+  working: string
+  cancelEdit: string
   none: string
   signIn: string
   phases: string
@@ -105,6 +107,8 @@ export const ticketDetailStrings: Translations<{
     groupLabel: "Grupo de soporte (opcional)",
     created: "Registró el ticket",
     edited: "Modificó el ticket",
+    working: "Guardando…",
+    cancelEdit: "Cancelar la edición",
     assigned: (a, g) => `Asignó a ${a} (${g})`,
     reassigned: (a, g) => `Reasignó a ${a} (${g})`,
     noteAdded: "Envió una nota al analista",
@@ -159,6 +163,8 @@ export const ticketDetailStrings: Translations<{
     groupLabel: "Support group (optional)",
     created: "Filed the ticket",
     edited: "Edited the ticket",
+    working: "Saving…",
+    cancelEdit: "Cancel editing",
     assigned: (a, g) => `Assigned to ${a} (${g})`,
     reassigned: (a, g) => `Reassigned to ${a} (${g})`,
     noteAdded: "Sent the analyst a note",

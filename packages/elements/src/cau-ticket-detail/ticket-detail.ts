@@ -11,8 +11,10 @@ import {
   phaseOf,
   surveyLevelLabels,
   ticketActionLabels,
+  isTicketError,
   TicketError,
   ticketMessage,
+  ticketTipoLabels,
   TicketService,
   type AttachmentMeta,
   type AttachmentPolicy,
@@ -21,14 +23,14 @@ import {
   type TicketPhase
 } from "@ecasilla/core/cau"
 import type { Actor } from "@ecasilla/core/roles"
-import { HtmlSanitizer, htmlToPlainText, plainTextToHtml } from "@ecasilla/core/ports"
+import { Directory, HtmlSanitizer, htmlToPlainText, plainTextToHtml } from "@ecasilla/core/ports"
 import { actorContext } from "../context/contexts.js"
-import { EffectTask } from "../controllers/effect-task.js"
+import { RuntimeController } from "../controllers/runtime-controller.js"
 import { LocalizeController } from "../controllers/localize.js"
 import { TicketUpdatedEvent } from "../events/cau-events.js"
 import { cauStyles } from "../cau/cau.styles.js"
 import { formatBytes, userMessage } from "../cau/user-message.js"
-import { TicketActionsController, type PerformAction } from "./ticket-actions.js"
+import type { PerformAction, TicketActionsController } from "./ticket-actions.js"
 import { ticketDetailStrings } from "./ticket-detail.strings.js"
 import { ticketDetailStyles } from "./ticket-detail.styles.js"
 import { formatInstant, renderHistory } from "./ticket-history.js"
@@ -51,7 +53,11 @@ const PHASES: ReadonlyArray<TicketPhase> = ["Registro", "Investigación", "Resol
  * requester and the help-desk staff); below them the forms of the actions the provider's actor may
  * take now — `availableTicketActions(ticket, actor)` from the core, nothing else. After
  * each action the ticket is loaded again and `ticket-updated` is fired; a refusal from
- * the core is shown as its Spanish (or English) message.
+ * the core is shown as its Spanish (or English) message. While the ticket is Registrada
+ * its requester is offered "Modificar": `<cau-ticket-form>` in edit mode, loaded then.
+ * Reads go through the service as the acting user (it answers "does not exist" to
+ * anyone who may not see the ticket); each action is a command: a second click while
+ * it saves is ignored and the button says "Guardando…".
  *
  * Rich text (descripción, answer) is the core's sanitized HTML, sanitized once more by
  * the runtime's HtmlSanitizer before it is shown (plain text when the runtime has none);
@@ -96,22 +102,45 @@ export class CauTicketDetail extends LitElement {
   readonly i18n = new LocalizeController(this, ticketDetailStrings)
   private readonly actor = new ContextConsumer(this, { context: actorContext, subscribe: true })
   private readonly internals = this.attachInternals()
-  private readonly load = new EffectTask<LoadedTicket, unknown, readonly [string, string, number, Actor | undefined]>(this, {
+  // What the detail needs from the provider's layer (CauConfig has a default).
+  private readonly runtime = new RuntimeController<TicketService | Directory>(this, [TicketService, Directory])
+  private readonly load = this.runtime.query({
     // The actor is an argument: the service authorizes each read for whoever is acting.
     args: () => [this.ticketId, this.number, this.reloads, this.actor.value] as const,
-    effect: ([id, number, , actor]) => Effect.gen(function*() {
+    run: ([id, number, , actor]) => Effect.gen(function*() {
       const service = yield* Effect.service(TicketService)
       if (!actor) return yield* Effect.fail(new TicketError({ reason: "not-found" }))
       const ticket = id ? yield* service.getTicket(actor, id) : yield* service.getTicketByNumber(actor, number)
       const sanitizer = yield* Effect.serviceOption(HtmlSanitizer)
       const { attachments: policy } = yield* Effect.service(CauConfig)
       const clean = (h: string) => Option.isSome(sanitizer) ? sanitizer.value.sanitize(h) : plainTextToHtml(htmlToPlainText(h))
-      return { ticket, policy, descripcion: clean(ticket.descripcion), answer: ticket.resolution ? clean(ticket.resolution.answer) : undefined }
+      return { ticket, policy, descripcion: clean(ticket.descripcion), answer: ticket.resolution ? clean(ticket.resolution.answer) : undefined } satisfies LoadedTicket
     })
   })
-  private readonly command = new EffectTask<Ticket>(this)
-  private readonly download = new EffectTask<void>(this)
-  private readonly actions = new TicketActionsController(this, this.i18n, (action, cmd) => this.perform(action, cmd))
+  private readonly command = this.runtime.command((actor: Actor, cmd: Parameters<PerformAction>[1]) =>
+    Effect.flatMap(Effect.service(TicketService), (s) => cmd(s, actor)))
+  private readonly download = this.runtime.command((actor: Actor, ticket: Ticket, meta: AttachmentMeta) =>
+    Effect.flatMap(Effect.service(TicketService), (s) => s.getAttachment(actor, ticket.id, meta.id)))
+  // The action forms (rich text, combobox, drop zone) load after the element, not up front.
+  private actions: TicketActionsController | undefined
+  private actionsLoading: Promise<void> | undefined
+  @state() private editing = false
+
+  override connectedCallback(): void {
+    super.connectedCallback()
+    this.actionsLoading ??= import("./ticket-actions.js").then(({ TicketActionsController }) => {
+      this.actions = new TicketActionsController(this, this.runtime, this.i18n, (action, cmd) => this.perform(action, cmd), () => this.command.running)
+      this.requestUpdate()
+    })
+  }
+
+  // `updateComplete` includes the action forms arriving, so callers see a whole view.
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete()
+    if (this.actions !== undefined || this.actionsLoading === undefined) return done
+    await this.actionsLoading
+    return super.getUpdateComplete()
+  }
 
   /** The ticket as last loaded, if any. */
   get ticket(): Ticket | undefined {
@@ -127,46 +156,81 @@ export class CauTicketDetail extends LitElement {
   get availableActions(): ReadonlyArray<TicketAction> {
     const ticket = this.ticket
     const actor = this.actor.value
-    // "edit" (fields of a Registrada ticket) belongs to the form, not to this view.
-    return ticket && actor && canViewTicket(ticket, actor) ? availableTicketActions(ticket, actor).filter((a) => a !== "edit") : []
+    return ticket && actor && canViewTicket(ticket, actor) ? availableTicketActions(ticket, actor) : []
   }
 
   private readonly perform: PerformAction = async (action, cmd) => {
     const ticket = this.ticket
     const actor = this.actor.value
     if (!ticket || !actor) return { reason: "not-allowed" }
+    // A submit while one is saving: the command ignores it (resolves `undefined`), and so does the view.
+    const busy = this.command.running
+    const pending = this.command.run(actor, cmd)
+    if (busy) return undefined
     this.internals.states.add("busy")
-    const exit = await this.command.run(Effect.flatMap(Effect.service(TicketService), (s) => cmd(s, actor)))
+    this.requestUpdate()
+    const outcome = await pending
     this.internals.states.delete("busy")
+    if (outcome === undefined) return undefined
     const label = ticketActionLabels[this.i18n.locale][action]
-    if (exit._tag === "Success") {
+    if (outcome.ok) {
       this.actionError = ""
       this.announcement = this.i18n.term("saved", label)
       this.reload()
-      this.dispatchEvent(new TicketUpdatedEvent(exit.value, action))
+      this.dispatchEvent(new TicketUpdatedEvent(outcome.value, action))
       await this.updateComplete
       this.shadowRoot?.getElementById("status-heading")?.focus()
       return undefined
     }
-    const error = this.command.error as { reason?: unknown }
+    const error = outcome.error
     this.actionError = userMessage(error, this.i18n.locale)
     this.announcement = this.actionError
-    return { reason: typeof error?.reason === "string" ? error.reason : undefined }
+    return { reason: isTicketError(error) ? error.reason : undefined }
   }
 
   private async downloadAttachment(ticket: Ticket, meta: AttachmentMeta): Promise<void> {
     const actor = this.actor.value
     if (!actor) return
-    await this.download.run(Effect.flatMap(Effect.service(TicketService), (s) => s.getAttachment(actor, ticket.id, meta.id)).pipe(
-      Effect.map(({ bytes }) => {
-        const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: meta.mediaType }))
-        const a = document.createElement("a")
-        a.href = url
-        a.download = meta.name
-        a.click()
-        setTimeout(() => URL.revokeObjectURL(url), 10_000)
-      })
-    ))
+    const outcome = await this.download.run(actor, ticket, meta)
+    if (outcome === undefined) return
+    if (!outcome.ok) {
+      this.actionError = userMessage(outcome.error, this.i18n.locale)
+      return
+    }
+    const url = URL.createObjectURL(new Blob([outcome.value.bytes as BlobPart], { type: meta.mediaType }))
+    const a = document.createElement("a")
+    a.href = url
+    a.download = meta.name
+    a.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
+
+  // The requester edits a Registrada ticket with <cau-ticket-form>, loaded only then.
+  private async startEditing(): Promise<void> {
+    await import("../define/cau-ticket-form.js")
+    this.editing = true
+    await this.updateComplete
+    this.shadowRoot?.querySelector<HTMLElement>("cau-ticket-form")?.focus()
+  }
+
+  private finishEditing(saved: boolean): void {
+    this.editing = false
+    if (saved) {
+      this.announcement = this.i18n.term("saved", ticketActionLabels[this.i18n.locale].edit)
+      this.reload()
+    }
+    void this.updateComplete.then(() => this.shadowRoot?.getElementById("status-heading")?.focus())
+  }
+
+  private renderEdit(ticket: Ticket): TemplateResult {
+    const t = this.i18n
+    const label = ticketActionLabels[t.locale].edit
+    return this.editing
+      ? html`<div class="action edit">
+          <cau-ticket-form ticket-id=${ticket.id} @ticket-updated=${() => this.finishEditing(true)}></cau-ticket-form>
+          <p><button type="button" id="cancel-edit" @click=${() => this.finishEditing(false)}>${t.term("cancelEdit")}</button></p>
+        </div>`
+      : html`<p><button type="button" class="primary" id="edit" @click=${() => void this.startEditing()}>${label}</button></p>`
   }
 
   private renderFiles(ticket: Ticket, files: ReadonlyArray<AttachmentMeta>): TemplateResult | typeof nothing {
@@ -201,7 +265,7 @@ export class CauTicketDetail extends LitElement {
     return html`
       <header part="header">
         <div class="head-row">
-          <span class="number">${ticket.tipo} N° ${ticket.number}</span>
+          <span class="number">${ticketTipoLabels[t.locale][ticket.tipo]} N° ${ticket.number}</span>
           <span class="state">${t.term("state")}: <span class="badge" data-state=${ticket.state}>${ticket.state}</span></span>
         </div>
         <h2 id="titulo">${ticket.titulo}</h2>
@@ -210,7 +274,7 @@ export class CauTicketDetail extends LitElement {
       <section aria-labelledby="registro-heading">
         <h3 id="registro-heading">1. Registro</h3>
         <dl class="facts">
-          <dt>${t.term("tipo")}</dt><dd>${ticket.tipo}</dd>
+          <dt>${t.term("tipo")}</dt><dd>${ticketTipoLabels[t.locale][ticket.tipo]}</dd>
           <dt>${t.term("categoria")}</dt><dd>${ticket.categoria.path.join(" › ")}</dd>
           <dt>${t.term("requester")}</dt><dd>${ticket.requester.name}</dd>
           ${ticket.onBehalfOf ? html`<dt>${t.term("onBehalfOf")}</dt><dd>${ticket.onBehalfOf.name}</dd>` : nothing}
@@ -243,7 +307,11 @@ export class CauTicketDetail extends LitElement {
       </section>` : nothing}
       <section class="actions" part="actions" aria-labelledby="status-heading">
         <h3 id="status-heading" tabindex="-1">${t.term("actions")}</h3>
-        ${actions.length === 0 ? html`<p class="muted">${t.term("noActions")}</p>` : this.actions.render(ticket, actions, loaded.policy)}
+        ${actions.length === 0 ? html`<p class="muted">${t.term("noActions")}</p>` : nothing}
+        ${actions.includes("edit") ? this.renderEdit(ticket) : nothing}
+        ${actions.some((a) => a !== "edit")
+          ? this.actions?.render(ticket, actions.filter((a) => a !== "edit"), loaded.policy) ?? html`<p class="muted">${t.term("loading")}</p>`
+          : nothing}
         <p id="action-error" class="notice error-box" role="alert">${this.actionError}</p>
       </section>
       ${renderHistory(t, ticket)}
@@ -263,10 +331,10 @@ export class CauTicketDetail extends LitElement {
         : canViewTicket(loaded.ticket, actor) ? this.renderTicket(loaded)
         : html`<p class="notice error-box" role="alert">${ticketMessage("not-found", undefined, t.locale)}</p>`
     }
-    else if (this.load.status === "error") body = html`<p class="notice error-box" role="alert">${userMessage(this.load.error, t.locale)}</p>`
+    else if (this.load.failed) body = html`<p class="notice error-box" role="alert">${userMessage(this.load.error, t.locale)}</p>`
     else body = html`<p class="muted">${t.term("loading")}</p>`
     return html`<div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
-      <article aria-labelledby=${loaded ? "titulo" : nothing} aria-busy=${this.load.status === "pending" ? "true" : "false"}>${body}</article>`
+      <article aria-labelledby=${loaded ? "titulo" : nothing} aria-busy=${this.load.pending ? "true" : "false"}>${body}</article>`
   }
 }
 

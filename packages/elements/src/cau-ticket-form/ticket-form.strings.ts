@@ -2,7 +2,7 @@ import type { Translations } from "../controllers/localize.js"
 
 /**
  * The texts of `<cau-ticket-form>` (validation messages come from the core:
- * `validateTicketField`, `attachmentMessage`, `ticketErrorMessage`).
+ * `validateTicketField`, `attachmentMessage`, `ticketErrorMessage`; tipo labels: `ticketTipoLabels`).
  *
  * @since 0.1.0
  * @category i18n
@@ -14,9 +14,7 @@ export const ticketFormStrings: Translations<{
   titulo: string
   descripcion: string
   tipo: string
-  incidencia: string
   incidenciaHint: string
-  peticion: string
   peticionHint: string
   categoria: string
   categoriaPlaceholder: string
@@ -41,6 +39,13 @@ export const ticketFormStrings: Translations<{
   created: (tipo: string, number: string, state: string) => string
   number: string
   state: string
+  editHeading: (tipo: string, number: string) => string
+  editIntro: string
+  saveChanges: string
+  edited: (number: string) => string
+  editAgain: string
+  loading: string
+  cannotEdit: string
 }> = {
   "es-PE": {
     heading: "Nueva incidencia / petición",
@@ -49,9 +54,7 @@ export const ticketFormStrings: Translations<{
     titulo: "Título",
     descripcion: "Descripción",
     tipo: "Tipo",
-    incidencia: "Incidencia",
     incidenciaHint: "Algo no funciona.",
-    peticion: "Petición",
     peticionHint: "Una solicitud o una consulta.",
     categoria: "Categoría",
     categoriaPlaceholder: "Escriba para buscar en el catálogo",
@@ -75,7 +78,14 @@ export const ticketFormStrings: Translations<{
     fix: (n) => (n === 1 ? "Corrija el campo marcado." : `Corrija los ${n} campos marcados.`),
     created: (tipo, number, state) => `Se registró su ${tipo.toLowerCase()} N° ${number}. Estado: ${state}.`,
     number: "Número",
-    state: "Estado"
+    state: "Estado",
+    editHeading: (tipo, number) => `Editar ${tipo.toLowerCase()} N° ${number}`,
+    editIntro: "Puede corregir los datos mientras el ticket está Registrada. Los adjuntos no cambian.",
+    saveChanges: "Guardar cambios",
+    edited: (number) => `Se guardaron los cambios del ticket N° ${number}.`,
+    editAgain: "Seguir editando",
+    loading: "Cargando el ticket…",
+    cannotEdit: "Este ticket ya no se puede editar."
   },
   en: {
     heading: "New incident / request",
@@ -84,9 +94,7 @@ export const ticketFormStrings: Translations<{
     titulo: "Title",
     descripcion: "Description",
     tipo: "Type",
-    incidencia: "Incidencia",
     incidenciaHint: "Something is broken.",
-    peticion: "Petición",
     peticionHint: "A request or a question.",
     categoria: "Category",
     categoriaPlaceholder: "Type to search the catalog",
@@ -110,6 +118,13 @@ export const ticketFormStrings: Translations<{
     fix: (n) => (n === 1 ? "Fix the marked field." : `Fix the ${n} marked fields.`),
     created: (tipo, number, state) => `Your ${tipo.toLowerCase()} N° ${number} was filed. State: ${state}.`,
     number: "Number",
-    state: "State"
+    state: "State",
+    editHeading: (tipo, number) => `Edit ${tipo.toLowerCase()} N° ${number}`,
+    editIntro: "You can correct the fields while the ticket is Registrada. Attachments do not change.",
+    saveChanges: "Save changes",
+    edited: (number) => `The changes to ticket N° ${number} were saved.`,
+    editAgain: "Keep editing",
+    loading: "Loading the ticket…",
+    cannotEdit: "This ticket can no longer be edited."
   }
 }

@@ -1,5 +1,5 @@
-import { html, LitElement, nothing, type TemplateResult } from "lit"
-import { state } from "lit/decorators.js"
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit"
+import { property, state } from "lit/decorators.js"
 import { live } from "lit/directives/live.js"
 import { ContextConsumer } from "@lit/context"
 import * as Effect from "effect/Effect"
@@ -7,21 +7,30 @@ import type { Actor } from "@ecasilla/core"
 import {
   CauConfig,
   type CauConfigShape,
+  cauFieldMessage,
   defaultCauConfig,
+  isTicketError,
+  isTicketValidationError,
   searchCatalog,
   ticketMessage,
   TicketService,
+  ticketTextLimits,
+  TicketTipo,
+  ticketTipoLabels,
   validateTicketDraft,
   validateTicketField,
+  type AttachmentPolicy,
+  type NewAttachment,
   type Ticket,
   type TicketDraftField,
   type TicketDraftInput
 } from "@ecasilla/core/cau"
 import { Directory } from "@ecasilla/core/ports"
 import { actorContext } from "../context/contexts.js"
-import { EffectTask } from "../controllers/effect-task.js"
+import { RuntimeController } from "../controllers/runtime-controller.js"
 import { LocalizeController } from "../controllers/localize.js"
-import { TicketCreatedEvent } from "../events/cau-events.js"
+import { TicketCreatedEvent, TicketUpdatedEvent } from "../events/cau-events.js"
+import type { TicketEditController, TicketPatch } from "./ticket-edit.js"
 import { AttachmentDropController } from "../cau/attachment-drop.js"
 import { cauStyles } from "../cau/cau.styles.js"
 import { ComboboxController } from "../cau/combobox.js"
@@ -31,6 +40,7 @@ import { ticketFormStrings } from "./ticket-form.strings.js"
 import { ticketFormStyles } from "./ticket-form.styles.js"
 
 type Field = Exclude<TicketDraftField, "attachments">
+const EMPTY: Record<Field, string> = { titulo: "", descripcion: "", tipo: "", categoria: "", telefono: "", onBehalfOf: "" }
 const FIELDS: ReadonlyArray<Field> = ["titulo", "descripcion", "tipo", "categoria", "telefono", "onBehalfOf"]
 
 /**
@@ -46,6 +56,14 @@ const FIELDS: ReadonlyArray<Field> = ["titulo", "descripcion", "tipo", "categori
  * shown and announced, and `ticket-created` is fired. The catalog and attachment limits
  * are the runtime's `CauConfig`.
  *
+ * With `ticket-id` it edits that ticket instead (the core's `editTicket`: its requester,
+ * while Registrada; only the changed fields are sent; attachments and "on behalf of" are
+ * not edited). A ticket the actor may not edit is shown as the core's reason, not as a form.
+ *
+ * Saving is a command: a second click while it saves is ignored, the button says
+ * "Guardando…" (`aria-disabled`, the form `aria-busy`), and the save runs to its end even
+ * if the form leaves the page meanwhile.
+ *
  * It is a whole form, not a field, so it is not form-associated itself: it owns its
  * `<form>` and offers `requestSubmit()` and `reset()` like one.
  *
@@ -53,6 +71,7 @@ const FIELDS: ReadonlyArray<Field> = ["titulo", "descripcion", "tipo", "categori
  * @summary The "Nueva incidencia / petición" form of the CAU help desk.
  *
  * @event {TicketCreatedEvent} ticket-created - The user saved a ticket; `detail` is the ticket (number, state Registrada).
+ * @event {TicketUpdatedEvent} ticket-updated - In edit mode, the user saved their changes; `detail` is the ticket after them, `action` is `edit`.
  *
  * @csspart form - The form.
  * @csspart result - The saved ticket's number and state.
@@ -75,11 +94,17 @@ const FIELDS: ReadonlyArray<Field> = ["titulo", "descripcion", "tipo", "categori
 export class CauTicketForm extends LitElement {
   static override styles = [cauStyles, ticketFormStyles]
 
-  @state() private values: Record<Field, string> = { titulo: "", descripcion: "", tipo: "", categoria: "", telefono: "", onBehalfOf: "" }
+  /**
+   * The id of an existing ticket to edit (its requester, while Registrada) instead
+   * of filing a new one. Attachments and "on behalf of" are not edited.
+   */
+  @property({ attribute: "ticket-id" }) ticketId = ""
+
+  @state() private values: Record<Field, string> = { ...EMPTY }
   @state() private touched = new Set<Field>()
   @state() private submitted = false
   @state() private forOther = false
-  @state() private created: Ticket | undefined
+  @state() private saved: Ticket | undefined
   @state() private formError = ""
   @state() private announcement = ""
   @state() private rejected: Partial<Record<Field, string>> = {}
@@ -88,15 +113,23 @@ export class CauTicketForm extends LitElement {
   private readonly i18n = new LocalizeController(this, ticketFormStrings)
   private readonly actor = new ContextConsumer(this, { context: actorContext, subscribe: true })
   private readonly internals = this.attachInternals()
-  private readonly config = new EffectTask<CauConfigShape>(this, { args: () => [], effect: () => Effect.service(CauConfig) })
-  private readonly users = new EffectTask<ReadonlyArray<Actor>, never, readonly [boolean, string]>(this, {
+  // What the form needs from the provider's layer (CauConfig has a default).
+  private readonly runtime = new RuntimeController<TicketService | Directory>(this, [TicketService, Directory])
+  private readonly config = this.runtime.query({ args: () => [], run: () => Effect.service(CauConfig) })
+  private readonly users = this.runtime.query({
     args: () => [this.forOther, this.userQuery] as const,
-    effect: ([forOther, query]) =>
-      forOther ? Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 10)) : Effect.succeed([])
+    run: ([forOther, query]) =>
+      forOther ? Effect.flatMap(Effect.service(Directory), (d) => d.searchUsers(query, 10)) : Effect.succeed<ReadonlyArray<Actor>>([])
   })
-  private readonly save = new EffectTask<Ticket>(this)
+  private readonly create = this.runtime.command((actor: Actor, draft: TicketDraftInput, attachments: ReadonlyArray<NewAttachment>) =>
+    Effect.flatMap(Effect.service(TicketService), (s) => s.createTicket(actor, { ...draft, attachments })))
+  private readonly edit = this.runtime.command((actor: Actor, id: string, patch: TicketPatch) =>
+    Effect.flatMap(Effect.service(TicketService), (s) => s.editTicket(actor, id, patch)))
   private readonly editor = new RichTextController(this, "descripcion", (value) => this.set("descripcion", value))
-  private readonly files = new AttachmentDropController(this, "adjuntos", () => this.i18n.locale)
+  // Edit mode loads on demand: a page that only files tickets never downloads it.
+  private editing: TicketEditController | undefined
+  private editingLoading: Promise<void> | undefined
+  private readonly files = new AttachmentDropController(this, "adjuntos", () => this.i18n.locale, () => this.settings.attachments)
   private readonly catalogBox: ComboboxController = new ComboboxController(this, {
     id: "categoria",
     items: () => searchCatalog(this.settings.catalog, this.catalogBox.text).map((leaf) => ({
@@ -121,6 +154,21 @@ export class CauTicketForm extends LitElement {
     return this.config.value ?? defaultCauConfig
   }
 
+  /** The attachment limits in force: the runtime's `CauConfig` once read, else the defaults. */
+  get attachmentPolicy(): AttachmentPolicy {
+    return this.settings.attachments
+  }
+
+  /** The ticket being edited, once loaded (edit mode only). */
+  get editedTicket(): Ticket | undefined {
+    return this.editing?.ticket
+  }
+
+  /** Whether a save is in progress. */
+  get saving(): boolean {
+    return this.create.running || this.edit.running
+  }
+
   /** The form as typed so far, in the shape `createTicket` takes. */
   get draft(): TicketDraftInput {
     const v = this.values
@@ -139,19 +187,39 @@ export class CauTicketForm extends LitElement {
     void this.submit()
   }
 
-  /** Empties the form and hides the last result. */
+  /** Empties the form (in edit mode: back to the ticket as stored) and hides the last result. */
   reset(): void {
-    this.values = { titulo: "", descripcion: "", tipo: "", categoria: "", telefono: "", onBehalfOf: "" }
+    this.values = { ...EMPTY }
     this.touched = new Set()
     this.submitted = false
     this.forOther = false
-    this.created = undefined
+    this.saved = undefined
     this.formError = ""
     this.rejected = {}
     this.editor.clear()
     this.files.clear()
     this.catalogBox.show("")
     this.userBox.show("")
+    this.editing?.forget()
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has("ticketId")) {
+      this.reset()
+      if (this.ticketId !== "") {
+        this.editingLoading ??= import("./ticket-edit.js").then(({ TicketEditController }) => {
+          this.editing = new TicketEditController(this, this.runtime, () => this.ticketId, () => this.actor.value, this.editor)
+          this.requestUpdate()
+        })
+      }
+    }
+    // Edit mode: a newly loaded ticket goes into the fields (not while saving it).
+    if (!this.saving) {
+      this.editing?.fillIfNew((ticket) => {
+        this.values = { titulo: ticket.titulo, descripcion: "", tipo: ticket.tipo, categoria: ticket.categoria.id, telefono: ticket.telefono, onBehalfOf: "" }
+        this.catalogBox.show(ticket.categoria.path.at(-1) ?? "")
+      })
+    }
   }
 
   private set(field: Field, value: string): void {
@@ -161,7 +229,7 @@ export class CauTicketForm extends LitElement {
 
   private touch(field: Field): void {
     // Chromium fires blur when the saved form is swapped for the result: nothing to mark then.
-    if (this.created) return
+    if (this.saved) return
     if (!this.touched.has(field)) this.touched = new Set([...this.touched, field])
   }
 
@@ -187,15 +255,15 @@ export class CauTicketForm extends LitElement {
   }
 
   private async submit(): Promise<void> {
-    if (this.save.running) return
     this.submitted = true
     this.formError = ""
     const locale = this.i18n.locale
     const draft = this.draft
+    const editing = this.editedTicket
     const check = validateTicketDraft(draft, { catalog: this.settings.catalog, locale })
     const invalid: Array<Field | "attachments"> = check.ok ? [] : check.problems.map((p) => p.field)
     if (this.errorFor("onBehalfOf") !== "" && !invalid.includes("onBehalfOf")) invalid.push("onBehalfOf")
-    if (this.files.error !== "") invalid.push("attachments")
+    if (this.files.error !== "" && editing === undefined) invalid.push("attachments")
     if (invalid.length > 0) {
       this.announcement = this.i18n.term("fix", invalid.length)
       await this.updateComplete
@@ -207,25 +275,39 @@ export class CauTicketForm extends LitElement {
       this.formError = this.i18n.term("noActor")
       return
     }
-    const attachments = this.files.files
+    // A click while saving: the command ignores it (resolves `undefined`), and so does the form.
+    const busy = this.saving
+    const pending = editing === undefined
+      ? this.create.run(actor, draft, this.files.files)
+      : this.edit.run(actor, editing.id, this.editing!.patchOf(editing, draft))
+    if (busy) return
     this.internals.states.add("saving")
-    const exit = await this.save.run(Effect.flatMap(Effect.service(TicketService), (s) => s.createTicket(actor, { ...draft, attachments })))
+    this.requestUpdate()
+    const outcome = await pending
     this.internals.states.delete("saving")
-    if (exit._tag === "Success") {
-      this.created = exit.value
-      this.announcement = this.i18n.term("created", exit.value.tipo, exit.value.number, exit.value.state)
-      this.dispatchEvent(new TicketCreatedEvent(exit.value))
+    if (outcome === undefined) return
+    if (outcome.ok) {
+      const ticket = outcome.value
+      this.saved = ticket
+      if (editing === undefined) {
+        this.announcement = this.i18n.term("created", ticket.tipo, ticket.number, ticket.state)
+        this.dispatchEvent(new TicketCreatedEvent(outcome.value))
+      } else {
+        this.announcement = this.i18n.term("edited", ticket.number)
+        this.dispatchEvent(new TicketUpdatedEvent(outcome.value, "edit"))
+        this.editing?.reload()
+      }
       await this.updateComplete
       this.shadowRoot?.getElementById("result-number")?.focus()
       return
     }
-    const error = this.save.error as { _tag?: string; issues?: ReadonlyArray<{ field: string; message: string }>; reason?: string }
-    if (error?._tag === "@ecasilla/core/cau/TicketValidationError" && error.issues) {
-      this.rejected = Object.fromEntries(error.issues.map((i) => [i.field, i.message]))
+    const error = outcome.error
+    if (isTicketValidationError(error)) {
+      this.rejected = Object.fromEntries(error.issues.map((i) => [i.field, cauFieldMessage(i, locale)]))
       await this.updateComplete
       const first = FIELDS.find((f) => this.rejected[f])
       if (first) this.focusField(first)
-    } else if (error?._tag === "@ecasilla/core/cau/TicketError" && (error.reason === "unknown-user" || error.reason === "on-behalf-of-self")) {
+    } else if (isTicketError(error) && (error.reason === "unknown-user" || error.reason === "on-behalf-of-self")) {
       this.rejected = { onBehalfOf: userMessage(error, locale) }
       await this.updateComplete
       this.focusField("onBehalfOf")
@@ -251,7 +333,7 @@ export class CauTicketForm extends LitElement {
         id=${field}
         type=${field === "telefono" ? "tel" : "text"}
         autocomplete=${field === "telefono" ? "tel" : "off"}
-        maxlength=${field === "titulo" ? 200 : 60}
+        maxlength=${field === "titulo" ? ticketTextLimits.tituloMax : 60}
         aria-required="true"
         aria-invalid=${error ? "true" : "false"}
         aria-describedby=${[hint ? `${field}-hint` : "", this.errorId(field)].filter(Boolean).join(" ")}
@@ -275,26 +357,31 @@ export class CauTicketForm extends LitElement {
         <dt>${t.term("categoria")}</dt><dd>${ticket.categoria.path.join(" › ")}</dd>
         <dt>${t.term("telefono")}</dt><dd>${ticket.telefono}</dd>
       </dl>
-      <button type="button" @click=${() => { this.reset(); void this.updateComplete.then(() => this.focusField("titulo")) }}>${t.term("another")}</button>
+      <button type="button" @click=${() => { this.reset(); void this.updateComplete.then(() => this.focusField("titulo")) }}>${t.term(this.ticketId ? "editAgain" : "another")}</button>
     </section>`
   }
 
   protected override render(): TemplateResult {
     const t = this.i18n
-    const saving = this.save.running
+    const saving = this.saving
+    const editing = this.editedTicket
+    // Edit mode before the form can show: loading, not found, or no longer editable.
+    const blocked = this.ticketId === "" || this.saved ? undefined
+      : this.editing === undefined ? html`<p class="muted" aria-busy="true">${t.term("loading")}</p>`
+      : this.editing.renderBlocked(this.i18n, this.actor.value)
+    if (blocked !== undefined) return blocked
     const categoriaError = this.errorFor("categoria")
     const tipoError = this.errorFor("tipo")
-    const userError = this.errorFor("onBehalfOf")
     const descripcionError = this.errorFor("descripcion")
     return html`
       <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
-      ${this.created ? this.renderResult(this.created) : html`
+      ${this.saved ? this.renderResult(this.saved) : html`
       <form part="form" novalidate aria-labelledby="heading" aria-busy=${saving ? "true" : "false"}
         @submit=${(e: Event) => { e.preventDefault(); void this.submit() }}>
         <header>
           <p class="breadcrumb">${t.term("breadcrumb")}</p>
-          <h2 id="heading">${t.term("heading")}</h2>
-          <p class="intro">${t.term("required")}</p>
+          <h2 id="heading">${editing ? t.term("editHeading", editing.tipo, editing.number) : t.term("heading")}</h2>
+          <p class="intro">${t.term("required")}${editing ? html` ${t.term("editIntro")}` : nothing}</p>
         </header>
         ${this.textField("titulo", t.term("titulo"))}
         <div class="field">
@@ -311,11 +398,11 @@ export class CauTicketForm extends LitElement {
         <fieldset aria-describedby=${this.errorId("tipo")}>
           <legend>${t.term("tipo")}</legend>
           <div class="choices">
-            ${(["Incidencia", "Petición"] as const).map((tipo) => html`<label>
+            ${TicketTipo.literals.map((tipo) => html`<label>
               <input type="radio" name="tipo" value=${tipo} aria-invalid=${tipoError ? "true" : "false"}
                 .checked=${live(this.values.tipo === tipo)}
                 @change=${() => { this.set("tipo", tipo); this.touch("tipo") }} />
-              <span>${t.term(tipo === "Incidencia" ? "incidencia" : "peticion")}
+              <span>${ticketTipoLabels[t.locale][tipo]}
                 <span class="hint">${t.term(tipo === "Incidencia" ? "incidenciaHint" : "peticionHint")}</span></span>
             </label>`)}
           </div>
@@ -335,6 +422,20 @@ export class CauTicketForm extends LitElement {
           ${this.fieldError("categoria")}
         </div>
         ${this.textField("telefono", t.term("telefono"), t.term("telefonoHint"))}
+        ${editing ? nothing : this.renderNewTicketFields()}
+        <p class="notice error-box" role="alert">${this.formError}</p>
+        <div class="actions">
+          <button type="submit" class="primary" aria-disabled=${saving ? "true" : "false"}>${saving ? t.term("saving") : t.term(editing ? "saveChanges" : "save")}</button>
+        </div>
+      </form>`}
+    `
+  }
+
+  // Only a new ticket is filed for someone else or gets attachments here.
+  private renderNewTicketFields(): TemplateResult {
+    const t = this.i18n
+    const userError = this.errorFor("onBehalfOf")
+    return html`
         <label class="for-other">
           <input type="checkbox" .checked=${live(this.forOther)} aria-controls="on-behalf"
             @change=${(e: Event) => { this.forOther = (e.target as HTMLInputElement).checked; if (!this.forOther) { this.set("onBehalfOf", ""); this.userBox.show("") } }} />
@@ -359,17 +460,7 @@ export class CauTicketForm extends LitElement {
           pick: t.term("pick"),
           remove: (name) => t.term("remove", name),
           size: (bytes) => formatBytes(bytes, t.locale)
-        })}
-        <p class="notice error-box" role="alert">${this.formError}</p>
-        <div class="actions">
-          <button type="submit" class="primary" ?disabled=${saving}>${saving ? t.term("saving") : t.term("save")}</button>
-        </div>
-      </form>`}
-    `
-  }
-
-  override updated(): void {
-    this.files.policy = this.settings.attachments
+        })}`
   }
 }
 

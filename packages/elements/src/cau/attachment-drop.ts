@@ -23,11 +23,23 @@ export interface AttachmentDropLabels {
   readonly size: (bytes: number) => string
 }
 
+// More files than fit: say how many still fit, so the user can choose again.
+const roomMessage = (room: number, max: number, chosen: number, locale: Locale): string =>
+  locale === "en"
+    ? room <= 0
+      ? `You attached ${max} files, the maximum: remove one to add another.`
+      : `Only ${room} more file${room === 1 ? "" : "s"} fit (at most ${max}): you chose ${chosen}.`
+    : room <= 0
+      ? `Ya adjuntó ${max} archivos, el máximo: quite uno para agregar otro.`
+      : `Solo ${room === 1 ? "cabe 1 archivo más" : `caben ${room} archivos más`} (máximo ${max}): eligió ${chosen}.`
+
 /**
  * Files chosen for a ticket or a note, by drag-and-drop or the file picker. Every
  * addition is checked with the core's `checkAttachments` (type by content signature,
  * size, count, total) against the deployment's policy; a refused batch leaves the list
- * as it was and sets `error` to the core's message. Names are only ever shown as text.
+ * as it was and sets `error`: the core's message, or how many more files fit when the
+ * batch is too big. Sizes are checked before any file is read, so an oversized file is
+ * refused without loading it. Names are only ever shown as text.
  *
  * @since 0.1.0
  * @category internal
@@ -37,26 +49,44 @@ export class AttachmentDropController implements ReactiveController {
   files: ReadonlyArray<NewAttachment> = []
   /** Why the last addition was refused ("" when it was not). */
   error = ""
-  /** The policy from the runtime's `CauConfig`. */
-  policy: AttachmentPolicy = defaultAttachmentPolicy
   private dragging = false
   private readonly host: ReactiveControllerHost
   private readonly id: string
   private readonly locale: () => Locale
+  private readonly currentPolicy: () => AttachmentPolicy
 
-  constructor(host: ReactiveControllerHost, id: string, locale: () => Locale) {
+  /** `policy` gives the limits in force (the runtime's `CauConfig`). */
+  constructor(host: ReactiveControllerHost, id: string, locale: () => Locale, policy: () => AttachmentPolicy = () => defaultAttachmentPolicy) {
     this.host = host
     this.id = id
     this.locale = locale
+    this.currentPolicy = policy
     host.addController(this)
   }
 
   hostConnected(): void {}
 
+  /** The limits in force. */
+  get policy(): AttachmentPolicy {
+    return this.currentPolicy()
+  }
+
   /** Reads and checks `list`; resolves when the list (or the error) is updated. */
   async add(list: Iterable<File>): Promise<void> {
-    const added = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
-    if (added.length === 0) return
+    const picked = [...list]
+    if (picked.length === 0) return
+    const policy = this.policy
+    const refuse = (message: string) => {
+      this.error = message
+      this.host.requestUpdate()
+    }
+    const room = policy.maxCount - this.files.length
+    if (picked.length > room) return refuse(roomMessage(room, policy.maxCount, picked.length, this.locale()))
+    const big = picked.find((f) => f.size > policy.maxBytes)
+    if (big) return refuse(attachmentMessage("too-large", big.name, policy, this.locale()))
+    const total = [...this.files.map((f) => f.bytes.byteLength), ...picked.map((f) => f.size)].reduce((a, b) => a + b, 0)
+    if (total > policy.maxTotalBytes) return refuse(attachmentMessage("total-too-large", picked[0].name, policy, this.locale()))
+    const added = await Promise.all(picked.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })))
     const next = [...this.files, ...added]
     const check = checkAttachments(next, this.policy)
     if (check.ok) {

@@ -1,9 +1,17 @@
 import { ticketErrorMessage } from "@ecasilla/core/cau"
 import type { Locale } from "@ecasilla/core"
+import { isEcasillaRunError } from "../controllers/run.js"
+
+// The page is not set up (no provider, no layer, a layer without the CAU): say so plainly.
+const setupMessage = (locale: Locale): string =>
+  locale === "en"
+    ? "This page has no ticket storage configured. Tell the page's administrator."
+    : "Esta página no tiene configurado el almacenamiento de tickets. Avise al administrador de la página."
 
 /**
  * What to tell the user when a ticket command failed: the core's message for its tagged
- * errors, else a generic sentence (defects are logged to the console, never shown).
+ * errors, that the page is not set up when the provider has no layer (or no CAU), else
+ * a generic sentence (defects are logged to the console, never shown).
  *
  * @since 0.1.0
  * @category internal
@@ -11,7 +19,8 @@ import type { Locale } from "@ecasilla/core"
 export const userMessage = (error: unknown, locale: Locale): string => {
   const message = ticketErrorMessage(error, locale)
   if (message !== undefined) return message
-  console.error("ecasilla CAU:", error)
+  if (isEcasillaRunError(error) && error.reason !== "defect" && error.reason !== "interrupted") return setupMessage(locale)
+  if (!isEcasillaRunError(error)) console.error("ecasilla CAU:", error)
   return locale === "en"
     ? "The action could not be completed. Try again in a moment."
     : "No se pudo completar la acción. Intente nuevamente en unos momentos."

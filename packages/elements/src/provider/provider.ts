@@ -3,18 +3,22 @@ import { css, html, LitElement, type PropertyValues } from "lit"
 import { property } from "lit/decorators.js"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { toLocale, type Actor, type Locale } from "@ecasilla/core"
-import { actorContext, localeContext, runtimeContext, type EcasillaRuntime } from "../context/contexts.js"
+import { actorContext, localeContext, runtimeContext, type EcasillaRuntime, type ProvidedLayer } from "../context/contexts.js"
 import { documentLang, onDocumentLangChange } from "../internal/document-lang.js"
-import { defaultLayer, type ProvidedLayer } from "./default-layer.js"
 
 /**
  * Gives every ecasilla element inside it one Effect runtime (built from adapter
  * Layers), the locale and the current actor, through `@lit/context`.
  *
- * The runtime is a `ManagedRuntime` built lazily from `layer`. Setting another
- * `layer` builds a new runtime and disposes the old one (which interrupts the
- * fibers still running on it); removing the provider from the page disposes it
- * too, and putting it back builds a fresh one.
+ * The runtime is a `ManagedRuntime` built lazily from `layer`, which the page must
+ * set: there is no default storage. Without a layer, elements that need services
+ * report it (and the console names the missing `layer` property); elements that
+ * need none (`<ecasilla-id-input>`) work as usual.
+ *
+ * Setting another `layer` builds a new runtime and disposes the old one. Moving the
+ * provider in the page keeps its runtime (and a memory store's data): it is disposed
+ * only when the provider has not come back by the next task. A disposal waits for the
+ * writes still running on the runtime, so a command never stops half-way.
  *
  * The locale is the `locale` attribute, else the `lang` of the closest ancestor
  * or of the document (`en…` gives English, anything else Spanish of Peru).
@@ -37,9 +41,11 @@ export class EcasillaProvider extends LitElement {
   /** Locale of the texts: `es-PE` (default) or `en`. Unset: the `lang` of the page. */
   @property({ reflect: true }) locale?: string
 
-  private _layer: ProvidedLayer = defaultLayer
+  private _layer: ProvidedLayer | undefined
   private _actor: Actor | undefined
   private _runtime: EcasillaRuntime | undefined
+  private pendingDispose: ReturnType<typeof setTimeout> | undefined
+  private warnedNoLayer = false
   private stopWatchingLang: (() => void) | undefined
 
   private readonly runtimeProvider = new ContextProvider(this, { context: runtimeContext })
@@ -59,15 +65,18 @@ export class EcasillaProvider extends LitElement {
     }
   }
 
-  /** The adapter Layers the runtime is built from (memory by default). */
-  get layer(): ProvidedLayer {
+  /**
+   * The adapter Layers the runtime is built from, e.g. `layerDexieCau()` from
+   * `@ecasilla/adapters/dexie`. Required by every element that stores or reads data.
+   */
+  get layer(): ProvidedLayer | undefined {
     return this._layer
   }
-  set layer(layer: ProvidedLayer) {
+  set layer(layer: ProvidedLayer | undefined) {
     const old = this._layer
     if (layer === old) return
     this._layer = layer
-    if (this.isConnected) this.replaceRuntime()
+    if (this._runtime !== undefined) this.replaceRuntime()
     this.requestUpdate("layer", old)
   }
 
@@ -82,7 +91,7 @@ export class EcasillaProvider extends LitElement {
     this.requestUpdate("actor", old)
   }
 
-  /** The runtime currently provided; `undefined` while disconnected. */
+  /** The runtime currently provided; `undefined` once the provider has left the page. */
   get runtime(): EcasillaRuntime | undefined {
     return this._runtime
   }
@@ -93,6 +102,11 @@ export class EcasillaProvider extends LitElement {
   }
 
   override connectedCallback(): void {
+    // A move: disconnected and connected again before the disposal ran.
+    if (this.pendingDispose !== undefined) {
+      clearTimeout(this.pendingDispose)
+      this.pendingDispose = undefined
+    }
     // Before the children connect and ask for the runtime.
     if (this._runtime === undefined) this.replaceRuntime()
     this.localeProvider.setValue(this.effectiveLocale)
@@ -104,8 +118,14 @@ export class EcasillaProvider extends LitElement {
     super.disconnectedCallback()
     this.stopWatchingLang?.()
     this.stopWatchingLang = undefined
-    this.disposeRuntime()
-    this.runtimeProvider.setValue(undefined)
+    // Only when it is really gone: a DOM move reconnects it within the same task.
+    clearTimeout(this.pendingDispose)
+    this.pendingDispose = setTimeout(() => {
+      this.pendingDispose = undefined
+      if (this.isConnected) return
+      this.disposeRuntime()
+      this.runtimeProvider.setValue(undefined)
+    })
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -118,19 +138,49 @@ export class EcasillaProvider extends LitElement {
 
   private replaceRuntime(): void {
     this.disposeRuntime()
-    // The services depend on the Layer chosen at run time: typed loosely on purpose.
-    this._runtime = ManagedRuntime.make(this._layer) as unknown as EcasillaRuntime
+    const managed = this._layer === undefined ? undefined : ManagedRuntime.make(this._layer)
+    const writes = new Set<Promise<unknown>>()
+    let disposed = false
+    this._runtime = {
+      managed,
+      get disposed() {
+        return disposed
+      },
+      hold: (write) => {
+        writes.add(write)
+        const forget = () => void writes.delete(write)
+        write.then(forget, forget)
+        return write
+      },
+      missingLayer: () => {
+        if (this.warnedNoLayer || this._layer !== undefined) return
+        this.warnedNoLayer = true
+        console.warn(
+          "<ecasilla-provider> has no `layer`: set its `layer` property to the adapters' Layers " +
+            "(e.g. provider.layer = layerDexieCau() from @ecasilla/adapters/dexie). There is no default storage."
+        )
+      }
+    }
+    runtimeWrites.set(this._runtime, { writes, dispose: () => void (disposed = true) })
     this.runtimeProvider.setValue(this._runtime)
   }
 
   private disposeRuntime(): void {
     const old = this._runtime
     this._runtime = undefined
-    if (old !== undefined) {
-      old.dispose().catch((cause: unknown) => console.error("ecasilla-provider: disposing the runtime failed", cause))
-    }
+    if (old === undefined) return
+    const state = runtimeWrites.get(old)
+    state?.dispose()
+    if (old.managed === undefined) return
+    // Writes in flight finish first: a command is never interrupted half-way.
+    void Promise.allSettled([...(state?.writes ?? [])])
+      .then(() => old.managed!.dispose())
+      .catch((cause: unknown) => console.error("ecasilla-provider: disposing the runtime failed", cause))
   }
 }
+
+// What the provider keeps about each runtime it made: the writes in flight, and how to mark it disposed.
+const runtimeWrites = new WeakMap<EcasillaRuntime, { readonly writes: Set<Promise<unknown>>; readonly dispose: () => void }>()
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -48,7 +48,8 @@ export const CauTicketForm = createComponent({
   elementClass: CauTicketFormElement,
   react: React,
   events: {
-    onTicketCreated: "ticket-created" as EventName<TicketCreatedEvent>
+    onTicketCreated: "ticket-created" as EventName<TicketCreatedEvent>,
+    onTicketUpdated: "ticket-updated" as EventName<TicketUpdatedEvent>
   }
 })
 

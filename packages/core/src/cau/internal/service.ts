@@ -1,4 +1,5 @@
 import { Effect, Option } from "effect"
+import { businessDaysBetween, CurrentBusinessCalendar, extendBusinessCalendar, limaDateOf } from "../../calendar/index.js"
 import { nowIso } from "../../ports/clock.js"
 import { Directory } from "../../ports/directory.js"
 import type { DomainEvent } from "../../ports/domain-events.js"
@@ -7,19 +8,19 @@ import { Ids } from "../../ports/ids.js"
 import type { Actor } from "../../roles/actor.js"
 import { isSystemPrincipal, type Principal } from "../../roles/principal.js"
 import { checkAttachments } from "../attachments.js"
-import { businessDaysBetween } from "../business-days.js"
 import { CauConfig } from "../config.js"
 import { validateTicketDraft, type TicketDraftInput } from "../draft.js"
-import { AttachmentError, TicketError, type TicketStoreError, TicketValidationError } from "../errors.js"
+import { AttachmentError, TicketError, type TicketFieldIssue, type TicketStoreError, TicketValidationError } from "../errors.js"
 import type { TicketEvent } from "../events.js"
 import { toTicketDomainEvent } from "../domain-events.js"
 import { checkTicketAction, type TicketAction } from "../lifecycle.js"
+import { isCauAnalyst } from "../staff.js"
 import { closureConforme } from "../messages.js"
 import { type AttachmentMeta, type Party, SurveyLevel, type TicketId, type TicketNumber } from "../model.js"
 import type { NewAttachment, TicketService } from "../service.js"
 import { TicketStore } from "../store.js"
 import type { Ticket } from "../ticket.js"
-import { checkComment, hasVisibleText, ticketTextLimits } from "../text.js"
+import { checkComment, checkSupportGroup, hasBadHtmlCharacters, hasVisibleText, ticketTextLimits } from "../text.js"
 import { canViewTicket, ticketQueryFor } from "../visibility.js"
 
 /**
@@ -50,6 +51,7 @@ export const makeTicketService = Effect.gen(function*() {
   const sanitizer = yield* HtmlSanitizer
   const directory = yield* Directory
   const config = yield* CauConfig
+  const calendar = extendBusinessCalendar(yield* CurrentBusinessCalendar, config.holidays)
 
   const now = nowIso
 
@@ -75,6 +77,23 @@ export const makeTicketService = Effect.gen(function*() {
 
   const deny = (ticket: Ticket, action: TicketAction, reason: TicketError["reason"]) =>
     Effect.fail(new TicketError({ reason, action, ticketId: ticket.id, state: ticket.state }))
+
+  /** A typed text that `checkText` refused, as a TicketError naming the field and bound. */
+  const refuseText = (
+    ticket: Ticket,
+    action: TicketAction,
+    field: string,
+    refused: { readonly reason: string; readonly params?: { readonly max?: number } },
+    ifEmpty: TicketError["reason"] = "comment-required"
+  ) =>
+    Effect.fail(new TicketError({
+      reason: refused.reason === "empty" ? ifEmpty : refused.reason === "bad-characters" ? "bad-characters" : "text-too-long",
+      action,
+      ticketId: ticket.id,
+      state: ticket.state,
+      field,
+      ...(refused.params?.max !== undefined ? { max: refused.params.max } : {})
+    }))
 
   /**
    * Load (as `principal` may see it), check the lifecycle, build the change, commit it with
@@ -135,18 +154,17 @@ export const makeTicketService = Effect.gen(function*() {
       return { metas, blobs }
     })
 
-  const invalid = (problems: ReadonlyArray<{ field: string; message: string }>) =>
-    Effect.fail(new TicketValidationError({ reason: "invalid", issues: problems.map((p) => ({ field: p.field, message: p.message })) }))
+  const invalid = (issues: ReadonlyArray<TicketFieldIssue>) => Effect.fail(new TicketValidationError({ reason: "invalid", issues }))
 
   /** Sanitizes a descripción; an HTML that sanitizes to nothing visible is refused. */
   const cleanDescripcion = (html: string) => {
     const safe = sanitizer.sanitize(html)
-    return hasVisibleText(safe) ? Effect.succeed(safe) : invalid([{ field: "descripcion", message: "Ingrese la descripción." }])
+    return hasVisibleText(safe) ? Effect.succeed(safe) : invalid([{ field: "descripcion", code: "empty" }])
   }
 
   const nextNumber = (at: string) =>
     Effect.gen(function*() {
-      const year = new Date(Date.parse(at) - 5 * 3600_000).getUTCFullYear()
+      const year = limaDateOf(at).slice(0, 4)
       const seq = yield* ids.sequence(`cau-ticket-${config.numberPrefix}-${year}`)
       return `${config.numberPrefix}-${year}-${String(seq).padStart(6, "0")}` as TicketNumber
     })
@@ -226,9 +244,11 @@ export const makeTicketService = Effect.gen(function*() {
         const found = yield* directory.findUser(input.analystId)
         const action = t.state === "Asignada-Pendiente" ? "reassign" : "assign"
         if (Option.isNone(found)) return yield* deny(t, action, "unknown-user")
-        if (!found.value.roles.includes("cau-analista")) return yield* deny(t, action, "not-an-analyst")
+        if (!isCauAnalyst(found.value)) return yield* deny(t, action, "not-an-analyst")
         const analyst = partyOf(found.value)
-        const supportGroup = input.supportGroup?.trim() || t.supportGroup || config.defaultSupportGroup
+        const group = checkSupportGroup(input.supportGroup)
+        if (!group.ok && group.reason !== "empty") return yield* refuseText(t, action, "supportGroup", group)
+        const supportGroup = group.ok ? group.value : t.supportGroup || config.defaultSupportGroup
         const event: TicketEvent = { _tag: "TicketAssigned", ticketId: t.id, at, by, analyst, supportGroup, reassigned: action === "reassign" }
         return { ticket: { ...t, state: "Asignada-Pendiente" as const, analyst, supportGroup }, events: [event] }
       }))
@@ -237,7 +257,7 @@ export const makeTicketService = Effect.gen(function*() {
     mutate(actor, ticketId, "note", (t, at, by) =>
       Effect.gen(function*() {
         const checked = checkComment(input.message)
-        if (!checked.ok) return yield* deny(t, "note", checked.reason === "empty" ? "message-required" : "text-too-long")
+        if (!checked.ok) return yield* refuseText(t, "note", "message", checked, "message-required")
         const message = checked.value
         const noteId = yield* ids.next("note")
         const { metas: added, blobs } = yield* prepareAttachments(input.attachments ?? [], at, by.id, noteId)
@@ -254,7 +274,8 @@ export const makeTicketService = Effect.gen(function*() {
     mutate(actor, ticketId, "resolve", (t, at, by) =>
       Effect.gen(function*() {
         const raw = typeof input.answer === "string" ? input.answer : ""
-        if (raw.length > ticketTextLimits.htmlMax) return yield* deny(t, "resolve", "text-too-long")
+        if (raw.length > ticketTextLimits.htmlMax) return yield* refuseText(t, "resolve", "answer", { reason: "too-long", params: { max: ticketTextLimits.htmlMax } })
+        if (hasBadHtmlCharacters(raw)) return yield* refuseText(t, "resolve", "answer", { reason: "bad-characters" })
         const answer = sanitizer.sanitize(raw)
         if (!hasVisibleText(answer)) return yield* deny(t, "resolve", "answer-required")
         const event: TicketEvent = { _tag: "TicketResolved", ticketId: t.id, at, by, answer }
@@ -264,7 +285,7 @@ export const makeTicketService = Effect.gen(function*() {
   const rejectResolution: TicketService["Service"]["rejectResolution"] = (actor, ticketId, input) =>
     mutate(actor, ticketId, "incorrecta", (t, at, by) => {
       const checked = checkComment(input.comment)
-      if (!checked.ok) return deny(t, "incorrecta", checked.reason === "empty" ? "comment-required" : "text-too-long")
+      if (!checked.ok) return refuseText(t, "incorrecta", "comment", checked, "comment-required")
       const comment = checked.value
       const { resolution: _rejected, ...rest } = t
       const event: TicketEvent = { _tag: "TicketResolutionRejected", ticketId: t.id, at, by, comment }
@@ -282,7 +303,7 @@ export const makeTicketService = Effect.gen(function*() {
     mutate(actor, ticketId, "survey", (t, at, by) => {
       if (!isSurveyLevel(input.level)) return deny(t, "survey", "survey-required")
       const checked = checkComment(input.comment)
-      if (!checked.ok && checked.reason === "too-long") return deny(t, "survey", "text-too-long")
+      if (!checked.ok && checked.reason !== "empty") return refuseText(t, "survey", "comment", checked)
       const comment = checked.ok ? checked.value : undefined
       const survey = comment ? { level: input.level, comment, at } : { level: input.level, at }
       const answered: TicketEvent = comment
@@ -301,7 +322,7 @@ export const makeTicketService = Effect.gen(function*() {
     if (days === undefined || days <= 0) return []
     const at = yield* now
     const due = (yield* store.list({ states: ["Resuelta"] })).filter((t) =>
-      t.resolution && !t.resolution.accepted && businessDaysBetween(t.resolution.at, at, config.holidays) >= days
+      t.resolution && !t.resolution.accepted && businessDaysBetween(t.resolution.at, at, calendar) >= days
     )
     const closed: Array<Ticket> = []
     for (const t of due) {

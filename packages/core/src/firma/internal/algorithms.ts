@@ -64,6 +64,14 @@ const CURVES: Record<string, [string, number]> = {
   "1.3.36.3.3.2.8.1.1.13": ["brainpoolP512r1", 512]
 }
 
+/** Signature algorithm OIDs accepted for each key family: labels may be loose, not absurd. */
+export const ACCEPTED: Record<string, RegExp> = {
+  rsa: /^(1\.2\.840\.113549\.1\.1\.(1|4|5|10|11|12|13|14|15|16)|2\.16\.840\.1\.101\.3\.4\.3\.(13|14|15|16)|1\.3\.14\.3\.2\.29)$/,
+  ec: /^(1\.2\.840\.10045\.(2\.1|4\.1|4\.3\.[1-4])|2\.16\.840\.1\.101\.3\.4\.3\.(9|10|11|12)|0\.4\.0\.127\.0\.7\.1\.1\.4\.1\.[1-5])$/,
+  ed25519: /^1\.3\.101\.112$/,
+  ed448: /^1\.3\.101\.113$/
+}
+
 export const digestOfOid = (oid: string): FirmaDigestName | undefined => DIGEST_OIDS[oid] ?? SIG_HASH_OIDS[oid]
 export const hashOfSignatureOid = (oid: string): FirmaDigestName | undefined => SIG_HASH_OIDS[oid]
 
@@ -143,7 +151,7 @@ const toP1363 = (sig: Uint8Array, bits: number): Uint8Array | undefined => {
   }
 }
 
-/** Candidate checks for one signature, most plausible first; the first that verifies wins. */
+/** The checks of one signature value (several only where the encoding is ambiguous). */
 export const candidateChecks = (input: {
   key: { kind: FirmaPublicKey; der: Uint8Array; pssParams?: asn1js.AsnType }
   signatureOid: string
@@ -155,8 +163,9 @@ export const candidateChecks = (input: {
   const { key, signatureOid, digest, signature, data } = input
   const hashes: FirmaDigestName[] = []
   const add = (h: FirmaDigestName | undefined) => h && !hashes.includes(h) && hashes.push(h)
-  add(digest)
-  add(SIG_HASH_OIDS[signatureOid])
+  // RFC 5652 §5.4: the SignerInfo digestAlgorithm is the hash; a value made over another hash
+  // is a wrong signature, never retried with the hash the signature OID names.
+  add(digest ?? SIG_HASH_OIDS[signatureOid])
   const base = { spki: key.der, key: key.kind, data }
   switch (key.kind.type) {
     case "rsa": {

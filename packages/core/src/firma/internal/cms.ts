@@ -4,7 +4,7 @@ import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
 import type { FirmaDigestName, FirmaCrypto } from "../crypto.js"
 import { concatBytes } from "./bytes.js"
-import { candidateChecks, digestOfOid, hashOfSignatureOid, keyOf } from "./algorithms.js"
+import { ACCEPTED, candidateChecks, digestOfOid, hashOfSignatureOid, keyOf } from "./algorithms.js"
 import { originalDer, parseSignedData, type ParsedSignedData } from "./signed-data.js"
 
 const OID = {
@@ -15,16 +15,9 @@ const OID = {
   signingCertificate: "1.2.840.113549.1.9.16.2.12",
   signingCertificateV2: "1.2.840.113549.1.9.16.2.47",
   adbeRevocation: "1.2.840.113623.1.1.8",
-  subjectKeyIdentifier: "2.5.29.14"
+  subjectKeyIdentifier: "2.5.29.14",
+  tstInfo: "1.2.840.113549.1.9.16.1.4"
 } as const
-
-/** Signature algorithm OIDs accepted for each key family: labels may be loose, not absurd. */
-const ACCEPTED: Record<string, RegExp> = {
-  rsa: /^(1\.2\.840\.113549\.1\.1\.(1|4|5|10|11|12|13|14|15|16)|2\.16\.840\.1\.101\.3\.4\.3\.(13|14|15|16)|1\.3\.14\.3\.2\.29)$/,
-  ec: /^(1\.2\.840\.10045\.(2\.1|4\.1|4\.3\.[1-4])|2\.16\.840\.1\.101\.3\.4\.3\.(9|10|11|12)|0\.4\.0\.127\.0\.7\.1\.1\.4\.1\.[1-5])$/,
-  ed25519: /^1\.3\.101\.112$/,
-  ed448: /^1\.3\.101\.113$/
-}
 
 export type CmsProblem =
   | "cms-undecodable"
@@ -61,7 +54,20 @@ export interface CmsCheck {
   readonly signingTime?: Date
   readonly signedAttributes: boolean
   readonly embeddedRevocation: boolean
+  /** How many SignerInfos the SignedData holds (this check is of one of them). */
+  readonly signerInfoCount: number
+  /** The signature value of this SignerInfo: what a signature timestamp token's imprint covers. */
+  readonly signatureValue?: Uint8Array
+  /** DER of this SignerInfo's RFC 3161 signature timestamp tokens, unchecked. */
+  readonly timestampTokens: ReadonlyArray<Uint8Array>
+  /** For a timestamp token (ETSI.RFC3161): the time the TSA states, once its imprint matched. */
+  readonly genTime?: Date
 }
+
+const parsedOnce = new WeakMap<Uint8Array, ReturnType<typeof parseSignedData>>()
+
+/** Digests of the covered bytes by algorithm, shared by the SignerInfos of one CMS (hashed once each). */
+export type DigestMemo = Map<FirmaDigestName, Promise<Uint8Array | undefined>>
 
 const bytesOf = (b: ArrayBuffer | ArrayBufferView): Uint8Array =>
   b instanceof Uint8Array ? b : ArrayBuffer.isView(b) ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : new Uint8Array(b)
@@ -133,13 +139,17 @@ export const checkCms = async (
   der: Uint8Array,
   covered: ReadonlyArray<Uint8Array>,
   subFilter: string | undefined,
-  crypto: FirmaCrypto
+  crypto: FirmaCrypto,
+  signerIndex = 0,
+  memo: DigestMemo = new Map()
 ): Promise<CmsCheck> => {
   const problems: CmsProblem[] = []
-  const empty = { problems, issuersOf: () => [], crls: () => [], signedAttributes: false, embeddedRevocation: false }
+  const empty = { problems, issuersOf: () => [], crls: () => [], signedAttributes: false, embeddedRevocation: false, signerInfoCount: 0, timestampTokens: [] }
   let sd: ParsedSignedData
   try {
-    const parsed = parseSignedData(der)
+    // The SignerInfos of one CMS are checked one by one: the SignedData is read once.
+    let parsed = parsedOnce.get(der)
+    if (!parsed) parsedOnce.set(der, (parsed = parseSignedData(der)))
     if (parsed === "not-signed-data") return (problems.push("cms-not-signed-data"), empty)
     if (parsed === "malformed") return (problems.push("cms-undecodable"), empty)
     sd = parsed
@@ -149,13 +159,22 @@ export const checkCms = async (
   const { certs } = sd
   // CRLs travel in the SignedData or, Adobe style, in a signed revocationInfoArchival attribute.
   let archived: pkijs.CertificateRevocationList[] | undefined
-  const crls = () => [...sd.crls(), ...(archived ??= archivedCrls(sd.signerInfos[0]))]
+  const crls = () => [...sd.crls(), ...(archived ??= archivedCrls(sd.signerInfos[signerIndex]))]
   const issuersOf = certs.issuersOf
-  const si = sd.signerInfos[0]
+  const si = sd.signerInfos[signerIndex]
   if (!si) return (problems.push("no-signer-info"), { ...empty, issuersOf, crls })
   const signedAttributes = !!si.signedAttrs && si.signedAttrs.attributes.length > 0
   const embeddedRevocation = sd.crlCount > 0 || !!attribute(si, OID.adbeRevocation)
-  const base = { problems, issuersOf, crls, signedAttributes, embeddedRevocation }
+  const base = {
+    problems,
+    issuersOf,
+    crls,
+    signedAttributes,
+    embeddedRevocation,
+    signerInfoCount: sd.signerInfos.length,
+    signatureValue: si.signature.valueBlock.valueHexView,
+    timestampTokens: sd.timestampTokens[signerIndex] ?? []
+  }
 
   let signer: pkijs.Certificate | undefined
   // Issuer and serial compare as bytes first, so only the signer's certificate is parsed.
@@ -181,9 +200,16 @@ export const checkCms = async (
 
   // What the signer's digest covers: the PDF bytes, or for adbe.pkcs7.sha1 the encapsulated SHA-1 of them.
   let content: ReadonlyArray<Uint8Array> = covered
+  const digestOf = (alg: FirmaDigestName): Promise<Uint8Array | undefined> => {
+    if (content !== covered) return crypto.digest(alg, content)
+    let d = memo.get(alg)
+    if (!d) memo.set(alg, (d = crypto.digest(alg, covered)))
+    return d
+  }
   let hashOk: boolean | undefined
+  let genTime: Date | undefined
   if (sha1Style) {
-    const sha1 = await crypto.digest("SHA-1", covered)
+    const sha1 = await digestOf("SHA-1")
     if (!eBytes || !sha1 || !equal(sha1, eBytes)) {
       hashOk = false
       problems.push("content-digest-mismatch")
@@ -191,7 +217,8 @@ export const checkCms = async (
     content = eBytes ? [eBytes] : []
   } else if (timestamp) {
     // A document timestamp: the token's messageImprint is the digest of the covered bytes.
-    hashOk = await checkImprint(eBytes, covered, crypto)
+    genTime = await checkImprint(eBytes, covered, crypto, sd.encapContentInfo.eContentType)
+    hashOk = genTime !== undefined
     if (!hashOk) problems.push("content-digest-mismatch")
     content = eBytes ? [eBytes] : []
   }
@@ -202,7 +229,7 @@ export const checkCms = async (
   let data: Uint8Array
   if (signedAttributes) {
     const md = attribute(si, OID.messageDigest)?.values[0]
-    const digest = await crypto.digest(digestAlgorithm, content)
+    const digest = await digestOf(digestAlgorithm)
     if (!(md instanceof asn1js.OctetString)) {
       problems.push("message-digest-missing")
       hashOk = false
@@ -220,11 +247,11 @@ export const checkCms = async (
 
   if (!signer) {
     problems.push("signer-certificate-missing")
-    return { ...base, signingTime, digestAlgorithm, hashOk, signatureOk: undefined }
+    return { ...base, signingTime, digestAlgorithm, hashOk, signatureOk: undefined, ...(genTime ? { genTime } : {}) }
   }
   const key = keyOf(signer.subjectPublicKeyInfo)
   const keyBits = key && (key.kind.type === "rsa" || key.kind.type === "ec") ? key.kind.bits : undefined
-  const common = { ...base, signer, signingTime, digestAlgorithm, ...(keyBits ? { keyBits } : {}) }
+  const common = { ...base, signer, signingTime, digestAlgorithm, ...(keyBits ? { keyBits } : {}), ...(genTime ? { genTime } : {}) }
   if (!key) {
     problems.push("unsupported-key")
     return { ...common, hashOk, signatureOk: undefined }
@@ -283,15 +310,21 @@ const octets = (o: asn1js.OctetString): Uint8Array => {
   return concatBytes((o.valueBlock.value as asn1js.OctetString[]).map((c) => octets(c)))
 }
 
-const checkImprint = async (e: Uint8Array | undefined, covered: ReadonlyArray<Uint8Array>, crypto: FirmaCrypto): Promise<boolean> => {
-  if (!e) return false
+/** RFC 3161: the token's TSTInfo imprints the digest of `covered`; its genTime when it does. */
+const checkImprint = async (
+  e: Uint8Array | undefined,
+  covered: ReadonlyArray<Uint8Array>,
+  crypto: FirmaCrypto,
+  contentType: string
+): Promise<Date | undefined> => {
+  if (!e || contentType !== OID.tstInfo) return undefined
   try {
     const asn = asn1js.fromBER(e)
     const tst = new pkijs.TSTInfo({ schema: asn.result })
     const alg = digestOfOid(tst.messageImprint.hashAlgorithm.algorithmId)
     const d = alg && (await crypto.digest(alg, covered))
-    return !!d && equal(d, tst.messageImprint.hashedMessage.valueBlock.valueHexView)
+    return d && equal(d, tst.messageImprint.hashedMessage.valueBlock.valueHexView) ? tst.genTime : undefined
   } catch {
-    return false
+    return undefined
   }
 }

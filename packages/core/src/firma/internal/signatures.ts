@@ -1,5 +1,6 @@
 // Signature fields, their /Sig dictionaries, and the ByteRange rules.
 import type { PdfDocument } from "./pdf/document.js"
+import { scanHeaders } from "./pdf/xref.js"
 import {
   isArray,
   isDict,
@@ -7,6 +8,7 @@ import {
   isRef,
   isString,
   nameOf,
+  parseIndirectObject,
   textOf,
   type PdfDict,
   type PdfObject,
@@ -52,10 +54,38 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
   const last = doc.revisions.length - 1
   // Older revisions too: a signature whose field was later removed or redirected must still be judged.
   const revs = doc.revisions.length <= 64 ? doc.revisions.map((r) => r.index) : [last]
+  // The objects the previous revision's walk read: a revision that redefines none of them (nor
+  // the trailer's /Root) holds the same form, and is not walked again.
+  let used: Set<number> | undefined
+  let root: PdfValue | undefined
+  // Likewise per top-level field: what its subtree read, and in which revision.
+  const subtrees = new Map<number, { reads: Set<number>; rev: number }>()
+  const changedSince = (from: number, to: number, reads: Set<number>): boolean => {
+    for (let k = from + 1; k <= to; k++) for (const n of doc.revisions[k].entries.keys()) if (reads.has(n)) return true
+    return false
+  }
+  let current: Set<number> | undefined
   for (const rev of revs) {
-    const acro = doc.resolve(doc.catalog(rev)?.map.get("AcroForm"), rev)
+    const rootNow = doc.trailerOf(rev)?.map.get("Root")
+    if (used && isRef(root) && isRef(rootNow) && root.num === rootNow.num && root.gen === rootNow.gen && ![...doc.revisions[rev].entries.keys()].some((n) => used!.has(n)))
+      continue
+    used = new Set<number>()
+    root = rootNow
+    const reads = used
+    const get = (v: PdfValue | undefined): PdfValue | undefined => {
+      for (let i = 0; i < 32 && isRef(v); i++) {
+        reads.add(v.num)
+        current?.add(v.num)
+        const e = doc.entryOf(v.num, rev)?.entry
+        if (e?.type === "compressed") reads.add(e.stream), current?.add(e.stream)
+        v = doc.object(v.num, rev)?.value
+      }
+      return isRef(v) ? undefined : v
+    }
+    const catalog = get(rootNow)
+    const acro = isDict(catalog) ? get(catalog.map.get("AcroForm")) : undefined
     if (!isDict(acro)) continue
-    const fields = doc.resolve(acro.map.get("Fields"), rev)
+    const fields = get(acro.map.get("Fields"))
     if (!isArray(fields)) continue
     const seen = new Set<number>()
     const walk = (v: PdfValue, parent: string, inheritedFt: string | undefined, depth: number): void => {
@@ -65,11 +95,11 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
         if (seen.has(num)) return
         seen.add(num)
       }
-      const d = doc.resolve(v, rev)
+      const d = get(v)
       if (!isDict(d)) return
       const name = fieldName(textOf(d.map.get("T")), parent)
       const ft = nameOf(d.map.get("FT")) ?? inheritedFt
-      const kids = doc.resolve(d.map.get("Kids"), rev)
+      const kids = get(d.map.get("Kids"))
       if (isArray(kids) && kids.items.length > 0) {
         for (const k of kids.items) walk(k, name, ft, depth + 1)
       }
@@ -83,9 +113,71 @@ export const findSignatures = (doc: PdfDocument): FoundSignature[] => {
       const sig = signatureDefinition(doc, vRef, num) ?? { sigNum: isRef(vRef) ? vRef.num : num, dict: EMPTY_SIG, objectOffset: -1, definedIn: rev }
       found.set(key, { field: name || `(campo ${num ?? "?"})`, fieldNum: num, ...sig })
     }
-    for (const f of fields.items) walk(f, "", undefined, 0)
+    for (const f of fields.items) {
+      const prior = isRef(f) ? subtrees.get(f.num) : undefined
+      if (prior && !changedSince(prior.rev, rev, prior.reads)) {
+        for (const n of prior.reads) reads.add(n)
+        continue
+      }
+      current = new Set()
+      walk(f, "", undefined, 0)
+      if (isRef(f)) subtrees.set(f.num, { reads: current, rev })
+      current = undefined
+    }
   }
+  for (const o of orphanSignatures(doc, [...found.values()])) found.set(`x${o.objectOffset}`, o)
   return [...found.values()].sort((a, b) => a.definedIn - b.definedIn || a.objectOffset - b.objectOffset)
+}
+
+const BYTE_RANGE = new TextEncoder().encode("/ByteRange")
+const ORPHAN_WINDOW = 1 << 20
+
+/**
+ * Signature dictionaries written in the file that no form lists: a signed tail moved elsewhere,
+ * a field dropped by a rewritten cross-reference. They are judged (and fail their ByteRange)
+ * rather than letting the document pass for unsigned. Another definition of a listed
+ * signature's own object is left to the difference analysis.
+ */
+const orphanSignatures = (doc: PdfDocument, known: ReadonlyArray<FoundSignature>): FoundSignature[] => {
+  const b = doc.bytes
+  const inside = known.filter((k) => k.objectOffset >= 0).map((k) => [k.dict.start, k.dict.end] as const)
+  const nums = new Set(known.map((k) => k.sigNum))
+  const out: FoundSignature[] = []
+  const hits: number[] = []
+  doc.searchOutsideBulk(BYTE_RANGE, (at) => hits.push(at) < 64)
+  for (const at of hits) {
+    if (inside.some(([s, e]) => at >= s && at < e)) continue
+    // The object around it: the last header in the window before it (a signature dictionary
+    // holds its /Contents, tens of kilobytes, before or after its /ByteRange).
+    let h: [number, number] | undefined
+    scanHeaders(b, Math.max(0, at - ORPHAN_WINDOW), at, (num, _gen, offset) => (h = [offset, num]))
+    if (!h || nums.has(h[1])) continue
+    let o: PdfObject
+    try {
+      o = parseIndirectObject(b, h[0])
+    } catch {
+      continue
+    }
+    const top = o.value
+    const inner = isDict(top) ? top.map.get("V") : undefined
+    const dict = [top, inner].find((d): d is PdfDict => isDict(d) && d.map.has("ByteRange") && d.start <= at && at < d.end)
+    // Usage-rights signatures (Reader extensions, /Perms /UR3) vouch for no content.
+    if (!dict || usageRights(doc, dict)) continue
+    nums.add(h[1])
+    inside.push([dict.start, dict.end])
+    out.push({ field: `(sin campo, objeto ${h[1]})`, fieldNum: undefined, sigNum: h[1], dict, objectOffset: h[0], definedIn: doc.revisionAt(h[0])?.index ?? doc.revisions.length - 1 })
+  }
+  return out
+}
+
+const usageRights = (doc: PdfDocument, dict: PdfDict): boolean => {
+  const last = doc.revisions.length - 1
+  const refs = doc.resolve(dict.map.get("Reference"), last)
+  return isArray(refs) && refs.items.some((r) => {
+    const d = doc.resolve(r, last)
+    const m = isDict(d) ? nameOf(d.map.get("TransformMethod")) : undefined
+    return m === "UR" || m === "UR3"
+  })
 }
 
 /** The first definition of a /Sig value that looks like a signature dictionary. */

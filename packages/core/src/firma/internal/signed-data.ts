@@ -38,6 +38,8 @@ export interface ParsedSignedData {
   readonly crls: () => pkijs.CertificateRevocationList[]
   readonly crlCount: number
   readonly signerInfos: pkijs.SignerInfo[]
+  /** Per signer info, the DER of each RFC 3161 signature timestamp token (unsigned attribute), unparsed. */
+  readonly timestampTokens: ReadonlyArray<ReadonlyArray<Uint8Array>>
   readonly encapContentInfo: pkijs.EncapsulatedContentInfo
 }
 
@@ -146,14 +148,31 @@ export const parseSignedData = (der: Uint8Array): ParsedSignedData | "not-signed
     }))
   const set = fields[i]
   if (!set || set.tag !== 17) return "malformed"
-  const signerInfos = elements(der, set).map((t) => {
+  const timestampTokens: Uint8Array[][] = []
+  const signerInfos = elements(der, set).slice(0, 16).map((t) => {
     // Keep every field but the unsigned attributes [1] (timestamp tokens, revocation values).
     const all = elements(der, t)
     const parts = all.filter((f) => !(f.tagClass === 2 && f.tag === 1))
+    timestampTokens.push(all.filter((f) => f.tagClass === 2 && f.tag === 1).flatMap((f) => tokensOf(der, f)))
     if (parts.length === all.length) return new pkijs.SignerInfo({ schema: parseElement(der, t) })
     return new pkijs.SignerInfo({ schema: new asn1js.Sequence({ value: parts.map((f) => parseElement(der, f)) }) })
   })
-  return { certs, crls, crlCount: crlElements.length, signerInfos, encapContentInfo }
+  return { certs, crls, crlCount: crlElements.length, signerInfos, timestampTokens, encapContentInfo }
+}
+
+/** id-aa-signatureTimeStampToken, DER of the OID's content bytes. */
+const TIMESTAMP_TOKEN_OID = Uint8Array.of(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x10, 0x02, 0x0e)
+
+/** The timestamp tokens among unsigned attributes: Attribute ::= SEQUENCE { type OID, values SET OF ContentInfo }. */
+const tokensOf = (der: Uint8Array, unsigned: Tlv): Uint8Array[] => {
+  const out: Uint8Array[] = []
+  for (const attr of elements(der, unsigned).slice(0, 64)) {
+    const [type, values] = elements(der, attr)
+    if (!type || type.tag !== 6 || !values || values.tag !== 17) continue
+    if (!equal(der.subarray(type.value, type.end), TIMESTAMP_TOKEN_OID)) continue
+    for (const v of elements(der, values).slice(0, 4)) out.push(der.subarray(v.start, v.end))
+  }
+  return out
 }
 
 const bytesOfBuffer = (b: ArrayBuffer | Uint8Array | undefined): Uint8Array => (b instanceof Uint8Array ? b : new Uint8Array(b ?? new ArrayBuffer(0)))

@@ -13,20 +13,23 @@ import type {
   FirmaSubIndication,
   FirmaVerdict
 } from "../report.js"
-import { checkCms, type CmsCheck } from "./cms.js"
+import { checkCms, type CmsCheck, type DigestMemo } from "./cms.js"
 import { diffRevision, LEVELS, maxLevel, type ModificationLevel, type RevisionDiff } from "./diff.js"
 import type { PdfDocument } from "./pdf/document.js"
 import { decodeStream } from "./pdf/streams.js"
 import { isDict, nameOf, textOf } from "./pdf/objects.js"
+import { sharingPrefixes } from "./prefix-hash.js"
 import { checkByteRange, findSignatures, isDocTimeStamp, permissionsOf, type FoundSignature, type Permissions } from "./signatures.js"
-import { buildChain, revokedByCrl, signerOf } from "./x509.js"
+import { judgeTrust, trustSubIndication, validateSignatureTimestamps, type TrustResult } from "./trust.js"
+import { signerOf } from "./x509.js"
 
 export interface PipelineOptions {
   readonly policy: FirmaPolicy
   readonly anchors: ReadonlyArray<pkijs.Certificate>
   readonly crypto: FirmaCrypto
   readonly locale: Locale
-  readonly now: Date
+  /** Certificates and revocation are judged at this time unless a timestamp proves an earlier one. */
+  readonly validationTime: Date
 }
 
 const CMS_FORMAT = new Set([
@@ -40,6 +43,15 @@ const CMS_FORMAT = new Set([
 
 interface Judged {
   report: FirmaSignatureReport
+  /** The revision this signature covers, and for a document timestamp that holds, its time. */
+  signedRevision: number | undefined
+  documentTimestamp: Date | undefined
+}
+
+/** A validated document timestamp: proof that every revision before `revision` existed at `time`. */
+interface DocumentPoe {
+  readonly revision: number
+  readonly time: Date
 }
 
 /** Which modification levels a signature's permissions allow under a policy. */
@@ -81,7 +93,19 @@ export const runPipeline = async (doc: PdfDocument, options: PipelineOptions): P
   }
   // Certification must come first: a DocMDP signature after another signature is not allowed.
   const firstApproval = sigs.findIndex((s) => !isDocTimeStamp(s.dict))
-  const judged = await Promise.all(sigs.map((s, i) => judge(doc, s, i, firstApproval, diffOf, options)))
+  const cuts = sigs.flatMap((s) => checkByteRange(doc, s).ranges.slice(0, 1).map(([, e]) => doc.bytes.byteOffset + e))
+  const run = { ...options, crypto: sharingPrefixes(options.crypto, cuts) }
+  // A document timestamp that holds is proof of time for every signature it covers: document
+  // timestamps are judged first, last first (each may prove an earlier one's time), then the
+  // signatures, together.
+  const judged: Judged[] = new Array(sigs.length)
+  const poes: DocumentPoe[] = []
+  for (let i = sigs.length - 1; i >= 0; i--) {
+    if (!isDocTimeStamp(sigs[i].dict)) continue
+    const j = (judged[i] = await judge(doc, sigs[i], i, firstApproval, diffOf, run, poes))
+    if (j.documentTimestamp && j.signedRevision !== undefined) poes.push({ revision: j.signedRevision, time: j.documentTimestamp })
+  }
+  await Promise.all(sigs.map(async (s, i) => (judged[i] ??= await judge(doc, s, i, firstApproval, diffOf, run, poes))))
   const signatures = judged.map((j, i) => ({ ...j.report, reason: encrypted ? null : (textOf(sigs[i].dict.map.get("Reason")) ?? null) }))
   const verdict: FirmaVerdict = signatures.some((s) => s.indication === "TOTAL_FAILED")
     ? "invalid"
@@ -97,7 +121,8 @@ const judge = async (
   index: number,
   firstApproval: number,
   diffOf: (t: number) => RevisionDiff,
-  options: PipelineOptions
+  options: PipelineOptions,
+  documentPoes: ReadonlyArray<DocumentPoe>
 ): Promise<Judged> => {
   const problems: string[] = []
   const br = checkByteRange(doc, sig)
@@ -133,63 +158,41 @@ const judge = async (
   const changesAllowed = allowed(options.policy, perms, { level, newSignatures }) && locked.length === 0
   if (!changesAllowed) problems.push(level === "none" ? "changes-not-permitted" : `modified-after-signing:${level}`)
 
-  // CMS over the covered bytes.
-  let cms: CmsCheck | undefined
+  // CMS over the covered bytes: every SignerInfo, the digest of the covered bytes computed once per algorithm.
+  const checks: CmsCheck[] = []
   if (br.ranges.length > 0 && br.contents && !br.problems.includes("byte-range-outside-file")) {
     const parts = br.ranges.map(([s, e]) => doc.bytes.subarray(s, e))
-    cms = await checkCms(br.contents, parts, subFilter ?? undefined, options.crypto)
-    problems.push(...cms.problems)
+    const memo: DigestMemo = new Map()
+    checks.push(await checkCms(br.contents, parts, subFilter ?? undefined, options.crypto, 0, memo))
+    for (let k = 1; k < Math.min(checks[0].signerInfoCount, 8); k++) checks.push(await checkCms(br.contents, parts, subFilter ?? undefined, options.crypto, k, memo))
   }
-
-  const at = cms?.signingTime ?? dateOf(textOf(sig.dict.map.get("M"))) ?? options.now
-  const weak: string[] = []
-  if (cms?.digestAlgorithm === "SHA-1" || subFilter === "adbe.pkcs7.sha1") weak.push("SHA-1")
-  if (cms?.signer && cms.keyBits && cms.signatureAlgorithm?.startsWith("RSA") && cms.keyBits < 2048) weak.push(`RSA-${cms.keyBits}`)
-
-  let chain: FirmaSignatureReport["chain"] = []
-  let chainOutcome: string = "no-anchors"
-  let revocation: FirmaSignatureReport["revocation"] = "not-checked"
-  if (cms?.signer) {
-    const built = await buildChain(cms.signer, cms.issuersOf, options.anchors, at, options.crypto)
-    chain = built.chain
-    if (options.anchors.length > 0) chainOutcome = built.outcome
-    if (options.anchors.length > 0 && built.outcome === "trusted" && built.certs.length > 1) {
-      const r = await revokedByCrl(built.certs[0], built.certs[1], [...cms.crls(), ...dssCrls(doc)], at, options.crypto)
-      if (r !== undefined) revocation = r ? "revoked" : "good"
-    }
-  }
-
+  const cms: CmsCheck | undefined = checks[0]
+  // Every SignerInfo is judged; the signature is as good as the worst of them.
+  const verdicts = await Promise.all(checks.map((c) => judgeSignerInfo(doc, c, { br, subFilter, changesAllowed, problems, options, documentPoes, timestamp })))
+  const order = (v: SignerVerdict) => (v.indication === "TOTAL_FAILED" ? 2 : v.indication === "INDETERMINATE" ? 1 : 0)
+  const worst = verdicts.reduce<SignerVerdict | undefined>((w, v) => (!w || order(v) > order(w) ? v : w), undefined)
+  verdicts.forEach((v, k) => problems.push(...v.problems.map((p) => (k === 0 ? p : `signer-info-${k + 1}:${p}`))))
+  const first = verdicts[0]
+  const indication: FirmaIndication = worst?.indication ?? "TOTAL_FAILED"
+  const sub: FirmaSubIndication | null = worst ? worst.sub : "FORMAT_FAILURE"
   const intact = br.ok && cms?.hashOk === true && cms.signatureOk === true
-  let indication: FirmaIndication
-  let sub: FirmaSubIndication | null
-  const fail = (s: FirmaSubIndication) => ((indication = "TOTAL_FAILED"), (sub = s))
-  const indeterminate = (s: FirmaSubIndication) => ((indication = "INDETERMINATE"), (sub = s))
-  if (!br.ok || !cms || cms.problems.some((p) => CMS_FORMAT.has(p)) || problems.includes("certification-not-first")) fail("FORMAT_FAILURE")
-  else if (cms.hashOk === false) fail("HASH_FAILURE")
-  else if (cms.signatureOk === false) fail("SIG_CRYPTO_FAILURE")
-  else if (!changesAllowed) fail("FORMAT_FAILURE")
-  else if (!cms.signer) indeterminate("NO_SIGNING_CERTIFICATE_FOUND")
-  else if (cms.signatureOk === undefined || cms.hashOk === undefined) indeterminate("CRYPTO_CONSTRAINTS_FAILURE")
-  else if (cms.signingCertBound === false) indeterminate("NO_SIGNING_CERTIFICATE_FOUND")
-  else if (chainOutcome === "no-anchors" || chainOutcome === "no-chain") indeterminate("NO_CERTIFICATE_CHAIN_FOUND")
-  else if (chainOutcome === "expired") indeterminate("OUT_OF_BOUNDS_NO_POE")
-  else if (chainOutcome === "bad-signature") indeterminate("CHAIN_CONSTRAINTS_FAILURE")
-  else if (chainOutcome === "unchecked") indeterminate("CRYPTO_CONSTRAINTS_FAILURE")
-  else if (revocation === "revoked") indeterminate("REVOKED_NO_POE")
-  else if (weak.length) indeterminate("CRYPTO_CONSTRAINTS_FAILURE_NO_POE")
-  else ((indication = "TOTAL_PASSED"), (sub = null))
+  const chain = first?.trust?.chain ?? []
+  const revocation = first?.trust && options.anchors.length > 0 ? first.trust.revocation : "not-checked"
+  const weak = [...new Set(verdicts.flatMap((v) => v.weak))]
 
-  const summary = `${firmaIndicationMessage(indication!, sub!, options.locale)} (${firmaModificationMessage(level, options.locale)})`
+  const summary = `${firmaIndicationMessage(indication, sub, options.locale)} (${firmaModificationMessage(level, options.locale)})`
   return {
     report: {
       field: sig.field,
       intact,
       coversWholeDocument,
       modification: level,
-      indication: indication!,
-      subIndication: sub!,
+      indication,
+      subIndication: indication === "TOTAL_PASSED" ? null : sub,
       signer: cms?.signer ? signerOf(cms.signer) : null,
       signingTime: cms?.signingTime?.toISOString() ?? dateOf(textOf(sig.dict.map.get("M")))?.toISOString() ?? null,
+      validationTime: options.validationTime.toISOString(),
+      proofOfTime: first?.poe?.toISOString() ?? null,
       digestAlgorithm: cms?.digestAlgorithm ?? null,
       signatureAlgorithm: cms?.signatureAlgorithm ?? null,
       chain,
@@ -201,8 +204,84 @@ const judge = async (
       problems: [...new Set(problems)],
       changes,
       summary
-    }
+    },
+    signedRevision: br.signedRevision,
+    documentTimestamp: timestamp && indication === "TOTAL_PASSED" ? cms?.genTime : undefined
   }
+}
+
+interface SignerVerdict {
+  readonly indication: FirmaIndication
+  readonly sub: FirmaSubIndication | null
+  readonly trust: TrustResult | undefined
+  readonly poe: Date | undefined
+  readonly weak: string[]
+  readonly problems: string[]
+}
+
+/** The ETSI indication of one SignerInfo: bytes, CMS, permitted changes, then trust and time. */
+const judgeSignerInfo = async (
+  doc: PdfDocument,
+  cms: CmsCheck,
+  context: {
+    readonly br: { ok: boolean; signedRevision?: number | undefined }
+    readonly subFilter: string | null
+    readonly changesAllowed: boolean
+    readonly problems: ReadonlyArray<string>
+    readonly options: PipelineOptions
+    readonly documentPoes: ReadonlyArray<DocumentPoe>
+    readonly timestamp: boolean
+  }
+): Promise<SignerVerdict> => {
+  const { br, subFilter, options } = context
+  const problems: string[] = [...cms.problems]
+  const weak: string[] = []
+  if (cms.digestAlgorithm === "SHA-1" || subFilter === "adbe.pkcs7.sha1") weak.push("SHA-1")
+  if (cms.signer && cms.keyBits && cms.signatureAlgorithm?.startsWith("RSA") && cms.keyBits < 2048) weak.push(`RSA-${cms.keyBits}`)
+
+  // Proof of time: this signature's own timestamp tokens, and document timestamps over a later revision.
+  let poe: Date | undefined
+  let trust: TrustResult | undefined
+  const validationTime = options.validationTime
+  const { anchors, crypto, policy } = options
+  const signer = cms.signer
+  if (signer && cms.hashOk === true && cms.signatureOk === true && anchors.length > 0) {
+    const crls = [...cms.crls(), ...dssCrls(doc)]
+    if (cms.timestampTokens.length > 0) {
+      const ts = await validateSignatureTimestamps(cms.timestampTokens, cms.signatureValue, { anchors, validationTime, crypto, policy, crls })
+      problems.push(...ts.problems)
+      poe = ts.time
+    }
+    for (const d of context.documentPoes) {
+      if (br.signedRevision !== undefined && d.revision > br.signedRevision && d.time <= validationTime && (!poe || d.time < poe)) poe = d.time
+    }
+    const role = context.timestamp ? "tsa" : "signer"
+    trust = await judgeTrust({ signer, issuersOf: cms.issuersOf, crls, anchors, validationTime, poe, crypto, role })
+    problems.push(...trust.problems)
+    if (trust.sha1) weak.push("SHA-1 (certificate)")
+  } else if (signer) {
+    // Not trusted either way: the chain is only shown (the signer alone, without anchors).
+    trust = await judgeTrust({ signer, issuersOf: cms.issuersOf, crls: [], anchors: [], validationTime, poe: undefined, crypto, role: "signer" })
+  }
+  const sha1Anywhere = weak.some((w) => w.startsWith("SHA-1"))
+
+  let indication: FirmaIndication = "INDETERMINATE"
+  let sub: FirmaSubIndication | null = null
+  const fail = (s: FirmaSubIndication) => ((indication = "TOTAL_FAILED"), (sub = s))
+  const indeterminate = (s: FirmaSubIndication) => ((indication = "INDETERMINATE"), (sub = s))
+  const trustSub = trust ? trustSubIndication(trust, options.policy, poe !== undefined) : "NO_CERTIFICATE_CHAIN_FOUND"
+  if (!br.ok || cms.problems.some((p) => CMS_FORMAT.has(p)) || context.problems.includes("certification-not-first")) fail("FORMAT_FAILURE")
+  else if (cms.hashOk === false) fail("HASH_FAILURE")
+  else if (cms.signatureOk === false) fail("SIG_CRYPTO_FAILURE")
+  else if (!context.changesAllowed) fail("FORMAT_FAILURE")
+  else if (!cms.signer) indeterminate("NO_SIGNING_CERTIFICATE_FOUND")
+  else if (cms.signatureOk === undefined || cms.hashOk === undefined) indeterminate("CRYPTO_CONSTRAINTS_FAILURE")
+  else if (cms.signingCertBound === false) indeterminate("NO_SIGNING_CERTIFICATE_FOUND")
+  else if (trustSub) indeterminate(trustSub)
+  else if (options.policy === "strict" && sha1Anywhere) indeterminate("CRYPTO_CONSTRAINTS_FAILURE")
+  else if (weak.length) indeterminate("CRYPTO_CONSTRAINTS_FAILURE_NO_POE")
+  else ((indication = "TOTAL_PASSED"), (sub = null))
+  return { indication, sub, trust, poe, weak, problems }
 }
 
 /** The catalog's /Perms /DocMDP names the certification signature even when its /Reference is missing (P=2 then). */

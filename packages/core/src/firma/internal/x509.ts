@@ -1,10 +1,8 @@
-// Certificate helpers: names, signer identity, chain building to caller-given anchors.
+// Certificate helpers: names, signer identity, trust anchors (path validation is path.ts).
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
-import { isValidRuc, checkDni } from "../../identity/rules.js"
-import type { FirmaCrypto } from "../crypto.js"
-import type { FirmaChainCertificate, FirmaSigner } from "../report.js"
-import { candidateChecks, digestOfOid, keyOf } from "./algorithms.js"
+import { checkDni, dniOfRuc, isValidRuc, rucPrefixes } from "../../identity/rules.js"
+import type { FirmaSigner } from "../report.js"
 
 const NAMES: Record<string, string> = {
   "2.5.4.3": "CN",
@@ -37,6 +35,9 @@ export const nameText = (name: pkijs.RelativeDistinguishedNames): string =>
 
 const first = (parts: Array<[string, string]>, key: string): string | null => parts.find(([k]) => k === key)?.[1] ?? null
 
+// An 11-digit run under an issued RUC prefix, standing alone in a subject field.
+const RUC_IN_TEXT = new RegExp(`(?:^|[^0-9])((?:${rucPrefixes.join("|")})[0-9]{9})(?![0-9])`, "g")
+
 /** Signer identity from the subject, with Peruvian RUC/DNI recognised (RENIEC profiles). */
 export const signerOf = (cert: pkijs.Certificate): FirmaSigner => {
   const parts = nameParts(cert.subject)
@@ -45,7 +46,7 @@ export const signerOf = (cert: pkijs.Certificate): FirmaSigner => {
   for (const [k, v] of parts) {
     if (!["CN", "OU", "O", "organizationIdentifier", "T"].includes(k)) continue
     // "FAU 20131378972 soft", "VATPE-20131378972", "RUC:20131378972", or the RUC alone.
-    for (const m of v.matchAll(/(?:^|[^0-9])((?:10|15|16|17|20)[0-9]{9})(?![0-9])/g)) {
+    for (const m of v.matchAll(RUC_IN_TEXT)) {
       if (isValidRuc(m[1])) {
         ruc = m[1]
         break
@@ -63,16 +64,9 @@ export const signerOf = (cert: pkijs.Certificate): FirmaSigner => {
       break
     }
   }
-  if (!dni && ruc?.startsWith("10")) dni = ruc.slice(2, 10)
+  if (!dni && ruc) dni = dniOfRuc(ruc) ?? null
   return { commonName: first(parts, "CN"), serialNumber, organization: first(parts, "O"), ruc, dni }
 }
-
-const hex = (b: Uint8Array): string => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("")
-
-const equalBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
-/** Two certificates are the same when their signed parts and signatures are byte-identical. */
-const sameCertificate = (a: pkijs.Certificate, b: pkijs.Certificate): boolean =>
-  a === b || (equalBytes(a.tbsView, b.tbsView) && equalBytes(a.signatureValue.valueBlock.valueHexView, b.signatureValue.valueBlock.valueHexView))
 
 /** Reads trust anchors from PEM text (one or many certificates) or DER bytes. */
 export const parseAnchors = (input: Uint8Array): pkijs.Certificate[] => {
@@ -90,112 +84,3 @@ export const parseAnchors = (input: Uint8Array): pkijs.Certificate[] => {
   })
 }
 
-/** Did `issuer` sign `cert`? Through the crypto port (brainpool, Ed448 and SHA-3 included where the runtime can). */
-interface Signed {
-  readonly tbsView: Uint8Array
-  readonly signatureAlgorithm: pkijs.AlgorithmIdentifier
-  readonly signatureValue: asn1js.BitString
-}
-
-const signedBy = async (cert: Signed, issuer: pkijs.Certificate, crypto: FirmaCrypto): Promise<boolean | undefined> => {
-  const key = keyOf(issuer.subjectPublicKeyInfo)
-  if (!key) return undefined
-  const oid = cert.signatureAlgorithm.algorithmId
-  const { checks } = candidateChecks({
-    key,
-    signatureOid: oid,
-    signatureParams: cert.signatureAlgorithm.algorithmParams,
-    digest: digestOfOid(oid),
-    signature: cert.signatureValue.valueBlock.valueHexView,
-    data: cert.tbsView
-  })
-  let result: boolean | undefined = checks.length ? false : undefined
-  for (const c of checks) {
-    const r = await crypto.verify(c)
-    if (r) return true
-    if (r === undefined) result = undefined
-  }
-  return result
-}
-
-export type ChainOutcome = "trusted" | "no-chain" | "expired" | "bad-signature" | "unchecked"
-
-const describe = (c: pkijs.Certificate, anchor: boolean): FirmaChainCertificate => ({
-  subject: nameText(c.subject),
-  issuer: nameText(c.issuer),
-  serialNumber: hex(c.serialNumber.valueBlock.valueHexView),
-  notBefore: c.notBefore.value.toISOString(),
-  notAfter: c.notAfter.value.toISOString(),
-  trustAnchor: anchor
-})
-
-/**
- * Builds the chain signer → … → anchor from the CMS certificates, each link checked by
- * signature and by validity at `at` (the signing time). No network.
- */
-export const buildChain = async (
-  signer: pkijs.Certificate,
-  issuersOf: (cert: pkijs.Certificate) => ReadonlyArray<pkijs.Certificate>,
-  anchors: ReadonlyArray<pkijs.Certificate>,
-  at: Date,
-  crypto: FirmaCrypto
-): Promise<{ outcome: ChainOutcome; chain: FirmaChainCertificate[]; certs: pkijs.Certificate[] }> => {
-  const isAnchor = (c: pkijs.Certificate) => anchors.some((a) => sameCertificate(a, c))
-  // Without anchors nothing can pass: the chain would only be informative, and parsing the CMS
-  // certificates to show it is most of the cost of a bulk run. Report the signer alone.
-  if (anchors.length === 0) return { outcome: "no-chain", chain: [describe(signer, false)], certs: [signer] }
-  const chain: pkijs.Certificate[] = [signer]
-  const inTime = (c: pkijs.Certificate) => c.notBefore.value <= at && at <= c.notAfter.value
-  let outcome: ChainOutcome = "no-chain"
-  let current = signer
-  for (let depth = 0; depth < 10; depth++) {
-    if (isAnchor(current)) {
-      outcome = "trusted"
-      break
-    }
-    const candidates = [...anchors.filter((c) => c.subject.isEqual(current.issuer)), ...issuersOf(current)].filter(
-      (c) => !chain.some((x) => sameCertificate(x, c))
-    )
-    let next: pkijs.Certificate | undefined
-    let sawUnchecked = false
-    for (const c of candidates) {
-      const ok = await signedBy(current, c, crypto)
-      if (ok) {
-        next = c
-        break
-      }
-      if (ok === undefined) sawUnchecked = true
-    }
-    if (!next) {
-      // A namesake whose key did not sign this certificate is not its issuer.
-      outcome = sawUnchecked ? "unchecked" : "no-chain"
-      break
-    }
-    chain.push(next)
-    current = next
-  }
-  if (outcome === "trusted" && !chain.every(inTime)) outcome = "expired"
-  return { outcome, chain: chain.map((c) => describe(c, isAnchor(c))), certs: chain }
-}
-
-/**
- * Is `cert` listed in an embedded CRL that `issuer` signed? undefined when there is no such
- * CRL (then revocation was not checked).
- */
-export const revokedByCrl = async (
-  cert: pkijs.Certificate,
-  issuer: pkijs.Certificate,
-  crls: ReadonlyArray<pkijs.CertificateRevocationList>,
-  at: Date,
-  crypto: FirmaCrypto
-): Promise<boolean | undefined> => {
-  let checked = false
-  for (const crl of crls.slice(0, 32)) {
-    if (!crl.issuer.isEqual(issuer.subject)) continue
-    if ((await signedBy(crl, issuer, crypto)) !== true) continue
-    checked = true
-    const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(cert.serialNumber))
-    if (entry && entry.revocationDate.value <= at) return true
-  }
-  return checked ? false : undefined
-}

@@ -63,11 +63,11 @@ export const MAX_DEPTH = 64
 const MAX_ITEMS = 200_000
 const MAX_STRING = 64 * 1024 * 1024
 
-const isWhite = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0
+export const isWhite = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0
 const isDelim = (c: number): boolean =>
   c === 40 || c === 41 || c === 60 || c === 62 || c === 91 || c === 93 || c === 123 || c === 125 || c === 47 || c === 37
-const isRegular = (c: number): boolean => !isWhite(c) && !isDelim(c)
-const isDigit = (c: number): boolean => c >= 48 && c <= 57
+export const isRegular = (c: number): boolean => !isWhite(c) && !isDelim(c)
+export const isDigit = (c: number): boolean => c >= 48 && c <= 57
 const HEX = new Int8Array(256).fill(-1)
 for (let c = 0; c < 256; c++) HEX[c] = c >= 48 && c <= 57 ? c - 48 : c >= 65 && c <= 70 ? c - 55 : c >= 97 && c <= 102 ? c - 87 : -1
 const hexVal = (c: number): number => HEX[c]
@@ -170,6 +170,13 @@ export class Parser {
   private name(): PdfName {
     const b = this.b
     let p = this.pos + 1
+    // Most names are short and plain: one native conversion instead of a string built byte by byte.
+    let q = p
+    while (q < this.end && q - p <= 256 && isRegular(b[q]) && b[q] !== 35) q++
+    if (q - p <= 256 && (q >= this.end || !isRegular(b[q]))) {
+      this.pos = q
+      return { kind: "name", value: String.fromCharCode.apply(null, b.subarray(p, q) as unknown as number[]) }
+    }
     let s = ""
     while (p < this.end && isRegular(b[p])) {
       if (b[p] === 35 && p + 2 < this.end && hexVal(b[p + 1]) >= 0 && hexVal(b[p + 2]) >= 0) {
@@ -185,6 +192,21 @@ export class Parser {
   private literalString(): PdfString {
     const b = this.b
     const start = this.pos
+    // Without escapes or nested parentheses the bytes are the string: copy them at once.
+    const window = b.subarray(start + 1, Math.min(this.end, start + 1 + 65536)).indexOf(41)
+    const close = window < 0 ? -1 : start + 1 + window
+    if (close >= 0) {
+      let plain = true
+      for (let i = start + 1; i < close; i++)
+        if (b[i] === 92 || b[i] === 40) {
+          plain = false
+          break
+        }
+      if (plain) {
+        this.pos = close + 1
+        return { kind: "string", bytes: b.slice(start + 1, close), hex: false, start, end: close + 1 }
+      }
+    }
     let p = start + 1
     let depth = 1
     const out: number[] = []

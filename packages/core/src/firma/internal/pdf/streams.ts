@@ -7,7 +7,38 @@ import { isArray, isDict, isName, PdfSyntaxError, type PdfDict, type PdfValue } 
 /** Upper bound on the decoded size of one structural stream. */
 export const MAX_DECODED = 64 * 1024 * 1024
 
+interface NodeZlib {
+  inflateSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array
+}
+let zlibCache: NodeZlib | null | undefined
+/** node:zlib when the runtime has it (reached through process.getBuiltinModule, never imported). */
+const nodeZlib = (): NodeZlib | undefined => {
+  if (zlibCache === undefined) {
+    try {
+      const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+      zlibCache = (proc?.getBuiltinModule?.("node:zlib") as NodeZlib | undefined) ?? null
+    } catch {
+      zlibCache = null
+    }
+  }
+  return zlibCache ?? undefined
+}
+
+/** Native inflate in Node (an order of magnitude faster); anything unusual goes the portable way. */
 const inflateBounded = (data: Uint8Array, limit: number): Uint8Array => {
+  const z = nodeZlib()
+  if (z) {
+    try {
+      return new Uint8Array(z.inflateSync(data, { maxOutputLength: limit }))
+    } catch (e) {
+      if (e instanceof RangeError) throw new PdfSyntaxError("decoded stream too large", 0)
+      // A missing zlib header or a truncated tail: the portable decoder is lenient about both.
+    }
+  }
+  return inflatePortable(data, limit)
+}
+
+const inflatePortable = (data: Uint8Array, limit: number): Uint8Array => {
   const chunks: Uint8Array[] = []
   let total = 0
   let failed: unknown
