@@ -14,11 +14,13 @@ const candidates = [
 ].filter(Boolean)
 const executablePath = candidates.find((p) => existsSync(p))
 
-// Dexie's ESM entry wraps a UMD file; the browser wants the real ES module.
+// Dexie's ESM entry wraps a UMD file; the browser wants the real ES module. pdf-lib's ES
+// build imports CommonJS helpers (pako, tslib): its bundled ES module has them inside.
 const dexieEsm = {
   name: "dexie-esm",
   resolveImport({ source }) {
     if (source === "dexie") return "/node_modules/dexie/dist/dexie.mjs"
+    if (source === "pdf-lib") return "/node_modules/pdf-lib/dist/pdf-lib.esm.js"
   }
 }
 

@@ -114,7 +114,6 @@ describe("ecasilla verify", () => {
     expect(JSON.parse(then.stdout)).toMatchObject({ verdict: "valid", signatures: [{ validationTime: "2025-02-01T00:00:00.000Z" }] })
     const stamped = await run("verify", file("vencido-sellado.pdf"), ...trust)
     expect(stamped.code).toBe(0)
-    // Text output speaks Lima time (the JSON keeps ISO 8601).
     expect(stamped.stdout).toContain("prueba de la hora (sello de tiempo): 31/12/2024 19:00:00 -05:00")
   })
 

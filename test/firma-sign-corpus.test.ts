@@ -43,7 +43,8 @@ describe.skipIf(!present)("a notification signature on the corpus", () => {
     before.signatures.forEach((b, i) => {
       const a = after.signatures[i]
       expect(a.intact, `${file} #${i}`).toBe(b.intact)
-      // A broken signature (its ByteRange points nowhere) has no signed revision to compare with.
+      // A signature that was already broken (its ByteRange does not match its bytes) covers no
+      // revision, so nothing can be said of what came after it.
       if (b.intact) expect(a.modification, `${file} #${i}`).toBe(b.modification === "none" ? "signatures-only" : b.modification)
     })
     const added = after.signatures[after.signatures.length - 1]

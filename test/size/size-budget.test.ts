@@ -26,6 +26,8 @@ const virtual = (entries: Record<string, string>): Plugin => ({
 const plugins = (entries: Record<string, string>) => [
   virtual(entries),
   nodeResolve({ browser: true, exportConditions: ["source", "browser", "import", "default"], extensions: [".ts", ".js", ".mjs"] }),
+  // pdf-lib's standard fonts (behind the casilla constancia's lazy import) import their metrics as JSON.
+  { name: "json", transform: (src: string, id: string) => (id.endsWith(".json") ? { code: `export default ${src}`, map: null } : null) },
   commonjs(),
   // Lit's decorators need the base tsconfig (experimentalDecorators, no define semantics).
   esbuild({ target: "es2022", minify: true, tsconfig: new URL("tsconfig.base.json", root).pathname })
@@ -34,7 +36,9 @@ const plugins = (entries: Record<string, string>) => [
 const gzip = (code: string) => gzipSync(code, { level: 9 }).length
 
 // The libraries and the core every element shares: one chunk, measured apart.
-const SHARED = /node_modules\/(lit|lit-html|lit-element|@lit|@lit-labs|effect)\/|packages\/core\/src\//
+// The firma verifier is not in it: elements load it with import() (the casilla deposit check,
+// CAU attachments), so it stays a lazy chunk of its own instead of being forced up front.
+const SHARED = /node_modules\/(lit|lit-html|lit-element|@lit|@lit-labs|effect)\/|packages\/core\/src\/(?!firma\/)/
 
 interface Row {
   readonly entry: string

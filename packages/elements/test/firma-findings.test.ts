@@ -13,6 +13,8 @@ const base: FirmaSignatureReport = {
   subIndication: "FORMAT_FAILURE",
   signer: null,
   signingTime: null,
+  validationTime: "2026-12-03T12:00:00.000Z",
+  proofOfTime: null,
   digestAlgorithm: "SHA-256",
   signatureAlgorithm: "RSASSA-PKCS1-v1_5",
   chain: [],
@@ -23,9 +25,7 @@ const base: FirmaSignatureReport = {
   revocation: "not-checked",
   problems: ["modified-after-signing:other"],
   changes: [],
-  summary: "",
-  validationTime: "2026-11-27T12:00:00.000Z",
-  proofOfTime: null
+  summary: ""
 }
 
 describe("firmaChanges", () => {
@@ -60,11 +60,14 @@ describe("firmaChanges", () => {
 describe("firmaFindings", () => {
   it("words every indication, including sub-indications it has no words of its own for", () => {
     expect(firmaFindings({ ...base, indication: "INDETERMINATE", subIndication: "NO_CERTIFICATE_CHAIN_FOUND", modification: "none" })).toContain("untrusted-issuer")
-    const unknown = { ...base, indication: "INDETERMINATE", subIndication: "TRY_LATER", modification: "none" } as unknown as FirmaSignatureReport
-    expect(firmaFindings(unknown)).toContain("revocation-missing")
-    expect(firmaFindings(unknown)).not.toContain("revocation-not-checked")
-    const newer = { ...base, indication: "INDETERMINATE", subIndication: "SOMETHING_NEW", modification: "none" } as unknown as FirmaSignatureReport
-    expect(firmaFindings(newer)).toContain("trust-not-established")
+    const unknown = { ...base, indication: "INDETERMINATE", subIndication: "SOME_FUTURE_SUB_INDICATION", modification: "none" } as unknown as FirmaSignatureReport
+    expect(firmaFindings(unknown)).toContain("trust-not-established")
+    // The verifier's trust and time findings each have words of their own.
+    const sub = (subIndication: string) => firmaFindings({ ...base, indication: "INDETERMINATE", subIndication, modification: "none" } as unknown as FirmaSignatureReport)
+    expect(sub("TRY_LATER")).toContain("revocation-not-checked")
+    expect(sub("REVOCATION_OUT_OF_BOUNDS_NO_POE")).toContain("revocation-not-checked")
+    expect(sub("REVOKED_CA_NO_POE")).toContain("ca-revoked")
+    expect(sub("OUT_OF_BOUNDS_NO_POE")).toContain("expired-no-time-proof")
     // A later change is shown as the change itself, not as a format failure.
     expect(firmaFindings(base)).not.toContain("bad-format")
     expect(firmaFindings({ ...base, modification: "none" })).toContain("bad-format")
@@ -74,6 +77,6 @@ describe("firmaFindings", () => {
     const ok = { ...base, indication: "TOTAL_PASSED", subIndication: null, modification: "none", coversWholeDocument: true } as FirmaSignatureReport
     expect(firmaFindings(ok)).toEqual(["trusted", "no-time-proof"])
     expect(firmaFindings({ ...ok, timestamp: true })).toEqual(["trusted"])
-    expect(firmaFindings({ ...ok, proofOfTime: "2026-11-27T12:00:00Z" })).toEqual(["trusted"])
+    expect(firmaFindings({ ...ok, proofOfTime: "2026-11-27T12:00:00Z" } as FirmaSignatureReport)).toEqual(["trusted"])
   })
 })

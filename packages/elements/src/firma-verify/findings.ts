@@ -24,8 +24,9 @@ export type FirmaFinding =
   | "not-intact"
   | "bad-signature-value"
   | "bad-format"
-  | "expired-at-signing"
+  | "expired-no-time-proof"
   | "revoked"
+  | "ca-revoked"
   | "weak-algorithm"
   | "unsupported-algorithm"
   | "bad-chain"
@@ -33,9 +34,6 @@ export type FirmaFinding =
   | "revocation-not-checked"
   | "not-whole-document"
   | "trust-not-established"
-  | "revoked-ca"
-  | "revocation-missing"
-  | "revocation-stale"
 
 // Notes that only record further signatures and their bookkeeping: not a change to show.
 const BENIGN = /signature field (added|signed)|^DSS|XMP metadata|document information|structure tree/
@@ -101,10 +99,17 @@ export const firmaFindings = (s: FirmaSignatureReport): FirmaFinding[] => {
       f.push("untrusted-issuer")
       break
     case "OUT_OF_BOUNDS_NO_POE":
-      f.push("expired-at-signing")
+      f.push("expired-no-time-proof")
       break
     case "REVOKED_NO_POE":
       f.push("revoked")
+      break
+    case "REVOKED_CA_NO_POE":
+      f.push("ca-revoked")
+      break
+    case "TRY_LATER":
+    case "REVOCATION_OUT_OF_BOUNDS_NO_POE":
+      f.push("revocation-not-checked")
       break
     case "CRYPTO_CONSTRAINTS_FAILURE_NO_POE":
       f.push("weak-algorithm")
@@ -115,15 +120,6 @@ export const firmaFindings = (s: FirmaSignatureReport): FirmaFinding[] => {
     case "CHAIN_CONSTRAINTS_FAILURE":
       f.push("bad-chain")
       break
-    case "REVOKED_CA_NO_POE":
-      f.push("revoked-ca")
-      break
-    case "TRY_LATER":
-      f.push("revocation-missing")
-      break
-    case "REVOCATION_OUT_OF_BOUNDS_NO_POE":
-      f.push("revocation-stale")
-      break
     default:
       // A sub-indication without words of its own (the verifier may learn new ones, e.g. about
       // missing revocation data) still says something a reader understands.
@@ -131,9 +127,10 @@ export const firmaFindings = (s: FirmaSignatureReport): FirmaFinding[] => {
       else if (s.subIndication) f.push("bad-format")
   }
   if (s.indication === "TOTAL_PASSED") f.push("trusted")
-  // A document timestamp over the signature (`proofOfTime`) also proves the time.
-  if (s.intact && !s.timestamp && !s.proofOfTime) f.push("no-time-proof")
-  if (s.intact && s.revocation === "not-checked" && s.chain.some((c) => c.trustAnchor) && !f.includes("revocation-missing")) f.push("revocation-not-checked")
+  // A document timestamp over the signature (`proofOfTime`, when the verifier reports it) also proves the time.
+  const proofOfTime = (s as { proofOfTime?: string | null }).proofOfTime
+  if (s.intact && !s.timestamp && !proofOfTime) f.push("no-time-proof")
+  if (s.intact && s.revocation === "not-checked" && s.chain.some((c) => c.trustAnchor) && !f.includes("revocation-not-checked")) f.push("revocation-not-checked")
   if (s.intact && !s.coversWholeDocument && s.modification === "none") f.push("not-whole-document")
   return f
 }
