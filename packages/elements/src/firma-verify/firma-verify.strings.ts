@@ -69,10 +69,7 @@ const esFinding: Record<FirmaFinding, string> = {
   "no-time-proof": "No hay prueba de la hora de la firma (sello de tiempo): la fecha es la que declara el firmante.",
   "revocation-not-checked": "No se pudo comprobar si el certificado fue revocado: falta información de revocación vigente (CRL).",
   "not-whole-document": "La firma no cubre todo el archivo.",
-  "trust-not-established": "No se pudo confirmar la confianza en el certificado del firmante (por ejemplo, falta la información de revocación).",
-  "revoked-ca": "Un certificado de la entidad de certificación del firmante fue revocado.",
-  "revocation-missing": "Falta la información de revocación del certificado (lista CRL): sin ella no se puede confirmar que seguía vigente.",
-  "revocation-stale": "La información de revocación del certificado es antigua: no alcanza la fecha de la firma."
+  "trust-not-established": "No se pudo confirmar la confianza en el certificado del firmante (por ejemplo, falta la información de revocación)."
 }
 const enFinding: Record<FirmaFinding, string> = {
   trusted: "The signer's certificate was issued by a trusted certification authority.",
@@ -90,10 +87,7 @@ const enFinding: Record<FirmaFinding, string> = {
   "no-time-proof": "There is no proof of the signing time (timestamp): the date is the one the signer states.",
   "revocation-not-checked": "Whether the certificate was revoked could not be checked: current revocation data (a CRL) is missing.",
   "not-whole-document": "The signature does not cover the whole file.",
-  "trust-not-established": "Trust in the signer's certificate could not be established (for instance, revocation data is missing).",
-  "revoked-ca": "A certificate of the signer's certification authority was revoked.",
-  "revocation-missing": "The certificate's revocation data (CRL) is missing: without it, that it was still valid cannot be confirmed.",
-  "revocation-stale": "The certificate's revocation data is old: it does not reach the signing date."
+  "trust-not-established": "Trust in the signer's certificate could not be established (for instance, revocation data is missing)."
 }
 
 const esVerdict: Record<FirmaVerdict, string> = {
