@@ -18,7 +18,7 @@ import commonjs from "@rollup/plugin-commonjs"
 import { nodeResolve } from "@rollup/plugin-node-resolve"
 import { rollup } from "rollup"
 import { minify } from "rollup-plugin-esbuild"
-import { makeSignedPdf } from "../firma-fixture.mjs"
+import { makeFirmaPeruPdf } from "../firma-fixture.mjs"
 import { makeP12, makeUnsignedPdf } from "../firma-sign-fixture.mjs"
 import { row } from "../harness.mjs"
 
@@ -102,7 +102,8 @@ export default async function firmaBrowser() {
     `import { verifyPdfOutcome } from "@ecasilla/core/firma/outcome"
      window.bench = { verifyPdfOutcome, loadSign: () => import("@ecasilla/core/firma/sign"), loadPdfLib: () => import("pdf-lib") }`
   )
-  const big = await makeSignedPdf(30 * 1024 * 1024)
+  // The same document as firma.verify.30MB: a scanned page, three revisions, two signatures.
+  const { pdf: big } = await makeFirmaPeruPdf(30 * 1024 * 1024)
   const files = new Map([
     ["/", { type: "text/html", body: `<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="/entry.js"></script>` }],
     ["/30mb.pdf", { type: "application/pdf", body: big }],
