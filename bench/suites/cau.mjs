@@ -99,15 +99,25 @@ async function createFigures(rows) {
     const { onBehalfOf: _forOther, ...own } = filed(i)
     return { ...own, descripcion }
   })
-  const runtime = ManagedRuntime.make(layerMemoryCau({ sanitizer: layerNodeHtmlSanitizer, users: [requester], ids: Ids.layerTest }))
+  // The command itself (validation, sanitizer, commit of ticket + outbox event); the mail relay
+  // runs apart from it (relay "manual"), as a backend relays outside the request.
+  const runtime = ManagedRuntime.make(layerMemoryCau({ sanitizer: layerNodeHtmlSanitizer, users: [requester], ids: Ids.layerTest, relay: "manual" }))
   const service = await runtime.runPromise(Effect.service(TicketService))
   const mask = drafts.length - 1
   let sink = 0
-  const created = runtime.runSync(service.createTicket(requester, drafts[0]))
+  const created = await runtime.runPromise(service.createTicket(requester, drafts[0]))
   if (!/<table>/.test(created.descripcion) || /mso-|class=/.test(created.descripcion)) throw new Error("the sanitizer did not clean the Word paste")
-  const value = opsPerSecond((i) => {
-    sink += runtime.runSync(service.createTicket(requester, drafts[i & mask])).version
-  })
+  // The store's commit may suspend (it is the same code as an asynchronous store), so tickets
+  // are created one after another with runPromise: 400 per round, the median of 5 rounds.
+  let next = 0
+  const perSecond = []
+  for (let round = 0; round < 6; round++) {
+    const start = performance.now()
+    for (let i = 0; i < 400; i++) sink += (await runtime.runPromise(service.createTicket(requester, drafts[next++ & mask]))).version
+    if (round > 0) perSecond.push((400 * 1000) / (performance.now() - start))
+  }
+  perSecond.sort((a, b) => a - b)
+  const value = perSecond[Math.floor(perSecond.length / 2)]
   const decode = Schema.decodeUnknownSync(TicketDraftSchema)
   const baseline = opsPerSecond((i) => {
     sink += decode(drafts[i & mask]) ? 1 : 0
@@ -117,7 +127,7 @@ async function createFigures(rows) {
 
   const big = wordPaste(140, 60)
   if (big.length < 100_000 || big.length > 110_000) throw new Error(`the 100 kB paste is ${big.length} bytes`)
-  const sanitize = Effect.runSync(Effect.provide(Effect.service(HtmlSanitizer), layerNodeHtmlSanitizer)).sanitize
+  const sanitize = (await Effect.runPromise(Effect.provide(Effect.service(HtmlSanitizer), layerNodeHtmlSanitizer))).sanitize
   const ms = await medianMs(() => { sink += sanitize(big).length }, { rounds: 15, warmup: 3 })
   const { window } = new JSDOM("")
   const parseMs = await medianMs(() => {
