@@ -125,6 +125,7 @@ const es = new Map(Object.entries({
   "The open notification.": "La notificación abierta.",
   "Height of the list (default 28rem).": "Alto de la lista (por defecto 28rem).",
   "Buttons, focus ring, unread marks.": "Botones, anillo de foco, marcas de no leído.",
+  "The deployment's trust anchors (root certificates, PEM or DER). Given, each document can be\nverified again in the browser with `<firma-verify>`; else the verdict stored at deposit shows alone.": "Las raíces de confianza del despliegue (certificados raíz, PEM o DER). Con ellas, cada documento puede\nverificarse de nuevo en el navegador con `<firma-verify>`; sin ellas solo se muestra el veredicto guardado al depositar.",
   "Background of fields and the list.": "Fondo de los campos y de la lista.",
   // <casilla-login>
   "Which form shows first: `receptor` (default) or `internal`.": "Qué formulario se muestra primero: `receptor` (por defecto) o `internal`.",

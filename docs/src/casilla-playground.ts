@@ -3,6 +3,7 @@
 // the switching. The deposit form gets the demo emisores. DOM built with textContent only.
 import { casillaDemoUsers } from "@ecasilla/adapters/memory"
 import type { CasillaDeposit, CasillaInbox } from "@ecasilla/elements"
+import { demoTrustAnchors } from "./storage.js"
 
 const english = document.body.dataset.locale === "en"
 const say = (es: string, en: string): string => (english ? en : es)
@@ -72,6 +73,18 @@ if (picker && choices) {
     render()
   }
   waitForActors()
+}
+
+// The inbox verifies documents again in the browser against the site's demo root (the
+// signed samples' root, as on the <firma-verify> page).
+if (page === "casilla/casilla-inbox") {
+  void demoTrustAnchors().then((anchors) => {
+    const give = () => {
+      for (const inbox of document.querySelectorAll<CasillaInbox>("casilla-inbox")) if (inbox.trustAnchors.length === 0) inbox.trustAnchors = anchors
+    }
+    give()
+    new MutationObserver(give).observe(document.body, { childList: true, subtree: true })
+  })
 }
 
 // The demo snippet can be edited and re-rendered: give every new deposit form the emisores.

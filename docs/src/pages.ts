@@ -259,7 +259,7 @@ const outcome = await this.save.run(actor, draft)   // typed { ok: true, value }
     summary:
       "La bandeja del receptor de la Casilla Electrónica: sus notificaciones, de la más reciente a la más antigua, con las no leídas marcadas y su cuenta; búsqueda por asunto, número de cédula o expediente, filtros por estado, emisor y fechas; el detalle con la cédula, el plazo en días hábiles, cada documento con su verificación de firma, y la descarga. Abrir una notificación la da por leída (la regla y el registro son de @ecasilla/core). La lista se dibuja por ventanas: miles de notificaciones sin miles de nodos.",
     body: `
-<p>Actúe como la receptora de demostración (tiene 24 notificaciones), como la entidad (su casilla está vacía) o como la notificadora (no es receptora: no ve ninguna bandeja).</p>
+<p>Actúe como la receptora de demostración (tiene 24 notificaciones), como la entidad (su casilla está vacía) o como la notificadora (no es receptora: no ve ninguna bandeja). «Verificar firma» verifica de nuevo un documento en el navegador con &lt;firma-verify&gt; y la raíz de demostración de este sitio: los documentos de los datos de demostración no están firmados (su veredicto guardado es de ejemplo); los que deposite en <a href="/casilla/casilla-deposit/">&lt;casilla-deposit&gt;</a> con los PDF firmados de ejemplo salen válidos.</p>
 <div id="casilla-actor-picker" class="cau-picker"></div>`,
     demo: `<casilla-inbox></casilla-inbox>`,
     en: {
@@ -267,7 +267,7 @@ const outcome = await this.save.run(actor, draft)   // typed { ok: true, value }
       summary:
         "The receptor's inbox of the Casilla Electrónica: their notifications, newest first, unread ones marked and counted; search by subject, cédula number or case file, filters by state, emisor and dates; the detail with the cédula, the deadline in business days, each document with its signature verification, and the download. Opening a notification marks it read (the rule and the record are @ecasilla/core's). The list is windowed: thousands of notifications without thousands of nodes.",
       body: `
-<p>Act as the demo receptor (she has 24 notifications), as the entity (its casilla is empty) or as the notificador (not a receptor: sees no inbox).</p>
+<p>Act as the demo receptor (she has 24 notifications), as the entity (its casilla is empty) or as the notificador (not a receptor: sees no inbox). "Verify signature" verifies a document again in the browser with &lt;firma-verify&gt; and this site's demo root: the demo data's documents are not signed (their stored verdict is an example); those you deposit in <a href="/en/casilla/casilla-deposit/">&lt;casilla-deposit&gt;</a> with the signed sample PDFs come out valid.</p>
 <div id="casilla-actor-picker" class="cau-picker"></div>`
     },
     keyboard: [
