@@ -64,12 +64,14 @@ if (picker && choices) {
     render()
     for (const inbox of document.querySelectorAll<CasillaInbox>("casilla-inbox")) inbox.reload()
   })
-  // The page's natural first actor: the receptor reads the inbox, the notificador deposits.
+  // The page's natural first actor: a receptor reads the inbox, the notificador (or the
+  // emisor) works the deposit. Anyone else chosen elsewhere is switched on arrival.
   const first = choices[0][0]
+  const suited = choices.slice(0, 2).map(([id]) => id)
   const waitForActors = () => {
     const select = actorSelect()
     if (!select || select.options.length === 0) return void setTimeout(waitForActors, 50)
-    if (!choices.some(([id]) => id === select.value)) actAs(first)
+    if (!suited.includes(select.value)) actAs(first)
     render()
   }
   waitForActors()
