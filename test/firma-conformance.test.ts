@@ -6,11 +6,12 @@ import { dirname, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, describe, expect, it } from "vitest"
 import { firmaWebCrypto, verifyPdfAsync, type FirmaPolicy, type FirmaVerdict } from "@ecasilla/core/firma"
+import { corpusDir } from "./corpus.js"
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..")
-const corpus = resolve(root, "../shared/corpus/pdf")
+const corpus = corpusDir
 const present = existsSync(resolve(corpus, "MANIFEST.tsv"))
-if (!present) console.warn(`[firma-conformance] corpus not found at ${corpus}: conformance suite skipped`)
+if (!present) console.warn(`[firma-conformance] corpus not found at ${corpus} (set ECASILLA_PDF_CORPUS): conformance suite skipped`)
 
 interface Row {
   readonly file: string

@@ -5,19 +5,18 @@
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { dirname, join, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { join, resolve } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { PdfDocument } from "../packages/core/src/firma/internal/pdf/document.js"
 import { makePki } from "../packages/core/test/firma/pki.js"
 import { TestPdf } from "../packages/core/test/firma/pdf.js"
+import { corpusDir } from "./corpus.js"
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..")
-const corpus = resolve(root, "../shared/corpus/pdf")
+const corpus = corpusDir
 const hasCorpus = existsSync(resolve(corpus, "MANIFEST.tsv"))
 const hasQpdf = spawnSync("qpdf", ["--version"]).status === 0
 if (!hasQpdf) console.warn("[firma-qpdf] qpdf not found: differential check skipped (.ci/run installs it)")
-if (!hasCorpus) console.warn(`[firma-qpdf] corpus not found at ${corpus}: only generated cases are compared`)
+if (!hasCorpus) console.warn(`[firma-qpdf] corpus not found at ${corpus} (set ECASILLA_PDF_CORPUS): only generated cases are compared`)
 
 let dir: string
 beforeAll(() => {

@@ -3,17 +3,16 @@
 // intact, and the new increment counts as "signatures only". The corpus lives outside the
 // repository (../shared/corpus/pdf) and is never copied in.
 import { existsSync, readdirSync, readFileSync } from "node:fs"
-import { dirname, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { resolve } from "node:path"
 import { beforeAll, describe, expect, it } from "vitest"
 import { verifyPdfAsync } from "@ecasilla/core/firma"
 import { FirmaSignError, signFirmaPdf } from "@ecasilla/core/firma/sign"
 import { makeSigningIdentity, type SigningIdentity } from "../packages/core/test/firma/p12.js"
+import { corpusDir } from "./corpus.js"
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..")
-const corpus = resolve(root, "../shared/corpus/pdf")
+const corpus = corpusDir
 const present = existsSync(corpus)
-if (!present) console.warn(`[firma-sign-corpus] corpus not found at ${corpus}: suite skipped`)
+if (!present) console.warn(`[firma-sign-corpus] corpus not found at ${corpus} (set ECASILLA_PDF_CORPUS): suite skipped`)
 const files = present ? readdirSync(corpus).filter((f) => f.endsWith(".pdf")).sort() : []
 
 let id: SigningIdentity

@@ -198,6 +198,10 @@ describe.skipIf(!chrome)("docs playground in Chromium", () => {
     const home = await visit("/", 1200)
     expect(await home.page.$eval("a.served-at", (a) => a.textContent)).toBe(new URL(base).origin + "/")
     expect(await home.page.$$eval(".code-block button.copy", (b) => b.length)).toBeGreaterThan(0)
+    // People are shown with their roles' names, never role ids such as cau-lider-grupo.
+    await home.page.waitForFunction(() => (document.getElementById("actor") as HTMLSelectElement).options.length > 0)
+    const people = await home.page.$$eval("#actor option", (o) => o.map((x) => x.textContent ?? ""))
+    expect(people.join(" | ")).not.toMatch(/\b(cau|sari)-[a-z-]+|operador-(oci|uo)|jefe-oci|supervisor-oci|auxiliar-casilla/)
     await home.page.close()
     const { page } = await visit("/elementos/ecasilla-id-input/", 1200)
     await page.$eval("#snippet", (t) => {

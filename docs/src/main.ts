@@ -7,6 +7,7 @@ import "./sari-playground.js"
 import "./firma-playground.js"
 import "./casilla-playground.js"
 import type { EcasillaProvider } from "@ecasilla/elements"
+import { roleName } from "@ecasilla/core/roles"
 import { pages } from "./pages.js"
 import { demoActors, playgroundLayer, resetPlaygroundStorage } from "./storage.js"
 
@@ -45,7 +46,9 @@ async function setUpActor(): Promise<void> {
   const select = byId<HTMLSelectElement>("actor")
   if (provider === null || select === null) return
   const actors = await demoActors()
-  for (const actor of actors) select.add(new Option(`${actor.name} (${actor.roles.join(", ")})`, actor.id))
+  // Roles as people name them ("Líder de grupo CAU"), never their ids.
+  const roles = (actor: (typeof actors)[number]) => actor.roles.map((r) => roleName(r, english ? "en" : "es-PE")).join(", ")
+  for (const actor of actors) select.add(new Option(actor.roles.length ? `${actor.name} (${roles(actor)})` : actor.name, actor.id))
   const choose = (id: string | null) => {
     const actor = actors.find((a) => a.id === id) ?? actors[0]
     select.value = actor.id

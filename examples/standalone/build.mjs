@@ -19,6 +19,8 @@ export async function buildStandalone({ outFile = join(here, "dist/ecasilla.js")
   const bundle = await rollup({
     input: join(here, "ecasilla.ts"),
     plugins: [
+      // pdf-lib's standard fonts are JSON modules (reached through the core's lazily loaded constancia).
+      { name: "json", transform: (src, id) => (id.endsWith(".json") ? { code: `export default ${src}`, map: null } : null) },
       nodeResolve({ exportConditions: ["source", "browser", "module", "import", "default"], browser: true, extensions: [".ts", ".mjs", ".js"] }),
       commonjs(),
       esbuild({ target: "es2022", tsconfig: join(root, "tsconfig.json"), minify: true })
