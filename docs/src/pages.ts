@@ -252,6 +252,78 @@ const outcome = await this.save.run(actor, draft)   // typed { ok: true, value }
     ]
   },
   {
+    path: "casilla/casilla-inbox",
+    title: "<casilla-inbox>",
+    section: "Casilla electrónica",
+    tag: "casilla-inbox",
+    summary:
+      "La bandeja del receptor de la Casilla Electrónica: sus notificaciones, de la más reciente a la más antigua, con las no leídas marcadas y su cuenta; búsqueda por asunto, número de cédula o expediente, filtros por estado, emisor y fechas; el detalle con la cédula, el plazo en días hábiles, cada documento con su verificación de firma, y la descarga. Abrir una notificación la da por leída (la regla y el registro son de @ecasilla/core). La lista se dibuja por ventanas: miles de notificaciones sin miles de nodos.",
+    body: `
+<p>Actúe como la receptora de demostración (tiene 24 notificaciones), como la entidad (su casilla está vacía) o como la notificadora (no es receptora: no ve ninguna bandeja). «Verificar firma» verifica de nuevo un documento en el navegador con &lt;firma-verify&gt; y la raíz de demostración de este sitio: los documentos de los datos de demostración no están firmados (su veredicto guardado es de ejemplo); los que deposite en <a href="/casilla/casilla-deposit/">&lt;casilla-deposit&gt;</a> con los PDF firmados de ejemplo salen válidos.</p>
+<div id="casilla-actor-picker" class="cau-picker"></div>`,
+    demo: `<casilla-inbox></casilla-inbox>`,
+    en: {
+      section: "Electronic casilla",
+      summary:
+        "The receptor's inbox of the Casilla Electrónica: their notifications, newest first, unread ones marked and counted; search by subject, cédula number or case file, filters by state, emisor and dates; the detail with the cédula, the deadline in business days, each document with its signature verification, and the download. Opening a notification marks it read (the rule and the record are @ecasilla/core's). The list is windowed: thousands of notifications without thousands of nodes.",
+      body: `
+<p>Act as the demo receptor (she has 24 notifications), as the entity (its casilla is empty) or as the notificador (not a receptor: sees no inbox). "Verify signature" verifies a document again in the browser with &lt;firma-verify&gt; and this site's demo root: the demo data's documents are not signed (their stored verdict is an example); those you deposit in <a href="/en/casilla/casilla-deposit/">&lt;casilla-deposit&gt;</a> with the signed sample PDFs come out valid.</p>
+<div id="casilla-actor-picker" class="cau-picker"></div>`
+    },
+    keyboard: [
+      ["Tab / Mayús+Tab", "Recorre la búsqueda, los filtros, la lista y el detalle.", "Walks the search, the filters, the list and the detail."],
+      ["Flechas ↑ ↓, Inicio, Fin", "En la lista: pasan a la notificación anterior, siguiente, primera o última.", "In the list: move to the previous, next, first or last notification."],
+      ["Enter / Espacio", "Abre la notificación enfocada o activa el botón (descargar un documento).", "Opens the focused notification or activates the button (download a document)."]
+    ]
+  },
+  {
+    path: "casilla/casilla-login",
+    title: "<casilla-login>",
+    section: "Casilla electrónica",
+    tag: "casilla-login",
+    summary:
+      "El ingreso a la Casilla Electrónica: el receptor con su DNI (persona natural) o su RUC (entidad) y su contraseña; el personal de la CGR con su código de usuario, contraseña y código de seguridad (captcha); y el formulario para restablecer la contraseña, que responde lo mismo exista o no la cuenta. La pasarela de autenticación es un puerto de @ecasilla/core: aquí, una en memoria.",
+    body: `
+<p>Cuentas de demostración (contraseña <code>Demo-2026</code>): receptora DNI <code>10117410</code>, entidad RUC <code>20131378972</code>; personal de la CGR <code>E40125</code> (notificadora), <code>U20011</code> (emisora), <code>U18342</code> (auxiliar). El captcha muestra su código en la imagen.</p>`,
+    demo: `<casilla-login></casilla-login>
+<casilla-login kind="internal"></casilla-login>`,
+    en: {
+      section: "Electronic casilla",
+      summary:
+        "Sign-in to the Casilla Electrónica: the receptor with their DNI (a person) or RUC (an entity) and password; CGR staff with their user code, password and security code (captcha); and the password-reset form, which answers the same whether the account exists or not. The sign-in gateway is a port of @ecasilla/core: here, an in-memory one.",
+      body: `
+<p>Demo accounts (password <code>Demo-2026</code>): receptor DNI <code>10117410</code>, entity RUC <code>20131378972</code>; CGR staff <code>E40125</code> (notificador), <code>U20011</code> (emisor), <code>U18342</code> (auxiliar). The captcha shows its code in the image.</p>`
+    },
+    keyboard: [
+      ["Tab / Mayús+Tab", "Recorre los campos, el captcha y los botones.", "Walks the fields, the captcha and the buttons."],
+      ["Enter", "En un campo: envía el formulario.", "In a field: submits the form."]
+    ]
+  },
+  {
+    path: "casilla/casilla-deposit",
+    title: "<casilla-deposit>",
+    section: "Casilla electrónica",
+    tag: "casilla-deposit",
+    summary:
+      "La preparación y el depósito de una notificación: el notificador elige la casilla del receptor, el emisor, escribe la cédula (asunto, expediente, plazo) y adjunta los PDF; el emisor la firma; el notificador la deposita y descarga la constancia. Cada PDF se verifica al depositar (política strict de Firma Perú): un documento sin firma válida no se deposita. Quién puede hacer cada paso lo decide @ecasilla/core, no el elemento.",
+    body: `
+<p>Actúe como la notificadora para preparar y depositar, como la emisora para firmar, o como la receptora (no puede depositar). Los PDF de ejemplo firmados con la raíz de demostración de este sitio (de confianza aquí) pasan la verificación: <a href="/assets/firma/valido.pdf" download>valido.pdf</a>, <a href="/assets/firma/dos-firmas.pdf" download>dos-firmas.pdf</a>; <a href="/assets/firma/modificado.pdf" download>modificado.pdf</a> no. Lo depositado aparece en <a href="/casilla/casilla-inbox/">&lt;casilla-inbox&gt;</a> de la receptora.</p>
+<div id="casilla-actor-picker" class="cau-picker"></div>`,
+    demo: `<casilla-deposit></casilla-deposit>`,
+    en: {
+      section: "Electronic casilla",
+      summary:
+        "Preparing and depositing a notification: the notificador chooses the receptor's casilla and the emisor, writes the cédula (subject, case file, deadline) and attaches the PDFs; the emisor signs it; the notificador deposits it and downloads the constancia. Each PDF is verified on deposit (Firma Perú's strict policy): a document without a valid signature is not deposited. Who may take each step is @ecasilla/core's decision, not the element's.",
+      body: `
+<p>Act as the notificador to prepare and deposit, as the emisor to sign, or as the receptor (who may not deposit). The sample PDFs signed with this site's demo root (trusted here) pass the verification: <a href="/assets/firma/valido.pdf" download>valido.pdf</a>, <a href="/assets/firma/dos-firmas.pdf" download>dos-firmas.pdf</a>; <a href="/assets/firma/modificado.pdf" download>modificado.pdf</a> does not. What is deposited shows in the receptor's <a href="/en/casilla/casilla-inbox/">&lt;casilla-inbox&gt;</a>.</p>
+<div id="casilla-actor-picker" class="cau-picker"></div>`
+    },
+    keyboard: [
+      ["Tab / Mayús+Tab", "Recorre los campos de la cédula, el selector de PDF y los botones.", "Walks the cédula's fields, the PDF picker and the buttons."],
+      ["Enter / Espacio", "En el selector: abre la elección de archivos. En un botón: lo activa (guardar, firmar, depositar, descargar la constancia).", "On the picker: opens the file chooser. On a button: activates it (save, sign, deposit, download the constancia)."]
+    ]
+  },
+  {
     path: "firma/firma-verify",
     title: "<firma-verify>",
     section: "Firma Perú",

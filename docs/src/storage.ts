@@ -43,7 +43,7 @@ export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
     // SARI shares the database (and its outbox): its demo units, operators and approvers.
     await seedSariDemo(db)
     return {
-      layer: Layer.merge(layerDexieCau({ db }), layerDexieSari({ config: sariDemoConfig, db })),
+      layer: Layer.mergeAll(layerDexieCau({ db }), layerDexieSari({ config: sariDemoConfig, db }), await playgroundCasillaLayer()),
       label: seeded ? "IndexedDB: datos de demostración cargados" : "IndexedDB: datos de demostración",
       labelEn: seeded ? "IndexedDB: demo data loaded" : "IndexedDB: demo data"
     }
@@ -61,14 +61,53 @@ export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
   }
 }
 
-/** Deletes the playground's database; the next visit seeds it again. */
-export const resetPlaygroundStorage = async (): Promise<void> => {
-  const { openEcasillaDb } = await import("@ecasilla/adapters/dexie")
-  await openEcasillaDb(PLAYGROUND_DB).delete()
+/**
+ * The casilla scope of the playground. A deployment scopes the receptor's casilla database
+ * by the signed-in receptor; with no server, the playground's notificador deposits into the
+ * same browser, so every demo actor shares this one scope (María's casilla is seeded there).
+ */
+export const PLAYGROUND_CASILLA_SCOPE = "playground"
+
+/** Password of every casilla demo account on the <casilla-login> page. */
+export const CASILLA_DEMO_PASSWORD = "Demo-2026"
+
+/**
+ * The casilla service over the Dexie casilla store (seeded with the demo on first visit),
+ * verifying deposited PDFs with the site's demo root, plus a memory sign-in gateway with
+ * the casilla demo accounts.
+ */
+const playgroundCasillaLayer = async (): Promise<ProvidedLayer> => {
+  const [{ casillaDemoUsers, layerDexieCasillaStore, makeDexieCasillaStore, openCasillaDb, seedCasillaDemo }, { makeMemoryAuthGateway }, { casillaConfigLayer, CasillaService, firmaDocumentVerifier }, { Ids }] =
+    await Promise.all([import("@ecasilla/adapters/dexie"), import("@ecasilla/adapters/memory"), import("@ecasilla/core/casilla"), import("@ecasilla/core/ports")])
+  const cdb = openCasillaDb(PLAYGROUND_CASILLA_SCOPE)
+  await Effect.runPromise(seedCasillaDemo(makeDexieCasillaStore(cdb)))
+  const trustAnchors = await demoTrustAnchors()
+  const auth = await makeMemoryAuthGateway(casillaDemoUsers.map((actor) => ({ actor, password: CASILLA_DEMO_PASSWORD })))
+  const deps = Layer.mergeAll(layerDexieCasillaStore(cdb), Ids.layerRandom, casillaConfigLayer({ trustAnchors, verifier: firmaDocumentVerifier }))
+  return Layer.mergeAll(CasillaService.layer.pipe(Layer.provideMerge(deps)), auth.layer)
 }
 
-/** The people the visitor can act as: the CAU demo users, then the SARI demo operators, approvers and colleagues. */
+/** The root of the site's signed samples (built with the site); none when it is absent. */
+export const demoTrustAnchors = async (): Promise<ReadonlyArray<Uint8Array>> => {
+  try {
+    const response = await fetch("/assets/firma/raiz.pem")
+    return response.ok ? [new Uint8Array(await response.arrayBuffer())] : []
+  } catch {
+    return []
+  }
+}
+
+/** Deletes the playground's databases; the next visit seeds them again. */
+export const resetPlaygroundStorage = async (): Promise<void> => {
+  const { clearCasillaScope, openEcasillaDb } = await import("@ecasilla/adapters/dexie")
+  await openEcasillaDb(PLAYGROUND_DB).delete()
+  await clearCasillaScope(PLAYGROUND_CASILLA_SCOPE)
+}
+
+/** The people the visitor can act as: the CAU demo users, then the SARI demo operators, approvers and colleagues, then the casilla's. */
 export const demoActors = async (): Promise<ReadonlyArray<Actor>> => {
-  const { cauDemoUsers, sariDemoUsers } = await import("@ecasilla/adapters/dexie")
-  return [...cauDemoUsers, ...sariDemoUsers.filter((u) => !cauDemoUsers.some((c) => c.id === u.id))]
+  const { casillaDemoUsers, cauDemoUsers, sariDemoUsers } = await import("@ecasilla/adapters/dexie")
+  const all: Array<Actor> = []
+  for (const u of [...cauDemoUsers, ...sariDemoUsers, ...casillaDemoUsers]) if (!all.some((a) => a.id === u.id)) all.push(u)
+  return all
 }

@@ -144,6 +144,38 @@ describe("<casilla-inbox>", () => {
     expect(files[1].name).to.equal("constancia-CED-2026-000777.pdf")
   })
 
+  it("with trust anchors, verifies a document again in the browser with <firma-verify>, loaded only then; without them, the stored verdict alone", async () => {
+    const pki = await makePki("rsa")
+    const { inbox, service, rows, settled } = await setUp({ trustAnchors: [pki.rootPem] })
+    const casilla = await service((s) => s.createCasilla(auxiliar, { receptorKind: "persona-natural", loginId: receptor.id, name: receptor.name, origin: "asignacion-obligatoria" }))
+    await service((s) => s.activateCasilla(auxiliar, casilla.id))
+    const bytes = (await new TestPdf().sign(pki, { field: "Titular" })).bytes
+    const prepared = await service((s) => s.prepareNotification(notificador, { casillaId: casilla.id, emisor: { id: emisor.id, name: emisor.name }, cedula: { numero: "CED-2026-000888", asunto: "Informe de control" }, documents: [{ name: "informe.pdf", bytes }] }))
+    await service((s) => s.signNotification(emisor, prepared.id))
+    const deposited = await service((s) => s.depositNotification(notificador, prepared.id))
+    inbox.reload()
+    await settled(1)
+    rows()[0].click()
+    await waitUntil(() => inbox.shadowRoot!.querySelector(".detail") !== null)
+    // No trust anchors given to the element: the stored verdict only, no verify button.
+    expect(shadowText(inbox)).to.contain("Firma válida")
+    expect(inbox.shadowRoot!.querySelector('button[aria-label="Verificar la firma de informe.pdf"]')).to.equal(null)
+    expect(inbox.shadowRoot!.querySelector("firma-verify")).to.equal(null)
+    expect(customElements.get("firma-verify")).to.equal(undefined)
+    inbox.trustAnchors = [pki.rootPem]
+    await inbox.updateComplete
+    $<HTMLButtonElement>(inbox, 'button[aria-label="Verificar la firma de informe.pdf"]').click()
+    await waitUntil(() => inbox.shadowRoot!.querySelector("firma-verify") !== null, "no <firma-verify> shown", { timeout: 5000 })
+    expect(customElements.get("firma-verify")).to.not.equal(undefined)
+    const verifier = inbox.shadowRoot!.querySelector("firma-verify") as HTMLElement & { report?: { verdict: string }; verificationComplete: Promise<unknown> }
+    await verifier.verificationComplete
+    await waitUntil(() => verifier.report !== undefined, "not verified", { timeout: 15000 })
+    expect(verifier.report!.verdict).to.equal("valid")
+    const stored = await service((s) => s.getNotification(receptor, deposited.id))
+    expect(stored.downloads.map((d) => d.documentId)).to.deep.equal([deposited.documents[0].id])
+    await expect(inbox).to.be.accessible()
+  })
+
   it("works from IndexedDB: a new page on the same database shows the same inbox and read state", async () => {
     const scope = `inbox-${Date.now()}`
     const first = await setUp({ store: layerDexieCasillaStore(openCasillaDb(scope)) })

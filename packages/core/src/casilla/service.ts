@@ -109,7 +109,9 @@ export class CasillaService extends Context.Service<CasillaService, {
 }>()("@ecasilla/core/casilla/CasillaService") {
   /**
    * The service over CasillaStore and Ids; settings from `CasillaConfig` (defaults when not
-   * provided), time from effect's Clock.
+   * provided), time from effect's Clock. When a `RoleDirectory` (e.g. SARI's
+   * `layerSariRoleDirectory`) is in context, every call checks the roles the actor holds now
+   * there, not the roles on the `Actor` passed.
    *
    * @since 0.2.0
    * @category layers

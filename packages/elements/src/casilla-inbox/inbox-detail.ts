@@ -1,5 +1,6 @@
 // The detail of one notification in <casilla-inbox>: the cédula, the legal (deposit) date,
-// the documents with their stored firma verdict, and the constancia.
+// the documents with their stored firma verdict (and, where the page gives trust anchors,
+// their verification again in the browser by <firma-verify>), and the constancia.
 import { html, nothing, type TemplateResult } from "lit"
 import { notificationDeadline, type Notification, type NotificationDocument } from "@ecasilla/core/casilla"
 import type { LocalizeController } from "../controllers/localize.js"
@@ -17,6 +18,11 @@ export interface DetailHandlers {
   readonly back: () => void
   readonly download: (n: Notification, d: NotificationDocument, mode: "open" | "download") => void
   readonly constancia: (n: Notification) => void
+  /** Set when the page gave trust anchors: verify a document in the browser. */
+  readonly verify?: (n: Notification, d: NotificationDocument) => void
+  /** The documents being verified (by id): their bytes, for <firma-verify>. */
+  readonly verifying: ReadonlyMap<string, Blob>
+  readonly trustAnchors: ReadonlyArray<Uint8Array>
   readonly busy: boolean
 }
 
@@ -49,6 +55,10 @@ export const renderDetail = (i18n: I18n, n: Notification, h: DetailHandlers): Te
             ${downloads(d) > 0 ? html`<span class="hint">${t("downloads", downloads(d))}</span>` : nothing}
             <button type="button" ?disabled=${h.busy} aria-label=${t("openOf", d.name)} @click=${() => h.download(n, d, "open")}>${t("openDoc")}</button>
             <button type="button" ?disabled=${h.busy} aria-label=${t("downloadOf", d.name)} @click=${() => h.download(n, d, "download")}>${t("download")}</button>
+            ${h.verify && !h.verifying.has(d.id)
+              ? html`<button type="button" ?disabled=${h.busy} aria-label=${t("verifyOf", d.name)} @click=${() => h.verify?.(n, d)}>${t("verifyDoc")}</button>`
+              : nothing}
+            ${h.verifying.has(d.id) ? html`<firma-verify class="verify" .trustAnchors=${h.trustAnchors} .file=${h.verifying.get(d.id)}></firma-verify>` : nothing}
           </li>`
         })}
       </ul>

@@ -51,7 +51,9 @@ const OVERSCAN = 6
  * first, in a virtualized list (only the rows in view are in the DOM) with unread state,
  * search and filters by fecha, emisor and estado. Opening one shows its cédula, the deposit
  * date as the legal notification date, and its documents with the firma verdict found at
- * deposit; the first open marks it read with the reading date. Everything is read and
+ * deposit; the first open marks it read with the reading date. Given `trustAnchors`, each
+ * document also gets "Verificar firma", which shows its verification in the browser with
+ * `<firma-verify>` (loaded on that first click, never up front). Everything is read and
  * written through `CasillaService`, so it works offline on the Dexie adapters. In the list, Up,
  * Down, Home and End move between notifications, including those not rendered yet.
  *
@@ -86,6 +88,11 @@ export class CasillaInbox extends LitElement {
   @property({ type: Number, attribute: "row-height" }) rowHeight = 64
   /** What to do with a document's bytes (default: open in a tab, or download). */
   @property({ attribute: false }) fileHandler: CasillaFileHandler = defaultFileHandler
+  /**
+   * The deployment's trust anchors (root certificates, PEM or DER). Given, each document can be
+   * verified again in the browser with `<firma-verify>`; else the verdict stored at deposit shows alone.
+   */
+  @property({ attribute: false }) trustAnchors: ReadonlyArray<Uint8Array> = []
 
   @state() private text = ""
   @state() private estado: Estado = ""
@@ -96,6 +103,7 @@ export class CasillaInbox extends LitElement {
   @state() private listScroll = 0
   @state() private viewportHeight = 448
   @state() private selected: Notification | undefined
+  @state() private verifying: ReadonlyMap<string, Blob> = new Map()
   @state() private error = ""
   @state() private more: { readonly base: FirstPage; readonly items: ReadonlyArray<Notification>; readonly done: boolean } | undefined
   @state() private patched = new Map<string, { readonly before: Notification; readonly after: Notification }>()
@@ -253,6 +261,23 @@ export class CasillaInbox extends LitElement {
     this.dispatchEvent(new DocumentDownloadedEvent(outcome.value.notification, d))
   }
 
+  // Verifying needs the document's bytes, so it is a download (recorded as one) by the user's
+  // own click; the verifier is imported then, keeping it out of the inbox's first load.
+  private async verify(n: Notification, d: NotificationDocument): Promise<void> {
+    const actor = this.actor.value
+    if (!actor) return
+    this.error = ""
+    const [, outcome] = await Promise.all([import("../define/firma-verify.js"), this.downloadCommand.run(actor, n.id, d.id)])
+    if (!outcome) return
+    if (!outcome.ok) {
+      this.error = this.messageOf(outcome.error)
+      return
+    }
+    this.patch(n, outcome.value.notification)
+    this.verifying = new Map(this.verifying).set(d.id, new Blob([outcome.value.bytes as Uint8Array<ArrayBuffer>], { type: "application/pdf" }))
+    this.dispatchEvent(new DocumentDownloadedEvent(outcome.value.notification, d))
+  }
+
   private async constancia(n: Notification): Promise<void> {
     const actor = this.actor.value
     if (!actor) return
@@ -265,6 +290,7 @@ export class CasillaInbox extends LitElement {
   private back(): void {
     const id = this.selected?.id
     this.selected = undefined
+    this.verifying = new Map()
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`[data-id="${id}"]`)?.focus())
   }
 
@@ -281,6 +307,9 @@ export class CasillaInbox extends LitElement {
           back: () => this.back(),
           download: (n, d, mode) => void this.download(n, d, mode),
           constancia: (n) => void this.constancia(n),
+          ...(this.trustAnchors.length > 0 ? { verify: (n: Notification, d: NotificationDocument) => void this.verify(n, d) } : {}),
+          verifying: this.verifying,
+          trustAnchors: this.trustAnchors,
           busy
         })
         : html`${this.renderFilters()}${this.renderList()}`}

@@ -10,7 +10,7 @@ import type { CasillaService, NewNotificationInput, NotificationListScope } from
 import { CasillaStore, type NotificationQuery } from "../store.js"
 import { makeAccounts } from "./accounts.js"
 import { loadCasilla, makeEvent, missingBlob, nowIso, partyOf } from "./common.js"
-import { holdsRole, isSystemPrincipal, principalId, type Principal } from "./patterns.js"
+import { holdsRole, isSystemPrincipal, principalId, type Principal, withCurrentRoles } from "./patterns.js"
 
 const decodeCedula = Schema.decodeUnknownEffect(Cedula)
 
@@ -242,5 +242,5 @@ export const makeCasillaService = Effect.gen(function*() {
         return { constancia, pdf }
       })
   }
-  return service
+  return yield* withCurrentRoles(service)
 })
