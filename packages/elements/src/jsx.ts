@@ -41,7 +41,7 @@ export interface EcasillaBaseAttributes {
  */
 export interface EcasillaIntrinsicElements {
   "casilla-deposit": EcasillaBaseAttributes & Partial<Pick<CasillaDeposit, "emisores" | "notificationId" | "fileHandler">> & { readonly "notification-id"?: string }
-  "casilla-inbox": EcasillaBaseAttributes & Partial<Pick<CasillaInbox, "pageSize" | "rowHeight" | "fileHandler">> & { readonly "page-size"?: string; readonly "row-height"?: string }
+  "casilla-inbox": EcasillaBaseAttributes & Partial<Pick<CasillaInbox, "pageSize" | "rowHeight" | "fileHandler" | "trustAnchors">> & { readonly "page-size"?: string; readonly "row-height"?: string }
   "casilla-login": EcasillaBaseAttributes & Partial<Pick<CasillaLogin, "kind">>
   "cau-ticket-detail": EcasillaBaseAttributes & Partial<Pick<CauTicketDetail, "ticketId" | "number">> & { readonly "ticket-id"?: string }
   "cau-ticket-form": EcasillaBaseAttributes & Partial<Pick<CauTicketForm, "ticketId">> & { readonly "ticket-id"?: string }
