@@ -14,7 +14,7 @@ const OID = {
   signingTime: "1.2.840.113549.1.9.5",
   messageDigest: "1.2.840.113549.1.9.4",
   signingCertificateV2: "1.2.840.113549.1.9.16.2.47",
-  adbeRevocation: "1.2.840.113623.1.1.8",
+  adbeRevocation: "1.2.840.113583.1.1.8",
   tstInfo: "1.2.840.113549.1.9.16.1.4",
   timestampToken: "1.2.840.113549.1.9.16.2.14",
   sha256: "2.16.840.1.101.3.4.2.1",
@@ -40,6 +40,8 @@ export interface CmsOptions {
   crls?: ReadonlyArray<pkijs.CertificateRevocationList>
   /** CRLs in Adobe's revocationInfoArchival signed attribute. */
   archivedCrls?: ReadonlyArray<pkijs.CertificateRevocationList>
+  /** OCSPResponses (DER, see `ocspResponse` in pki.ts) in Adobe's revocationInfoArchival signed attribute. */
+  archivedOcsps?: ReadonlyArray<Uint8Array>
   /** An RFC 3161 token over the signature value, by this TSA at this time, in the unsigned attributes. */
   timestamp?: { tsa: TestIdentity; genTime: Date; crls?: ReadonlyArray<pkijs.CertificateRevocationList>; chain?: ReadonlyArray<pkijs.Certificate>; imprintOf?: Uint8Array; token?: Uint8Array; hash?: "SHA-256" | "SHA-1" }
   /** Sign the signed attributes with SHA-1 while the SignerInfo says SHA-256 (a hash downgrade). */
@@ -57,17 +59,14 @@ const signerInfoFor = async (pki: TestPki, content: Uint8Array, options: CmsOpti
     new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: digest })] }),
     await signingCertificateV2(signer.cert)
   ]
-  if (options.archivedCrls) {
-    attrs.push(
-      new pkijs.Attribute({
-        type: OID.adbeRevocation,
-        values: [
-          new asn1js.Sequence({
-            value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: options.archivedCrls.map((c) => c.toSchema()) })] })]
-          })
-        ]
-      })
-    )
+  if (options.archivedCrls || options.archivedOcsps) {
+    const lists: asn1js.Constructed[] = []
+    if (options.archivedCrls) lists.push(new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [new asn1js.Sequence({ value: options.archivedCrls.map((c) => c.toSchema()) })] }))
+    if (options.archivedOcsps) {
+      const responses = options.archivedOcsps.map((d) => asn1js.fromBER(d.slice().buffer).result)
+      lists.push(new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.Sequence({ value: responses })] }))
+    }
+    attrs.push(new pkijs.Attribute({ type: OID.adbeRevocation, values: [new asn1js.Sequence({ value: lists })] }))
   }
   return new pkijs.SignerInfo({
     version: 1,

@@ -226,4 +226,54 @@ export const makeTsa = async (pki: TestPki, options: CertOptions = {}): Promise<
     ...options
   })
 
+/** A delegated OCSP responder under `issuer`: id-kp-OCSPSigning unless told otherwise. */
+export const makeResponder = async (issuer: TestIdentity, options: CertOptions = {}): Promise<TestIdentity> =>
+  issue(issuer, { subject: [["2.5.4.6", "PE"], ["2.5.4.3", "OCSP de prueba ecasilla"]], keyUsage: 0x80, eku: ["1.3.6.1.5.5.7.3.9"], ...options })
+
+export interface OcspOptions {
+  readonly status?: "good" | "revoked" | "unknown"
+  readonly revokedAt?: Date
+  /** Around now unless told; `nextUpdate: null` leaves it out. */
+  readonly thisUpdate?: Date
+  readonly nextUpdate?: Date | null
+  /** Who signs the response: the issuer itself by default, or a delegated responder (its certificate goes in `certs`). */
+  readonly signedBy?: TestIdentity
+  /** The CertID's hash (SHA-256 by default). */
+  readonly certIdHash?: "SHA-256" | "SHA-1"
+  /** Name another serial in the CertID. */
+  readonly serial?: number
+  /** responseStatus (0 successful). */
+  readonly responseStatus?: number
+}
+
+/** A DER OCSPResponse (RFC 6960) of `issuer` about `cert`, minted with pkijs and WebCrypto. */
+export const ocspResponse = async (issuer: TestIdentity, cert: pkijs.Certificate, options: OcspOptions = {}): Promise<Uint8Array> => {
+  const now = Date.now()
+  const signer = options.signedBy ?? issuer
+  const certID = new pkijs.CertID()
+  await certID.createForCertificate(cert, { hashAlgorithm: options.certIdHash ?? "SHA-256", issuerCertificate: issuer.cert })
+  if (options.serial !== undefined) certID.serialNumber = new asn1js.Integer({ value: options.serial })
+  const status = options.status ?? "good"
+  const certStatus =
+    status === "revoked"
+      ? new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.GeneralizedTime({ valueDate: options.revokedAt ?? new Date("2025-01-01T00:00:00Z") })] })
+      : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: status === "good" ? 0 : 2 }, lenBlockLength: 1 })
+  const single = new pkijs.SingleResponse({ certID, certStatus, thisUpdate: options.thisUpdate ?? new Date(now - DAY) })
+  if (options.nextUpdate !== null) single.nextUpdate = options.nextUpdate ?? new Date(now + 7 * DAY)
+  const basic = new pkijs.BasicOCSPResponse()
+  basic.tbsResponseData.responderID = signer.cert.subject
+  basic.tbsResponseData.producedAt = options.thisUpdate ?? new Date(now - DAY)
+  basic.tbsResponseData.responses.push(single)
+  if (signer !== issuer) basic.certs = [signer.cert]
+  await basic.sign(signer.privateKey, "SHA-256")
+  const response = new pkijs.OCSPResponse({
+    responseStatus: new asn1js.Enumerated({ value: options.responseStatus ?? 0 }),
+    responseBytes: new pkijs.ResponseBytes({
+      responseType: "1.3.6.1.5.5.7.48.1.1",
+      response: new asn1js.OctetString({ valueHex: basic.toSchema().toBER(false) })
+    })
+  })
+  return new Uint8Array(response.toSchema().toBER(false))
+}
+
 export { signCms, timestampToken } from "./cms.js"

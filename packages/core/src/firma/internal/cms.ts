@@ -5,6 +5,7 @@ import * as pkijs from "pkijs"
 import type { FirmaDigestName, FirmaCrypto } from "../crypto.js"
 import { concatBytes } from "./bytes.js"
 import { ACCEPTED, candidateChecks, digestOfOid, hashOfSignatureOid, keyOf } from "./algorithms.js"
+import { basicOf } from "./ocsp.js"
 import { originalDer, parseSignedData, type ParsedSignedData } from "./signed-data.js"
 
 const OID = {
@@ -14,7 +15,8 @@ const OID = {
   signingTime: "1.2.840.113549.1.9.5",
   signingCertificate: "1.2.840.113549.1.9.16.2.12",
   signingCertificateV2: "1.2.840.113549.1.9.16.2.47",
-  adbeRevocation: "1.2.840.113623.1.1.8",
+  // Adobe's revocationInfoArchival (1.2.840.113583 is Adobe's arc).
+  adbeRevocation: "1.2.840.113583.1.1.8",
   subjectKeyIdentifier: "2.5.29.14",
   tstInfo: "1.2.840.113549.1.9.16.1.4"
 } as const
@@ -48,6 +50,8 @@ export interface CmsCheck {
   readonly issuersOf: (cert: pkijs.Certificate) => ReadonlyArray<pkijs.Certificate>
   /** Embedded CRLs, parsed on first use (only a trusted chain needs them). */
   readonly crls: () => ReadonlyArray<pkijs.CertificateRevocationList>
+  /** Embedded successful OCSP responses (SignedData other revocation info, Adobe's archive), parsed on first use. */
+  readonly ocsps: () => ReadonlyArray<pkijs.BasicOCSPResponse>
   readonly digestAlgorithm?: FirmaDigestName
   readonly signatureAlgorithm?: string
   readonly keyBits?: number
@@ -144,7 +148,7 @@ export const checkCms = async (
   memo: DigestMemo = new Map()
 ): Promise<CmsCheck> => {
   const problems: CmsProblem[] = []
-  const empty = { problems, issuersOf: () => [], crls: () => [], signedAttributes: false, embeddedRevocation: false, signerInfoCount: 0, timestampTokens: [] }
+  const empty = { problems, issuersOf: () => [], crls: () => [], ocsps: () => [], signedAttributes: false, embeddedRevocation: false, signerInfoCount: 0, timestampTokens: [] }
   let sd: ParsedSignedData
   try {
     // The SignerInfos of one CMS are checked one by one: the SignedData is read once.
@@ -159,16 +163,19 @@ export const checkCms = async (
   const { certs } = sd
   // CRLs travel in the SignedData or, Adobe style, in a signed revocationInfoArchival attribute.
   let archived: pkijs.CertificateRevocationList[] | undefined
-  const crls = () => [...sd.crls(), ...(archived ??= archivedCrls(sd.signerInfos[signerIndex]))]
+  const crls = () => [...sd.crls(), ...(archived ??= archivedRevocation(sd.signerInfos[signerIndex], 0, crlOf))]
+  let archivedOcsps: pkijs.BasicOCSPResponse[] | undefined
+  const ocsps = () => [...sd.ocsps(), ...(archivedOcsps ??= archivedRevocation(sd.signerInfos[signerIndex], 1, basicOf))]
   const issuersOf = certs.issuersOf
   const si = sd.signerInfos[signerIndex]
-  if (!si) return (problems.push("no-signer-info"), { ...empty, issuersOf, crls })
+  if (!si) return (problems.push("no-signer-info"), { ...empty, issuersOf, crls, ocsps })
   const signedAttributes = !!si.signedAttrs && si.signedAttrs.attributes.length > 0
-  const embeddedRevocation = sd.crlCount > 0 || !!attribute(si, OID.adbeRevocation)
+  const embeddedRevocation = sd.crlCount > 0 || sd.ocspCount > 0 || !!attribute(si, OID.adbeRevocation)
   const base = {
     problems,
     issuersOf,
     crls,
+    ocsps,
     signedAttributes,
     embeddedRevocation,
     signerInfoCount: sd.signerInfos.length,
@@ -288,18 +295,26 @@ export const checkCms = async (
 }
 
 
-/** CRLs of the adbe-revocationInfoArchival signed attribute: SEQUENCE { crl [0] EXPLICIT SEQUENCE OF CRL, … }. */
-const archivedCrls = (si: pkijs.SignerInfo | undefined): pkijs.CertificateRevocationList[] => {
+const crlOf = (node: asn1js.AsnType) => new pkijs.CertificateRevocationList({ schema: node })
+
+/**
+ * One list of the adbe-revocationInfoArchival signed attribute: SEQUENCE { crl [0] EXPLICIT
+ * SEQUENCE OF CRL OPTIONAL, ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse OPTIONAL, … }.
+ */
+const archivedRevocation = <T>(si: pkijs.SignerInfo | undefined, tag: 0 | 1, read: (node: asn1js.AsnType) => T | undefined): T[] => {
   const value = si?.signedAttrs?.attributes.find((a) => a.type === OID.adbeRevocation)?.values[0]
-  const out: pkijs.CertificateRevocationList[] = []
-  try {
-    for (const part of (value as asn1js.Sequence | undefined)?.valueBlock.value ?? []) {
-      if (part.idBlock.tagClass !== 3 || part.idBlock.tagNumber !== 0) continue
-      const list = (part as asn1js.Constructed).valueBlock.value[0] as asn1js.Sequence
-      for (const crl of list.valueBlock.value.slice(0, 32)) out.push(new pkijs.CertificateRevocationList({ schema: crl }))
+  const out: T[] = []
+  for (const part of (value as asn1js.Sequence | undefined)?.valueBlock?.value ?? []) {
+    if (part.idBlock.tagClass !== 3 || part.idBlock.tagNumber !== tag) continue
+    const list = (part as asn1js.Constructed).valueBlock.value?.[0] as asn1js.Sequence | undefined
+    for (const item of list?.valueBlock?.value?.slice(0, 32) ?? []) {
+      try {
+        const r = read(item)
+        if (r) out.push(r)
+      } catch {
+        // an unreadable entry is simply not used: revocation may stay unchecked
+      }
     }
-  } catch {
-    // unreadable archive: revocation stays unchecked
   }
   return out
 }

@@ -1,17 +1,27 @@
-// Revocation of every certificate of a validated path from the CRLs at hand (the SignedData,
-// Adobe's revocationInfoArchival attribute, the document security store). No network: what
-// these CRLs do not answer stays "not checked", and the policy decides what that means.
+// Revocation of every certificate of a validated path from the CRLs and OCSP responses at hand
+// (the SignedData, Adobe's revocationInfoArchival attribute, the document security store). No
+// network: what they do not answer stays "not checked", and the policy decides what that means.
 import type * as pkijs from "pkijs"
 import type { FirmaCrypto } from "../crypto.js"
+import { ocspStatus } from "./ocsp.js"
 import { signedBy } from "./path.js"
 import { maySignCrls } from "./usage.js"
 
+/** The revocation data a document carries. */
+export interface RevocationData {
+  readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+  /** Successful BasicOCSPResponses, unchecked (`ocsp.ts` checks each against the certificate asked about). */
+  readonly ocsps: ReadonlyArray<pkijs.BasicOCSPResponse>
+}
+
 /**
  * - `good`: a CRL of the issuer, current at the validation time or issued after the proof of
- *   existence, does not list the certificate;
- * - `revoked`: a CRL of the issuer lists it, revoked at or before the validation time;
- * - `out-of-bounds`: only CRLs too old to say anything about that time;
- * - `not-checked`: no CRL of the issuer.
+ *   existence, does not list the certificate, or an OCSP response of the issuer says good
+ *   under the same freshness rules (`ocsp.ts`);
+ * - `revoked`: a CRL or an OCSP response of the issuer says it was revoked at or before the
+ *   validation time (whichever answers first wins over any `good`);
+ * - `out-of-bounds`: only CRLs or OCSP answers too old to say anything about that time;
+ * - `not-checked`: nothing of the issuer answers.
  */
 export type RevocationStatus =
   | { readonly status: "good" | "out-of-bounds" | "not-checked" }
@@ -32,9 +42,27 @@ const complete = (crl: pkijs.CertificateRevocationList): boolean =>
 
 /**
  * The status of `cert`, issued by `issuer`, at the validation time `at`; `poe` is the earliest
- * proven time the signature existed (a CRL issued after it is fresh enough).
+ * proven time the signature existed (a CRL or OCSP answer issued after it is fresh enough).
  */
 export const revocationStatus = async (
+  cert: pkijs.Certificate,
+  issuer: pkijs.Certificate,
+  data: RevocationData,
+  at: Date,
+  poe: Date | undefined,
+  crypto: FirmaCrypto
+): Promise<RevocationStatus> => {
+  const byCrl = await crlStatus(cert, issuer, data.crls, at, poe, crypto)
+  const byOcsp = await ocspStatus(cert, issuer, data.ocsps, at, poe, crypto)
+  // The earliest revocation either source proves is the one a proof of time must predate.
+  const revoked = [byCrl, byOcsp].flatMap((r) => (r.status === "revoked" ? [r.revokedAt] : []))
+  if (revoked.length) return { status: "revoked", revokedAt: new Date(Math.min(...revoked.map((d) => d.getTime()))) }
+  for (const status of ["good", "out-of-bounds"] as const) if (byCrl.status === status || byOcsp.status === status) return { status }
+  return { status: "not-checked" }
+}
+
+/** The CRLs' answer alone; the issuer must be allowed to sign CRLs (cRLSign). */
+const crlStatus = async (
   cert: pkijs.Certificate,
   issuer: pkijs.Certificate,
   crls: ReadonlyArray<pkijs.CertificateRevocationList>,

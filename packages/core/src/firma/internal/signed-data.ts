@@ -4,6 +4,7 @@
 // CMS large, and parsing all of it through pkijs's schema matching dominated bulk verification.
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
+import { basicOf } from "./ocsp.js"
 
 const equal = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
@@ -37,6 +38,9 @@ export interface ParsedSignedData {
   readonly certs: LazyCertificates
   readonly crls: () => pkijs.CertificateRevocationList[]
   readonly crlCount: number
+  /** OCSP responses among the revocation info (RFC 5940 id-ri-ocsp-response), successful ones only, parsed on demand. */
+  readonly ocsps: () => pkijs.BasicOCSPResponse[]
+  readonly ocspCount: number
   readonly signerInfos: pkijs.SignerInfo[]
   /** Per signer info, the DER of each RFC 3161 signature timestamp token (unsigned attribute), unparsed. */
   readonly timestampTokens: ReadonlyArray<ReadonlyArray<Uint8Array>>
@@ -134,9 +138,27 @@ export const parseSignedData = (der: Uint8Array): ParsedSignedData | "not-signed
   }
   const certs = lazyCertificates(der, certElements)
   let crlElements: Tlv[] = []
+  let otherElements: Tlv[] = []
   if (fields[i] && fields[i].tagClass === 2 && fields[i].tag === 1) {
-    crlElements = elements(der, fields[i++]).filter((c) => c.tagClass === 0 && c.tag === 16)
+    const choices = elements(der, fields[i++])
+    crlElements = choices.filter((c) => c.tagClass === 0 && c.tag === 16)
+    // other [1] IMPLICIT OtherRevocationInfoFormat { otherRevInfoFormat OID, otherRevInfo ANY }
+    otherElements = choices.filter((c) => c.tagClass === 2 && c.tag === 1 && c.constructed).slice(0, 32)
   }
+  const ocspElements = otherElements.flatMap((c) => {
+    const [format, info] = elements(der, c)
+    return format && info && format.tag === 6 && equal(der.subarray(format.value, format.end), OCSP_RESPONSE_FORMAT) ? [info] : []
+  })
+  let parsedOcsps: pkijs.BasicOCSPResponse[] | undefined
+  const ocsps = () =>
+    (parsedOcsps ??= ocspElements.flatMap((c) => {
+      try {
+        const basic = basicOf(parseElement(der, c))
+        return basic ? [basic] : []
+      } catch {
+        return [] // an unreadable response is simply not used
+      }
+    }))
   let parsedCrls: pkijs.CertificateRevocationList[] | undefined
   const crls = () =>
     (parsedCrls ??= crlElements.flatMap((c) => {
@@ -157,8 +179,11 @@ export const parseSignedData = (der: Uint8Array): ParsedSignedData | "not-signed
     if (parts.length === all.length) return new pkijs.SignerInfo({ schema: parseElement(der, t) })
     return new pkijs.SignerInfo({ schema: new asn1js.Sequence({ value: parts.map((f) => parseElement(der, f)) }) })
   })
-  return { certs, crls, crlCount: crlElements.length, signerInfos, timestampTokens, encapContentInfo }
+  return { certs, crls, crlCount: crlElements.length, ocsps, ocspCount: ocspElements.length, signerInfos, timestampTokens, encapContentInfo }
 }
+
+/** id-ri-ocsp-response (RFC 5940), DER of the OID's content bytes. */
+const OCSP_RESPONSE_FORMAT = Uint8Array.of(0x2b, 0x06, 0x01, 0x05, 0x05, 0x07, 0x10, 0x02)
 
 /** id-aa-signatureTimeStampToken, DER of the OID's content bytes. */
 const TIMESTAMP_TOKEN_OID = Uint8Array.of(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x10, 0x02, 0x0e)

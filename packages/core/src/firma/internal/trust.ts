@@ -15,6 +15,8 @@ export interface TrustInput {
   readonly signer: pkijs.Certificate
   readonly issuersOf: (cert: pkijs.Certificate) => ReadonlyArray<pkijs.Certificate>
   readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+  /** Successful OCSP responses from the document (unchecked; `ocsp.ts` judges them). */
+  readonly ocsps: ReadonlyArray<pkijs.BasicOCSPResponse>
   readonly anchors: ReadonlyArray<pkijs.Certificate>
   /** The validation time: now, or the time the caller asks about (`at`). */
   readonly validationTime: Date
@@ -52,11 +54,12 @@ export const judgeTrust = async (input: TrustInput): Promise<TrustResult> => {
   const outcome: PathOutcome = path.outcome === "trusted" && usage.length ? "chain-constraints" : path.outcome
   if (outcome !== "trusted" && outcome !== "out-of-bounds") return { path: outcome, problems, chain, revocation: "not-checked", revokedCa: false, sha1 }
 
-  // Revocation of every certificate but the anchor, each by its own issuer's CRLs.
+  // Revocation of every certificate but the anchor, each by its own issuer's CRLs and OCSP answers.
+  const data = { crls: input.crls, ocsps: input.ocsps }
   let revocation: TrustResult["revocation"] = "good"
   let revokedCa = false
   for (let i = 0; i + 1 < certs.length; i++) {
-    const r = await revocationStatus(certs[i], certs[i + 1], input.crls, validationTime, poe, crypto)
+    const r = await revocationStatus(certs[i], certs[i + 1], data, validationTime, poe, crypto)
     const who = i === 0 ? input.role : "ca"
     if (r.status === "revoked") {
       // Proof that the signature existed before the revocation keeps it good (ETSI 5.6.2.4).
@@ -119,6 +122,7 @@ export const validateSignatureTimestamps = async (
     readonly crypto: FirmaCrypto
     readonly policy: FirmaPolicy
     readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+    readonly ocsps: ReadonlyArray<pkijs.BasicOCSPResponse>
   }
 ): Promise<{ time: Date | undefined; problems: string[] }> => {
   let time: Date | undefined
@@ -142,6 +146,7 @@ const validateToken = async (
     readonly crypto: FirmaCrypto
     readonly policy: FirmaPolicy
     readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+    readonly ocsps: ReadonlyArray<pkijs.BasicOCSPResponse>
   }
 ): Promise<{ readonly time: Date } | { readonly problem: string }> => {
   const cms = await checkCms(token, [signatureValue], "ETSI.RFC3161", options.crypto)
@@ -154,6 +159,7 @@ const validateToken = async (
     signer: cms.signer,
     issuersOf: cms.issuersOf,
     crls: [...cms.crls(), ...options.crls],
+    ocsps: [...cms.ocsps(), ...options.ocsps],
     anchors: options.anchors,
     validationTime: options.validationTime,
     poe: undefined,

@@ -64,3 +64,8 @@ export const maySignCrls = (cert: pkijs.Certificate): boolean => {
   const ku = keyUsageBits(cert)
   return ku === undefined || (ku & 0x02) !== 0
 }
+
+const OCSP_SIGNING = "1.3.6.1.5.5.7.3.9"
+
+/** RFC 6960 §4.2.2.2: a delegated OCSP responder's certificate carries id-kp-OCSPSigning (anyExtendedKeyUsage does not do). */
+export const mayRespondOcsp = (cert: pkijs.Certificate): boolean => purposes(cert)?.includes(OCSP_SIGNING) ?? false

@@ -20,6 +20,7 @@ import { decodeStream } from "./pdf/streams.js"
 import { isDict, nameOf, textOf } from "./pdf/objects.js"
 import { sharingPrefixes } from "./prefix-hash.js"
 import { checkByteRange, findSignatures, isDocTimeStamp, permissionsOf, type FoundSignature, type Permissions } from "./signatures.js"
+import { parseOcsp } from "./ocsp.js"
 import { judgeTrust, trustSubIndication, validateSignatureTimestamps, type TrustResult } from "./trust.js"
 import { signerOf } from "./x509.js"
 
@@ -246,9 +247,10 @@ const judgeSignerInfo = async (
   const { anchors, crypto, policy } = options
   const signer = cms.signer
   if (signer && cms.hashOk === true && cms.signatureOk === true && anchors.length > 0) {
-    const crls = [...cms.crls(), ...dssCrls(doc)]
+    const crls = [...cms.crls(), ...dssRevocation(doc).crls]
+    const ocsps = [...cms.ocsps(), ...dssRevocation(doc).ocsps]
     if (cms.timestampTokens.length > 0) {
-      const ts = await validateSignatureTimestamps(cms.timestampTokens, cms.signatureValue, { anchors, validationTime, crypto, policy, crls })
+      const ts = await validateSignatureTimestamps(cms.timestampTokens, cms.signatureValue, { anchors, validationTime, crypto, policy, crls, ocsps })
       problems.push(...ts.problems)
       poe = ts.time
     }
@@ -256,12 +258,12 @@ const judgeSignerInfo = async (
       if (br.signedRevision !== undefined && d.revision > br.signedRevision && d.time <= validationTime && (!poe || d.time < poe)) poe = d.time
     }
     const role = context.timestamp ? "tsa" : "signer"
-    trust = await judgeTrust({ signer, issuersOf: cms.issuersOf, crls, anchors, validationTime, poe, crypto, role })
+    trust = await judgeTrust({ signer, issuersOf: cms.issuersOf, crls, ocsps, anchors, validationTime, poe, crypto, role })
     problems.push(...trust.problems)
     if (trust.sha1) weak.push("SHA-1 (certificate)")
   } else if (signer) {
     // Not trusted either way: the chain is only shown (the signer alone, without anchors).
-    trust = await judgeTrust({ signer, issuersOf: cms.issuersOf, crls: [], anchors: [], validationTime, poe: undefined, crypto, role: "signer" })
+    trust = await judgeTrust({ signer, issuersOf: cms.issuersOf, crls: [], ocsps: [], anchors: [], validationTime, poe: undefined, crypto, role: "signer" })
   }
   const sha1Anywhere = weak.some((w) => w.startsWith("SHA-1"))
 
@@ -292,27 +294,42 @@ const certifiedByCatalog = (doc: PdfDocument, sig: FoundSignature, perms: Permis
   return ref && typeof ref === "object" && ref.kind === "ref" && ref.num === sig.sigNum ? { ...perms, docMdp: 2 } : perms
 }
 
-/** CRLs of the document security store (PAdES-LT): /DSS /CRLs, streams of DER. */
-const dssCrlCache = new WeakMap<PdfDocument, pkijs.CertificateRevocationList[]>()
-const dssCrls = (doc: PdfDocument): pkijs.CertificateRevocationList[] => {
-  let out = dssCrlCache.get(doc)
+/** CRLs and OCSP responses of the document security store (PAdES-LT): /DSS /CRLs and /OCSPs, streams of DER. */
+const dssCache = new WeakMap<PdfDocument, { crls: pkijs.CertificateRevocationList[]; ocsps: pkijs.BasicOCSPResponse[] }>()
+const dssRevocation = (doc: PdfDocument): { crls: pkijs.CertificateRevocationList[]; ocsps: pkijs.BasicOCSPResponse[] } => {
+  let out = dssCache.get(doc)
   if (out) return out
-  out = []
-  dssCrlCache.set(doc, out)
+  out = { crls: [], ocsps: [] }
+  dssCache.set(doc, out)
   const last = doc.revisions.length - 1
   const dss = doc.resolve(doc.catalog(last)?.map.get("DSS"), last)
-  const list = isDict(dss) ? doc.resolve(dss.map.get("CRLs"), last) : undefined
-  for (const ref of list && typeof list === "object" && list.kind === "array" ? list.items.slice(0, 32) : []) {
-    if (!ref || typeof ref !== "object" || ref.kind !== "ref") continue
-    const o = doc.object(ref.num, last)
-    if (!o?.stream || !isDict(o.value)) continue
+  if (!isDict(dss)) return out
+  const streams = (key: string): Uint8Array[] => {
+    const list = doc.resolve(dss.map.get(key), last)
+    const ders: Uint8Array[] = []
+    for (const ref of list && typeof list === "object" && list.kind === "array" ? list.items.slice(0, 32) : []) {
+      if (!ref || typeof ref !== "object" || ref.kind !== "ref") continue
+      const o = doc.object(ref.num, last)
+      if (!o?.stream || !isDict(o.value)) continue
+      try {
+        ders.push(decodeStream(o.value, doc.bytes.subarray(o.stream.start, o.stream.end), 16 * 1024 * 1024))
+      } catch {
+        // an undecodable stream is simply not used
+      }
+    }
+    return ders
+  }
+  for (const der of streams("CRLs")) {
     try {
-      const der = decodeStream(o.value, doc.bytes.subarray(o.stream.start, o.stream.end), 16 * 1024 * 1024)
       const asn = asn1js.fromBER(der.slice())
-      if (asn.offset !== -1) out.push(new pkijs.CertificateRevocationList({ schema: asn.result }))
+      if (asn.offset !== -1) out.crls.push(new pkijs.CertificateRevocationList({ schema: asn.result }))
     } catch {
       // an unreadable CRL is simply not used
     }
+  }
+  for (const der of streams("OCSPs")) {
+    const basic = parseOcsp(der)
+    if (basic) out.ocsps.push(basic)
   }
   return out
 }
