@@ -92,6 +92,13 @@ describe("OCSP responses answer revocation", () => {
     expect(await judge([await about({ signedBy: foreign })])).toMatchObject({ revocation: "not-checked", subIndication: "TRY_LATER" })
   })
 
+  it("a CertID that names another issuer (name or key hash) is ignored", async () => {
+    for (const certIdFlip of ["issuerNameHash", "issuerKeyHash"] as const) {
+      expect(await judge([await about({ certIdFlip })]), certIdFlip).toMatchObject({ revocation: "not-checked", subIndication: "TRY_LATER" })
+      expect((await judge([await about({ certIdFlip, status: "revoked" })])).revocation, certIdFlip).toBe("not-checked")
+    }
+  })
+
   it("a CertID that names another serial is ignored", async () => {
     const other = Number(pki.signer.cert.serialNumber.valueBlock.valueDec) + 1
     expect(await judge([await about({ serial: other })])).toMatchObject({ revocation: "not-checked", subIndication: "TRY_LATER" })

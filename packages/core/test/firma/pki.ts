@@ -242,6 +242,8 @@ export interface OcspOptions {
   readonly certIdHash?: "SHA-256" | "SHA-1"
   /** Name another serial in the CertID. */
   readonly serial?: number
+  /** Flip a bit of one of the CertID's issuer hashes (another issuer's name or key). */
+  readonly certIdFlip?: "issuerNameHash" | "issuerKeyHash"
   /** responseStatus (0 successful). */
   readonly responseStatus?: number
 }
@@ -253,6 +255,11 @@ export const ocspResponse = async (issuer: TestIdentity, cert: pkijs.Certificate
   const certID = new pkijs.CertID()
   await certID.createForCertificate(cert, { hashAlgorithm: options.certIdHash ?? "SHA-256", issuerCertificate: issuer.cert })
   if (options.serial !== undefined) certID.serialNumber = new asn1js.Integer({ value: options.serial })
+  if (options.certIdFlip) {
+    const h = certID[options.certIdFlip].valueBlock.valueHexView.slice()
+    h[0] ^= 1
+    certID[options.certIdFlip] = new asn1js.OctetString({ valueHex: h })
+  }
   const status = options.status ?? "good"
   const certStatus =
     status === "revoked"
