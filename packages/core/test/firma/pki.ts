@@ -264,7 +264,7 @@ export const ocspResponse = async (issuer: TestIdentity, cert: pkijs.Certificate
   const certStatus =
     status === "revoked"
       ? new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 1 }, value: [new asn1js.GeneralizedTime({ valueDate: options.revokedAt ?? new Date("2025-01-01T00:00:00Z") })] })
-      : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: status === "good" ? 0 : 2 }, lenBlockLength: 1 })
+      : new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: status === "good" ? 0 : 2 } })
   const single = new pkijs.SingleResponse({ certID, certStatus, thisUpdate: options.thisUpdate ?? new Date(now - DAY) })
   if (options.nextUpdate !== null) single.nextUpdate = options.nextUpdate ?? new Date(now + 7 * DAY)
   const basic = new pkijs.BasicOCSPResponse()
