@@ -24,7 +24,7 @@ const certificate = async (subject: pkijs.RelativeDistinguishedNames, issuer: pk
   c.serialNumber = new asn1js.Integer({ value: serial })
   c.subject = subject
   c.issuer = issuer
-  c.notBefore.value = new Date(Date.now() - 86400_000)
+  c.notBefore.value = new Date(Date.now() - 400 * 86400_000)
   c.notAfter.value = new Date(Date.now() + 3 * 365 * 86400_000)
   c.extensions = [new pkijs.Extension({ extnID: "2.5.29.19", critical: true, extnValue: new pkijs.BasicConstraints({ cA: ca }).toSchema().toBER(false) })]
   await c.subjectPublicKeyInfo.importKey(publicKey)

@@ -77,14 +77,33 @@ export const CASILLA_DEMO_PASSWORD = "Demo-2026"
  * the casilla demo accounts.
  */
 const playgroundCasillaLayer = async (): Promise<ProvidedLayer> => {
-  const [{ casillaDemoUsers, layerDexieCasillaStore, makeDexieCasillaStore, openCasillaDb, seedCasillaDemo }, { makeMemoryAuthGateway }, { casillaConfigLayer, CasillaService, firmaDocumentVerifier }, { Ids }] =
+  const [{ casillaDemoUsers, layerDexieCasillaStore, openCasillaDb, seedCasillaDemo }, { makeMemoryAuthGateway }, { casillaConfigLayer, CasillaService, firmaDocumentVerifier }, { Ids }] =
     await Promise.all([import("@ecasilla/adapters/dexie"), import("@ecasilla/adapters/memory"), import("@ecasilla/core/casilla"), import("@ecasilla/core/ports")])
   const cdb = openCasillaDb(PLAYGROUND_CASILLA_SCOPE)
-  await Effect.runPromise(seedCasillaDemo(makeDexieCasillaStore(cdb)))
   const trustAnchors = await demoTrustAnchors()
   const auth = await makeMemoryAuthGateway(casillaDemoUsers.map((actor) => ({ actor, password: CASILLA_DEMO_PASSWORD })))
   const deps = Layer.mergeAll(layerDexieCasillaStore(cdb), Ids.layerRandom, casillaConfigLayer({ trustAnchors, verifier: firmaDocumentVerifier }))
-  return Layer.mergeAll(CasillaService.layer.pipe(Layer.provideMerge(deps)), auth.layer)
+  const service = CasillaService.layer.pipe(Layer.provideMerge(deps))
+  // The demo history is deposited through the service, so each verdict is the verifier's.
+  const documents = await demoSignedDocuments()
+  await Effect.runPromise(seedCasillaDemo(documents).pipe(Effect.provide(service))).catch((e: unknown) => {
+    console.warn("ecasilla playground: the casilla demo could not be seeded", e)
+  })
+  return Layer.mergeAll(service, auth.layer)
+}
+
+/** The signed sample PDFs of the site (see docs/scripts/firma-samples.ts); none when absent. */
+const demoSignedDocuments = async (): Promise<ReadonlyArray<{ name: string; bytes: Uint8Array }>> => {
+  const out: Array<{ name: string; bytes: Uint8Array }> = []
+  for (const name of ["valido.pdf", "dos-firmas.pdf"]) {
+    try {
+      const response = await fetch(`/assets/firma/${name}`)
+      if (response.ok) out.push({ name, bytes: new Uint8Array(await response.arrayBuffer()) })
+    } catch {
+      // offline first visit without the samples: the casillas are seeded empty
+    }
+  }
+  return out
 }
 
 /** The root of the site's signed samples (built with the site); none when it is absent. */

@@ -1,6 +1,6 @@
 import { Actor } from "@ecasilla/core"
-import { type Casilla, type CasillaStore, type Notification } from "@ecasilla/core/casilla"
-import { Effect } from "effect"
+import { CasillaConfig, CasillaError, CasillaService } from "@ecasilla/core/casilla"
+import { Clock, Effect } from "effect"
 
 /**
  * The people of the casilla demo: an Auxiliar, a Notificador, an Emisor, a receptor persona
@@ -18,6 +18,8 @@ export const casillaDemoUsers: ReadonlyArray<Actor> = [
 ]
 
 const [jorge, rosa, ana, maria, entidad] = casillaDemoUsers
+// The second emisor of the history; not offered as a playground identity.
+const luis = new Actor({ id: "U20019", name: "Luis Paredes Cano (Jefe de OCI)", roles: ["emisor"] })
 
 const asuntos = [
   "Comunicación de inicio del servicio de control",
@@ -27,69 +29,94 @@ const asuntos = [
   "Comunicación de desplazamiento de la comisión de control"
 ]
 
-// A one-page PDF the demo's documents point to (the demo does not claim real signatures: its
-// stored verdicts are what a deposit would have recorded).
-const demoPdf = new TextEncoder().encode(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-)
+const DAY = 86_400_000
+const HOUR = 3_600_000
 
 /**
- * Writes the demo casillas (María's and the entity's, both active) and `count` deposited
- * notifications for María, newest first a week apart at most, every third one read, through
- * the store's commit. Returns false when the demo is already there.
+ * A clock the seed moves by hand, so the history it writes through the service carries past
+ * dates. Only the service's timestamps read it: the signature verification of each deposit
+ * runs on the real time, with the real trust anchors.
+ */
+const scriptedClock = (real: Clock.Clock) => {
+  let now = real.currentTimeMillisUnsafe()
+  const clock: Clock.Clock = {
+    ...real,
+    currentTimeMillisUnsafe: () => now,
+    currentTimeMillis: Effect.sync(() => now),
+    currentTimeNanosUnsafe: () => BigInt(now) * 1_000_000n,
+    currentTimeNanos: Effect.sync(() => BigInt(now) * 1_000_000n)
+  }
+  return { clock, set: (ms: number) => void (now = ms) }
+}
+
+/**
+ * Seeds the casilla demo through `CasillaService`, the path a real deployment takes: the
+ * Auxiliar creates and activates María's casilla and the entity's; for each of `count`
+ * notifications the Notificador prepares it with one of `documents` (signed PDFs), the Emisor
+ * signs it and the Notificador deposits it, so the deposit verifies the signature against the
+ * configured trust anchors and records the real verdict and SHA-256; every third one María
+ * opens. Newest first, 7 hours apart. Returns false, changing nothing, when María's casilla is
+ * already there. A document the configured verifier does not find valid (e.g. not chaining to
+ * the configured anchors) fails the seed with `document-not-valid` before anything is written.
  *
  * @since 0.2.0
  * @category demo
  */
-export const seedCasillaDemo = (store: CasillaStore["Service"], options: { readonly now?: Date; readonly count?: number } = {}) =>
+export const seedCasillaDemo = (
+  documents: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>,
+  options: { readonly now?: Date; readonly count?: number } = {}
+) =>
   Effect.gen(function*() {
-    const existing = yield* store.getCasilla("cas_demo_maria")
-    if (existing._tag === "Some") return false
-    const now = (options.now ?? new Date()).getTime()
-    const at = (ms: number) => new Date(ms).toISOString()
-    const casilla = (id: string, who: Actor, kind: Casilla["receptorKind"]): Casilla => ({
-      id,
-      receptorKind: kind,
-      loginId: who.id,
-      name: who.name,
-      origin: "asignacion-obligatoria",
-      state: "Activa",
-      createdBy: { id: jorge.id, name: jorge.name },
-      createdAt: at(now - 90 * 86_400_000),
-      activatedAt: at(now - 90 * 86_400_000),
-      activatedBy: { id: jorge.id, name: jorge.name },
-      titulares: kind === "entidad" ? [{ dni: "44556677", name: "Pedro Alcalde Ramos", since: at(now - 90 * 86_400_000) }] : [],
-      version: 1
-    })
-    const notifications: Array<Notification> = []
-    const count = options.count ?? 24
-    for (let i = 0; i < count; i++) {
-      const deposited = at(now - i * 7 * 3_600_000 - 3_600_000)
-      const read = i % 3 === 2
-      const id = `ntf_demo_${String(i + 1).padStart(3, "0")}`
-      notifications.push({
-        id,
-        casillaId: "cas_demo_maria",
-        receptorId: maria.id,
-        receptorName: maria.name,
-        emisor: i % 2 ? { id: ana.id, name: ana.name } : { id: "U20019", name: "Luis Paredes Cano (Jefe de OCI)" },
-        notificador: { id: rosa.id, name: rosa.name },
-        cedula: { numero: `CED-2026-${String(500 + i).padStart(6, "0")}`, asunto: asuntos[i % asuntos.length], expediente: `EXP-2026-${1000 + i}`, plazoDiasHabiles: i % 2 ? 5 : 10 },
-        documents: [{ id: `doc_demo_${i + 1}`, name: `oficio-${500 + i}.pdf`, size: demoPdf.length, blobKey: `demo/${id}`, sha256: "0".repeat(64), verification: { verdict: "valid", at: deposited } }],
-        state: read ? "Leída" : "Depositada",
-        createdAt: deposited,
-        signedAt: deposited,
-        depositedAt: deposited,
-        ...(read ? { readAt: at(Date.parse(deposited) + 1_800_000) } : {}),
-        downloads: [],
-        version: 1
-      })
+    const service = yield* CasillaService
+    const exists = yield* service.findCasilla(jorge, maria.id).pipe(
+      Effect.as(true),
+      Effect.catchTag("@ecasilla/core/casilla/CasillaError", (e) => (e.reason === "casilla-not-found" ? Effect.succeed(false) : Effect.fail(e)))
+    )
+    if (exists) return false
+    // A document that would not deposit fails the seed before it writes anything.
+    const config = yield* CasillaConfig
+    for (const d of documents) {
+      const v = yield* config.verifier(d.bytes, { trustAnchors: config.trustAnchors, locale: config.locale })
+      if (v.verdict !== "valid") {
+        return yield* Effect.fail(new CasillaError({ reason: "document-not-valid", action: "deposit", documentName: d.name, verdict: v.verdict, ...(v.detail ? { detail: v.detail } : {}) }))
+      }
     }
-    yield* store.commit({
-      casillas: [casilla("cas_demo_maria", maria, "persona-natural"), casilla("cas_demo_entidad", entidad, "entidad")],
-      notifications,
-      blobs: notifications.map((n) => ({ key: n.documents[0].blobKey, bytes: demoPdf })),
-      events: []
-    })
+    const now = options.now?.getTime() ?? (yield* Clock.currentTimeMillis)
+    const { clock, set } = scriptedClock(yield* Clock.Clock)
+    const count = documents.length === 0 ? 0 : options.count ?? 24
+    yield* Effect.gen(function*() {
+      set(now - 90 * DAY)
+      const mine = yield* service.createCasilla(jorge, { receptorKind: "persona-natural", loginId: maria.id, name: maria.name, origin: "asignacion-obligatoria" })
+      yield* service.activateCasilla(jorge, mine.id)
+      const theirs = yield* service.createCasilla(jorge, {
+        receptorKind: "entidad",
+        loginId: entidad.id,
+        name: entidad.name,
+        origin: "asignacion-obligatoria",
+        titular: { dni: "44556677", name: "Pedro Alcalde Ramos" }
+      })
+      yield* service.activateCasilla(jorge, theirs.id)
+      // Oldest first, so the store's order of deposit is the order of the dates.
+      for (let i = count - 1; i >= 0; i--) {
+        const deposited = now - i * 7 * HOUR - HOUR
+        const emisor = i % 2 ? ana : luis
+        const doc = documents[i % documents.length]
+        set(deposited - 2 * HOUR)
+        const draft = yield* service.prepareNotification(rosa, {
+          casillaId: mine.id,
+          emisor: { id: emisor.id, name: emisor.name },
+          cedula: { numero: `CED-2026-${String(500 + i).padStart(6, "0")}`, asunto: asuntos[i % asuntos.length], expediente: `EXP-2026-${1000 + i}`, plazoDiasHabiles: i % 2 ? 5 : 10 },
+          documents: [{ name: `oficio-${500 + i}.pdf`, bytes: doc.bytes }]
+        })
+        set(deposited - HOUR)
+        yield* service.signNotification(emisor, draft.id)
+        set(deposited)
+        yield* service.depositNotification(rosa, draft.id)
+        if (i % 3 === 2) {
+          set(deposited + HOUR / 2)
+          yield* service.openNotification(maria, draft.id)
+        }
+      }
+    }).pipe(Effect.provideService(Clock.Clock, clock))
     return true
   })
