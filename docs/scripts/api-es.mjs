@@ -101,6 +101,16 @@ const es = new Map(Object.entries({
   "The scrolling list of requests.": "La lista desplazable de solicitudes.",
   "The open request.": "La solicitud abierta.",
   "Height of the scrolling list (default 24rem).": "Alto de la lista desplazable (por defecto 24rem).",
+  // <casilla-sign>
+  "The notifications waiting for the emisor's signature, as last read.": "Las notificaciones que esperan la firma del emisor, según la última lectura.",
+  "Reads the list again (e.g. after the notificador prepared another).": "Lee la lista de nuevo (p. ej. después de que el notificador preparó otra).",
+  "The user signed a notification; `detail` is it (Firmada).": "El usuario firmó una notificación; `detail` es esa notificación (Firmada).",
+  "The list of notifications to sign.": "La lista de notificaciones por firmar.",
+  // <casilla-login> session
+  "The signed-in session: set by a successful sign-in, or by the page when it restores one.\nWhile set, the element shows who is signed in and the sign-out button.": "La sesión iniciada: la fija un ingreso correcto, o la página cuando restaura una.\nMientras exista, el elemento muestra quién ingresó y el botón para cerrar sesión.",
+  "Ends the session at the gateway, then announces it with `casilla-logout`.": "Cierra la sesión en la pasarela y luego lo anuncia con `casilla-logout`.",
+  "The user signed out; `detail` is the ended session. Clear the receptor's data on it.": "El usuario cerró sesión; `detail` es la sesión cerrada. Borre entonces los datos del receptor.",
+  "Who is signed in, with the sign-out button.": "Quién inició sesión, con el botón para cerrarla.",
   // <casilla-deposit>
   "Shows this notification (a Borrador waiting for the emisor, a Firmada to deposit) instead of the form.": "Muestra esta notificación (un Borrador que espera al emisor, una Firmada por depositar) en lugar del formulario.",
   "The emisores the notificador may choose from (id and name).": "Los emisores entre los que el notificador puede elegir (id y nombre).",

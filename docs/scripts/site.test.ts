@@ -183,6 +183,30 @@ describe.skipIf(!chrome)("docs playground in Chromium", () => {
     }
   }, 240_000)
 
+  it("the casilla demo is deposited through the service: María's notifications carry the verifier's verdict and the documents' real SHA-256", async () => {
+    const { page, errors } = await visit("/casilla/casilla-inbox/", 1200)
+    const warnings: Array<string> = []
+    page.on("console", (m) => {
+      if (m.type() === "warning") warnings.push(m.text())
+    })
+    await page.waitForFunction(() => (document.querySelector("casilla-inbox") as unknown as { notifications: ReadonlyArray<unknown> } | null)?.notifications.length === 24, { timeout: 60_000 })
+    const docs = await page.evaluate(() =>
+      (document.querySelector("casilla-inbox") as unknown as { notifications: ReadonlyArray<{ documents: ReadonlyArray<{ name: string; sha256?: string; verification?: { verdict: string } }> }> }).notifications.flatMap((n) => n.documents)
+    )
+    const valido = new Uint8Array(await (await fetch(new URL("/assets/firma/valido.pdf", base))).arrayBuffer())
+    const dos = new Uint8Array(await (await fetch(new URL("/assets/firma/dos-firmas.pdf", base))).arrayBuffer())
+    const { createHash } = await import("node:crypto")
+    const digests = [valido, dos].map((b) => createHash("sha256").update(b).digest("hex"))
+    expect(docs).toHaveLength(24)
+    for (const d of docs) {
+      expect(d.verification?.verdict, d.name).toBe("valid")
+      expect(digests, d.name).toContain(d.sha256)
+    }
+    expect(errors).toEqual([])
+    expect(warnings.filter((w) => w.includes("seeded"))).toEqual([])
+    await page.close()
+  }, 90_000)
+
   it("folds the navigation behind a menu button on a phone, and the language switch keeps the page", async () => {
     const { page } = await visit("/elementos/ecasilla-id-input/")
     expect(await page.$eval("#site-nav", (n) => getComputedStyle(n).display)).toBe("none")

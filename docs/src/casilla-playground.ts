@@ -19,6 +19,10 @@ const people: Record<string, ReadonlyArray<readonly [string, string, string]>> =
     ["E40125", "Notificadora", "Notificador"],
     ["U20011", "Emisora", "Emisor"],
     ["10117410", "Receptora (DNI)", "Receptor (DNI)"]
+  ],
+  "casilla/casilla-sign": [
+    ["U20011", "Emisora", "Emisor"],
+    ["E40125", "Notificadora", "Notificador"]
   ]
 }
 

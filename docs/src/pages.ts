@@ -324,6 +324,30 @@ const outcome = await this.save.run(actor, draft)   // typed { ok: true, value }
     ]
   },
   {
+    path: "casilla/casilla-sign",
+    title: "<casilla-sign>",
+    section: "Casilla electrónica",
+    tag: "casilla-sign",
+    summary:
+      "El paso del emisor: las notificaciones que un notificador preparó para su firma titular (en Borrador), con el destinatario, la cédula y los documentos, y el botón «Firmar». Qué notificaciones ve y quién puede firmar lo decide @ecasilla/core: una notificación de otro emisor no aparece, y un cambio mientras tanto se rechaza con su motivo. Firmada, el notificador la deposita en &lt;casilla-deposit&gt;.",
+    body: `
+<p>Prepare una notificación en <a href="/casilla/casilla-deposit/">&lt;casilla-deposit&gt;</a> como la notificadora eligiendo como emisora a Ana Torres Villanueva; luego actúe aquí como ella para firmarla. Como otra persona, la lista queda vacía.</p>
+<div id="casilla-actor-picker" class="cau-picker"></div>`,
+    demo: `<casilla-sign></casilla-sign>`,
+    en: {
+      section: "Electronic casilla",
+      summary:
+        "The emisor's step: the notifications a notificador prepared for their titular signature (Borrador), with the receptor, the cédula and the documents, and the \"Sign\" button. Which notifications they see and who may sign is @ecasilla/core's decision: another emisor's notification does not show, and a change meanwhile is refused with its reason. Once signed, the notificador deposits it in &lt;casilla-deposit&gt;.",
+      body: `
+<p>Prepare a notification in <a href="/en/casilla/casilla-deposit/">&lt;casilla-deposit&gt;</a> as the notificador choosing Ana Torres Villanueva as emisor; then act as her here to sign it. As anyone else, the list stays empty.</p>
+<div id="casilla-actor-picker" class="cau-picker"></div>`
+    },
+    keyboard: [
+      ["Tab / Mayús+Tab", "Recorre las notificaciones y sus botones «Firmar».", "Walks the notifications and their \"Sign\" buttons."],
+      ["Enter / Espacio", "En «Firmar»: firma esa notificación.", "On \"Sign\": signs that notification."]
+    ]
+  },
+  {
     path: "firma/firma-verify",
     title: "<firma-verify>",
     section: "Firma Perú",

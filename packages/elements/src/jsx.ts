@@ -16,7 +16,7 @@
  * @since 0.2.0
  * @packageDocumentation
  */
-import type { CasillaDeposit, CasillaInbox, CasillaLogin, CasillaLoginEvent, CauTicketDetail, CauTicketForm, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaIdInput, EcasillaInputEvent, EcasillaProvider, FirmaVerifiedEvent, FirmaVerify, NotificationDepositedEvent, NotificationOpenedEvent, PasswordResetRequestedEvent, SariApprovalInbox, SariRequestChangedEvent, SariRequestForm, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "./index.js"
+import type { CasillaDeposit, CasillaInbox, CasillaLogin, CasillaLoginEvent, CasillaLogoutEvent, CasillaSign, CauTicketDetail, CauTicketForm, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaIdInput, EcasillaInputEvent, EcasillaProvider, FirmaVerifiedEvent, FirmaVerify, NotificationDepositedEvent, NotificationOpenedEvent, NotificationSignedEvent, PasswordResetRequestedEvent, SariApprovalInbox, SariRequestChangedEvent, SariRequestForm, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "./index.js"
 
 /**
  * What every tag accepts besides its own properties.
@@ -42,7 +42,8 @@ export interface EcasillaBaseAttributes {
 export interface EcasillaIntrinsicElements {
   "casilla-deposit": EcasillaBaseAttributes & Partial<Pick<CasillaDeposit, "emisores" | "notificationId" | "fileHandler">> & { readonly "notification-id"?: string }
   "casilla-inbox": EcasillaBaseAttributes & Partial<Pick<CasillaInbox, "pageSize" | "rowHeight" | "fileHandler" | "trustAnchors">> & { readonly "page-size"?: string; readonly "row-height"?: string }
-  "casilla-login": EcasillaBaseAttributes & Partial<Pick<CasillaLogin, "kind">>
+  "casilla-login": EcasillaBaseAttributes & Partial<Pick<CasillaLogin, "kind" | "session">>
+  "casilla-sign": EcasillaBaseAttributes & {}
   "cau-ticket-detail": EcasillaBaseAttributes & Partial<Pick<CauTicketDetail, "ticketId" | "number">> & { readonly "ticket-id"?: string }
   "cau-ticket-form": EcasillaBaseAttributes & Partial<Pick<CauTicketForm, "ticketId">> & { readonly "ticket-id"?: string }
   "ecasilla-id-input": EcasillaBaseAttributes & Partial<Pick<EcasillaIdInput, "name" | "kinds" | "defaultValue" | "label" | "helpText" | "placeholder" | "required" | "disabled" | "readonly" | "autocomplete" | "value">> & { readonly "help-text"?: string }
@@ -61,7 +62,8 @@ export interface EcasillaIntrinsicElements {
 export interface EcasillaElementEvents {
   "casilla-deposit": { readonly "casilla-notification-deposit": NotificationDepositedEvent }
   "casilla-inbox": { readonly "casilla-notification-open": NotificationOpenedEvent; readonly "casilla-document-download": DocumentDownloadedEvent }
-  "casilla-login": { readonly "casilla-login": CasillaLoginEvent; readonly "casilla-password-reset": PasswordResetRequestedEvent }
+  "casilla-login": { readonly "session": CasillaLogoutEvent; readonly "casilla-login": CasillaLoginEvent; readonly "casilla-logout": CasillaLogoutEvent; readonly "casilla-password-reset": PasswordResetRequestedEvent }
+  "casilla-sign": { readonly "casilla-notification-sign": NotificationSignedEvent }
   "cau-ticket-detail": { readonly "ticket-updated": TicketUpdatedEvent }
   "cau-ticket-form": { readonly "ticket-created": TicketCreatedEvent; readonly "ticket-updated": TicketUpdatedEvent }
   "ecasilla-id-input": { readonly "input": EcasillaInputEvent; readonly "change": EcasillaChangeEvent }

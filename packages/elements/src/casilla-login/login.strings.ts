@@ -27,7 +27,12 @@ const es = {
   badNumber: "El número de documento no es válido.",
   badUserCode: "El código de usuario no es válido.",
   busy: "Verificando…",
-  failed: "No se pudo iniciar sesión. Intente de nuevo."
+  failed: "No se pudo iniciar sesión. Intente de nuevo.",
+  session: "Sesión",
+  signedInAs: (name: string) => `Sesión iniciada: ${name}`,
+  signOut: "Cerrar sesión",
+  signingOut: "Cerrando sesión…",
+  signedOut: "Cerró su sesión."
 }
 
 /**
@@ -65,6 +70,11 @@ export const casillaLoginStrings: Translations<typeof es> = {
     badNumber: "The document number is not valid.",
     badUserCode: "The user code is not valid.",
     busy: "Checking…",
-    failed: "Could not sign in. Try again."
+    failed: "Could not sign in. Try again.",
+    session: "Session",
+    signedInAs: (name: string) => `Signed in: ${name}`,
+    signOut: "Sign out",
+    signingOut: "Signing out…",
+    signedOut: "You signed out."
   }
 }

@@ -2,11 +2,11 @@ import { html, LitElement, nothing } from "lit"
 import { property, state } from "lit/decorators.js"
 import * as Effect from "effect/Effect"
 import { checkDni, checkRuc, checkUserCode } from "@ecasilla/core/identity"
-import { AuthGateway, casillaErrorMessage, type CaptchaChallenge, type LoginCredentials, type PasswordResetRequest } from "@ecasilla/core/casilla"
+import { AuthGateway, type AuthSession, casillaErrorMessage, type CaptchaChallenge, type LoginCredentials, type PasswordResetRequest } from "@ecasilla/core/casilla"
 import { LocalizeController } from "../controllers/localize.js"
 import { RuntimeController } from "../controllers/runtime-controller.js"
 import { casillaStyles } from "../casilla/casilla.styles.js"
-import { CasillaLoginEvent, PasswordResetRequestedEvent } from "../events/casilla-events.js"
+import { CasillaLoginEvent, CasillaLogoutEvent, PasswordResetRequestedEvent } from "../events/casilla-events.js"
 import { casillaLoginStrings } from "./login.strings.js"
 
 type Kind = "receptor" | "internal"
@@ -17,7 +17,8 @@ type DocType = "dni" | "ruc"
  * internal user with a user code `U…`/`E…`, password and security code (captcha). Numbers are
  * checked with the identity rules before anything is sent. "¿Olvidó su contraseña?" asks the
  * AuthGateway for a reset and always answers the same, so it never reveals whether an
- * account exists. Needs an `AuthGateway` in the provider's layer.
+ * account exists. Once signed in it shows who and a "Cerrar sesión" button that ends the
+ * session at the gateway. Needs an `AuthGateway` in the provider's layer.
  *
  * @tag casilla-login
  * @summary Sign-in for receptors (DNI/RUC) and internal users (user code + captcha), with password reset.
@@ -25,10 +26,12 @@ type DocType = "dni" | "ruc"
  * @slot captcha - Replaces the gateway's captcha image (e.g. a deployment's own challenge widget).
  *
  * @event {CasillaLoginEvent} casilla-login - The user signed in; `detail` is the session.
+ * @event {CasillaLogoutEvent} casilla-logout - The user signed out; `detail` is the ended session. Clear the receptor's data on it.
  * @event {PasswordResetRequestedEvent} casilla-password-reset - The user asked for a password reset.
  *
  * @csspart form - The sign-in form.
  * @csspart reset - The password-reset form.
+ * @csspart session - Who is signed in, with the sign-out button.
  *
  * @cssproperty --casilla-font - Font.
  * @cssproperty --casilla-primary-color - Buttons and focus ring.
@@ -44,7 +47,14 @@ export class CasillaLogin extends LitElement {
   /** Which form shows first: `receptor` (default) or `internal`. */
   @property() kind: Kind = "receptor"
 
+  /**
+   * The signed-in session: set by a successful sign-in, or by the page when it restores one.
+   * While set, the element shows who is signed in and the sign-out button.
+   */
+  @property({ attribute: false }) session: AuthSession | undefined
+
   @state() private docType: DocType = "dni"
+  @state() private signedOut = false
   @state() private resetting = false
   @state() private resetDone = false
   @state() private error = ""
@@ -55,10 +65,11 @@ export class CasillaLogin extends LitElement {
   readonly i18n = new LocalizeController(this, casillaLoginStrings)
   private readonly runtime = new RuntimeController<AuthGateway>(this, [AuthGateway])
   private readonly loginCommand = this.runtime.command((c: LoginCredentials) => Effect.flatMap(Effect.service(AuthGateway), (g) => g.login(c)))
+  private readonly logoutCommand = this.runtime.command((session: AuthSession) => Effect.flatMap(Effect.service(AuthGateway), (g) => g.logout(session)))
   private readonly resetCommand = this.runtime.command((r: PasswordResetRequest) => Effect.flatMap(Effect.service(AuthGateway), (g) => g.requestPasswordReset(r)))
 
   override updated(): void {
-    if (this.kind === "internal" && !this.captcha && !this.resetting) void this.newCaptcha()
+    if (this.kind === "internal" && !this.captcha && !this.resetting && !this.session) void this.newCaptcha()
   }
 
   private async newCaptcha(): Promise<void> {
@@ -107,12 +118,31 @@ export class CasillaLogin extends LitElement {
     const outcome = await this.loginCommand.run(credentials)
     if (!outcome) return
     if (outcome.ok) {
+      this.session = outcome.value
+      this.signedOut = false
       this.dispatchEvent(new CasillaLoginEvent(outcome.value))
       return
     }
     this.error = casillaErrorMessage(outcome.error, this.i18n.locale) ?? this.i18n.term("failed")
     // A captcha is good for one attempt.
     if (this.kind === "internal") await this.newCaptcha()
+  }
+
+  /** Ends the session at the gateway, then announces it with `casilla-logout`. */
+  async signOut(): Promise<void> {
+    const session = this.session
+    if (!session) return
+    this.error = ""
+    const outcome = await this.logoutCommand.run(session)
+    if (!outcome) return
+    if (!outcome.ok) {
+      this.error = casillaErrorMessage(outcome.error, this.i18n.locale) ?? this.i18n.term("failed")
+      return
+    }
+    this.session = undefined
+    this.signedOut = true
+    this.captcha = undefined
+    this.dispatchEvent(new CasillaLogoutEvent(session))
   }
 
   private async submitReset(e: Event): Promise<void> {
@@ -165,6 +195,14 @@ export class CasillaLogin extends LitElement {
 
   override render() {
     const t = this.i18n.term.bind(this.i18n)
+    if (this.session) {
+      const busy = this.logoutCommand.running
+      return html`<section part="session" aria-label=${t("session")}>
+        <p role="status">${t("signedInAs", this.session.actor.name)}</p>
+        <p class="error" role="alert">${this.error}</p>
+        <button type="button" aria-disabled=${busy ? "true" : "false"} @click=${() => void this.signOut()}>${busy ? t("signingOut") : t("signOut")}</button>
+      </section>`
+    }
     if (this.resetting) {
       return html`<form part="reset" novalidate @submit=${(e: Event) => void this.submitReset(e)}>
         <h2>${t("resetTitle")}</h2>
@@ -179,6 +217,7 @@ export class CasillaLogin extends LitElement {
     const busy = this.loginCommand.running
     return html`<form part="form" novalidate aria-busy=${busy ? "true" : "false"} @submit=${(e: Event) => void this.submit(e)}>
       <h2>${t("title")}</h2>
+      ${this.signedOut ? html`<p role="status" class="ok">${t("signedOut")}</p>` : nothing}
       ${this.renderKind()}
       ${this.renderIdentity()}
       <div class="field">

@@ -40,6 +40,20 @@ export class CasillaLoginEvent extends CustomEvent<AuthSession> {
 }
 
 /**
+ * Fired by `<casilla-login>` when the user signed out: the gateway ended `detail` (the
+ * session). The page drops the actor and clears the receptor's data kept in the browser
+ * (e.g. `clearCasillaScope` of `@ecasilla/adapters/dexie`). `bubbles` and `composed`.
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export class CasillaLogoutEvent extends CustomEvent<AuthSession> {
+  constructor(session: AuthSession) {
+    super("casilla-logout", { bubbles: true, composed: true, detail: session })
+  }
+}
+
+/**
  * Fired by `<casilla-login>` when the user asked for a password reset (the answer shown
  * never says whether the account exists). `bubbles` and `composed`.
  *
@@ -62,5 +76,18 @@ export class PasswordResetRequestedEvent extends CustomEvent<void> {
 export class NotificationDepositedEvent extends CustomEvent<Notification> {
   constructor(notification: Notification) {
     super("casilla-notification-deposit", { bubbles: true, composed: true, detail: notification })
+  }
+}
+
+/**
+ * Fired by `<casilla-sign>` when the emisor signed a notification as titular: `detail` is it,
+ * now Firmada and ready for the notificador's deposit. `bubbles` and `composed`.
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export class NotificationSignedEvent extends CustomEvent<Notification> {
+  constructor(notification: Notification) {
+    super("casilla-notification-sign", { bubbles: true, composed: true, detail: notification })
   }
 }

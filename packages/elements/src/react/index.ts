@@ -15,10 +15,11 @@
  */
 import * as React from "react"
 import { createComponent, type EventName } from "@lit/react"
-import type { CasillaLoginEvent, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaInputEvent, FirmaVerifiedEvent, NotificationDepositedEvent, NotificationOpenedEvent, PasswordResetRequestedEvent, SariRequestChangedEvent, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "../index.js"
+import type { CasillaLoginEvent, CasillaLogoutEvent, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaInputEvent, FirmaVerifiedEvent, NotificationDepositedEvent, NotificationOpenedEvent, NotificationSignedEvent, PasswordResetRequestedEvent, SariRequestChangedEvent, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "../index.js"
 import { CasillaDeposit as CasillaDepositElement } from "../define/casilla-deposit.js"
 import { CasillaInbox as CasillaInboxElement } from "../define/casilla-inbox.js"
 import { CasillaLogin as CasillaLoginElement } from "../define/casilla-login.js"
+import { CasillaSign as CasillaSignElement } from "../define/casilla-sign.js"
 import { CauTicketDetail as CauTicketDetailElement } from "../define/cau-ticket-detail.js"
 import { CauTicketForm as CauTicketFormElement } from "../define/cau-ticket-form.js"
 import { EcasillaIdInput as EcasillaIdInputElement } from "../define/ecasilla-id-input.js"
@@ -69,8 +70,25 @@ export const CasillaLogin = createComponent({
   elementClass: CasillaLoginElement,
   react: React,
   events: {
+    onSession: "session" as EventName<CasillaLogoutEvent>,
     onCasillaLogin: "casilla-login" as EventName<CasillaLoginEvent>,
+    onCasillaLogout: "casilla-logout" as EventName<CasillaLogoutEvent>,
     onCasillaPasswordReset: "casilla-password-reset" as EventName<PasswordResetRequestedEvent>
+  }
+})
+
+/**
+ * `<casilla-sign>` for React: The emisor's queue of notifications to sign as titular.
+ *
+ * @since 0.2.0
+ * @category react
+ */
+export const CasillaSign = createComponent({
+  tagName: "casilla-sign",
+  elementClass: CasillaSignElement,
+  react: React,
+  events: {
+    onCasillaNotificationSign: "casilla-notification-sign" as EventName<NotificationSignedEvent>
   }
 })
 
