@@ -98,3 +98,10 @@ if (page === "casilla/casilla-deposit") {
   giveEmisores()
   new MutationObserver(giveEmisores).observe(document.body, { childList: true, subtree: true })
 }
+
+// Signing in on the <casilla-login> page makes the playground act as that person; signing out
+// leaves the shared demo data alone (a deployment clears the receptor's scope on
+// `casilla-logout`, see the element's docs).
+if (page === "casilla/casilla-login") {
+  document.addEventListener("casilla-login", (e) => actAs((e as CustomEvent<{ actor: { id: string } }>).detail.actor.id))
+}
