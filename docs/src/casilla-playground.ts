@@ -36,7 +36,7 @@ const actAs = (id: string): void => {
 }
 
 const emisores = casillaDemoUsers.filter((u) => u.roles.includes("emisor")).map((u) => ({ id: u.id, name: u.name }))
-  .concat({ id: "U20019", name: "Luis Paredes Cano (Jefe de OCI)" })
+  .concat({ id: "U20019", name: "Luis Paredes Cano" })
 
 const giveEmisores = (): void => {
   for (const deposit of document.querySelectorAll<CasillaDeposit>("casilla-deposit")) if (deposit.emisores.length === 0) deposit.emisores = emisores

@@ -191,5 +191,6 @@ setUpMenu()
 setUpServedAt()
 setUpCopyButtons()
 setUpDemo()
-void setUpActor()
+// The provider first: it opens (and seeds) the storage the actor list reads roles from.
 void setUpProvider()
+void setUpActor()

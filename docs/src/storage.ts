@@ -1,4 +1,5 @@
 import type { Actor } from "@ecasilla/core"
+import type { RoleDirectory } from "@ecasilla/core/roles"
 import type { ProvidedLayer } from "@ecasilla/elements"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -34,7 +35,15 @@ export const playgroundLayer = (): { readonly layer: ProvidedLayer; readonly lab
  * seeded with the CAU demo on first visit (no server). Falls back to the memory
  * adapters when IndexedDB is not available (some private windows).
  */
-export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
+export const openPlaygroundStorage = (): Promise<PlaygroundStorage> => {
+  opening = openStorage()
+  return opening
+}
+
+/** The storage being opened last: the actor list waits for its seeds (roles come from them). */
+let opening: Promise<PlaygroundStorage> | undefined
+
+const openStorage = async (): Promise<PlaygroundStorage> => {
   try {
     const { layerDexieCau, layerDexieSari, openEcasillaDb, sariDemoConfig, seedCauDemo, seedSariDemo } = await import("@ecasilla/adapters/dexie")
     const { Layer } = await import("effect")
@@ -42,8 +51,11 @@ export const openPlaygroundStorage = async (): Promise<PlaygroundStorage> => {
     const seeded = await seedCauDemo(db)
     // SARI shares the database (and its outbox): its demo units, operators and approvers.
     await seedSariDemo(db)
+    // The casilla reads who holds which casilla role from SARI's RoleDirectory, over the
+    // same database: a SARI approval or revocation made in the playground counts at once.
+    const sari = layerDexieSari({ config: sariDemoConfig, db })
     return {
-      layer: Layer.mergeAll(layerDexieCau({ db }), layerDexieSari({ config: sariDemoConfig, db }), await playgroundCasillaLayer()),
+      layer: Layer.mergeAll(layerDexieCau({ db }), sari, await playgroundCasillaLayer(sari)),
       label: seeded ? "IndexedDB: datos de demostración cargados" : "IndexedDB: datos de demostración",
       labelEn: seeded ? "IndexedDB: demo data loaded" : "IndexedDB: demo data"
     }
@@ -73,17 +85,17 @@ export const CASILLA_DEMO_PASSWORD = "Demo-2026"
 
 /**
  * The casilla service over the Dexie casilla store (seeded with the demo on first visit),
- * verifying deposited PDFs with the site's demo root, plus a memory sign-in gateway with
- * the casilla demo accounts.
+ * verifying deposited PDFs with the site's demo root and reading roles from SARI's
+ * RoleDirectory, plus a memory sign-in gateway with the casilla demo accounts.
  */
-const playgroundCasillaLayer = async (): Promise<ProvidedLayer> => {
+const playgroundCasillaLayer = async (sari: Layer.Layer<RoleDirectory>): Promise<ProvidedLayer> => {
   const [{ casillaDemoUsers, layerDexieCasillaStore, openCasillaDb, seedCasillaDemo }, { makeMemoryAuthGateway }, { casillaConfigLayer, CasillaService, firmaDocumentVerifier }, { Ids }] =
     await Promise.all([import("@ecasilla/adapters/dexie"), import("@ecasilla/adapters/memory"), import("@ecasilla/core/casilla"), import("@ecasilla/core/ports")])
   const cdb = openCasillaDb(PLAYGROUND_CASILLA_SCOPE)
   const trustAnchors = await demoTrustAnchors()
   const auth = await makeMemoryAuthGateway(casillaDemoUsers.map((actor) => ({ actor, password: CASILLA_DEMO_PASSWORD })))
   const deps = Layer.mergeAll(layerDexieCasillaStore(cdb), Ids.layerRandom, casillaConfigLayer({ trustAnchors, verifier: firmaDocumentVerifier }))
-  const service = CasillaService.layer.pipe(Layer.provideMerge(deps))
+  const service = CasillaService.layer.pipe(Layer.provideMerge(deps), Layer.provide(sari))
   // The demo history is deposited through the service, so each verdict is the verifier's.
   const documents = await demoSignedDocuments()
   await Effect.runPromise(seedCasillaDemo(documents).pipe(Effect.provide(service))).catch((e: unknown) => {
@@ -123,10 +135,32 @@ export const resetPlaygroundStorage = async (): Promise<void> => {
   await clearCasillaScope(PLAYGROUND_CASILLA_SCOPE)
 }
 
-/** The people the visitor can act as: the CAU demo users, then the SARI demo operators, approvers and colleagues, then the casilla's. */
+/**
+ * The people the visitor can act as: the CAU demo users, then the SARI demo operators,
+ * approvers and colleagues, then the casilla's, each with the roles SARI gives them now.
+ */
 export const demoActors = async (): Promise<ReadonlyArray<Actor>> => {
   const { casillaDemoUsers, cauDemoUsers, sariDemoUsers } = await import("@ecasilla/adapters/dexie")
   const all: Array<Actor> = []
   for (const u of [...cauDemoUsers, ...sariDemoUsers, ...casillaDemoUsers]) if (!all.some((a) => a.id === u.id)) all.push(u)
-  return all
+  return rolesNow(all)
+}
+
+/**
+ * The demo people with the roles SARI's RoleDirectory gives them now (what the casilla
+ * service checks; the SARI-managed roles come only from the role assignments); as listed
+ * when the playground database is not available.
+ */
+const rolesNow = async (people: ReadonlyArray<Actor>): Promise<ReadonlyArray<Actor>> => {
+  try {
+    const [{ layerDexieSari, openEcasillaDb, sariDemoConfig }, { RoleDirectory }] = await Promise.all([import("@ecasilla/adapters/dexie"), import("@ecasilla/core/roles")])
+    // The seeds first: the role assignments are written there.
+    await (opening ?? openPlaygroundStorage())
+    const db = openEcasillaDb(PLAYGROUND_DB)
+    const current = Effect.flatMap(Effect.service(RoleDirectory), (d) => Effect.forEach(people, (p) => d.refresh(p)))
+    return await Effect.runPromise(current.pipe(Effect.provide(layerDexieSari({ config: sariDemoConfig, db }))))
+  } catch (cause) {
+    console.warn("playground: the casilla roles could not be read from SARI", cause)
+    return people
+  }
 }

@@ -10,7 +10,11 @@ import "@ecasilla/elements/define/ecasilla-provider.js"
 import "@ecasilla/elements/define/cau-ticket-detail.js"
 import type { CauTicketDetail, EcasillaProvider } from "@ecasilla/elements"
 import { visibleTickets } from "../../docs/src/cau-playground.js"
-import { playgroundLayer, resetPlaygroundStorage } from "../../docs/src/storage.js"
+import { demoActors, PLAYGROUND_DB, playgroundLayer, resetPlaygroundStorage } from "../../docs/src/storage.js"
+import { casillaDemoUsers, openEcasillaDb } from "@ecasilla/adapters/dexie"
+import { CasillaService } from "@ecasilla/core/casilla"
+import { runOn } from "@ecasilla/elements"
+import * as Effect from "effect/Effect"
 import { serviceOn } from "../../packages/elements/test/cau-helpers.js"
 
 const [rosa, jorge, , , patricia] = cauDemoUsers
@@ -57,5 +61,32 @@ describe("docs playground (CAU)", () => {
     expect(stored.titulo).to.equal("¿Cómo presento la DDJJ por la casilla?")
     expect(stored.descripcion).to.equal(registrada.descripcion)
     await expect(detail).to.be.accessible()
+  })
+
+  it("the casilla pages read the staff's casilla roles from SARI: a revoked assignment takes the role away", async () => {
+    const storage = playgroundLayer()
+    const [jorge, rosaC] = casillaDemoUsers
+    const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${storage.layer} .actor=${rosaC}></ecasilla-provider>`)
+    await storage.label
+    const everyone = await demoActors()
+    const before = everyone.find((a) => a.id === rosaC.id)!
+    expect(before.roles).to.include("notificador")
+    // The CAU staff keep their CAU roles: SARI assigns them too.
+    expect(everyone.find((a) => a.id === "U10007")!.roles).to.include("cau-lider-grupo")
+    expect(everyone.find((a) => a.id === "U10210")!.roles).to.include("cau-analista")
+    await waitUntil(() => provider.runtime !== undefined)
+    const casilla = await runOn(provider.runtime!, [CasillaService], Effect.flatMap(Effect.service(CasillaService), (s) => s.findCasilla(jorge, "10117410")))
+    expect(casilla.ok, "the demo seeded María's casilla").to.equal(true)
+    const prepare = () =>
+      runOn(provider.runtime!, [CasillaService], Effect.flatMap(Effect.service(CasillaService), (s) =>
+        s.prepareNotification(rosaC, { casillaId: casilla.ok ? casilla.value.id : "", emisor: { id: "U20011", name: "Ana Torres Villanueva" }, cedula: { numero: "CED-2026-009999", asunto: "Prueba" }, documents: [{ name: "x.pdf", bytes: new TextEncoder().encode("%PDF-1.7\n") }] })))
+    expect((await prepare()).ok).to.equal(true)
+    // SARI revokes Rosa's notificador role: the same Actor, still claiming it, is refused.
+    await openEcasillaDb(PLAYGROUND_DB).roleAssignments.delete(["E40125", "casilla", "notificador"])
+    const after = (await demoActors()).find((a) => a.id === rosaC.id)!
+    expect(after.roles).not.to.include("notificador")
+    const refused = await prepare()
+    expect(refused.ok).to.equal(false)
+    if (!refused.ok) expect((refused.error as { reason?: string }).reason).to.equal("not-allowed")
   })
 })

@@ -4,22 +4,24 @@ import { Clock, Effect } from "effect"
 
 /**
  * The people of the casilla demo: an Auxiliar, a Notificador, an Emisor, a receptor persona
- * natural (DNI) and an entity (RUC). Playgrounds let the visitor act as any of them.
+ * natural (DNI) and an entity (RUC). Playgrounds let the visitor act as any of them. The
+ * staff's casilla roles here are what SARI's demo assigns them (`sariDemoAssignments`); where
+ * the casilla runs with SARI's RoleDirectory, those assignments decide, not this list.
  *
  * @since 0.2.0
  * @category demo
  */
 export const casillaDemoUsers: ReadonlyArray<Actor> = [
-  new Actor({ id: "U18342", name: "Jorge Salas Ríos", roles: ["auxiliar-casilla"], unit: "Subgerencia de Control de Municipalidades" }),
-  new Actor({ id: "E40125", name: "Rosa Quispe Mamani", roles: ["notificador"], unit: "OCI Municipalidad Provincial del Cusco" }),
-  new Actor({ id: "U20011", name: "Ana Torres Villanueva", roles: ["emisor"], unit: "Gerencia de Control de Servicios Públicos Básicos" }),
+  new Actor({ id: "U18342", name: "Jorge Salas Ríos", roles: ["auxiliar-casilla"], unit: "SCM" }),
+  new Actor({ id: "E40125", name: "Rosa Quispe Mamani", roles: ["notificador"], unit: "SCM" }),
+  new Actor({ id: "U20011", name: "Ana Torres Villanueva", roles: ["emisor"], unit: "GCSPB" }),
   new Actor({ id: "10117410", name: "María Huanca Flores", roles: ["receptor"] }),
   new Actor({ id: "20131378972", name: "Municipalidad Distrital de Ejemplo", roles: ["receptor"] })
 ]
 
 const [jorge, rosa, ana, maria, entidad] = casillaDemoUsers
 // The second emisor of the history; not offered as a playground identity.
-const luis = new Actor({ id: "U20019", name: "Luis Paredes Cano (Jefe de OCI)", roles: ["emisor"] })
+const luis = new Actor({ id: "U20019", name: "Luis Paredes Cano", roles: ["emisor"], unit: "SCM" })
 
 const asuntos = [
   "Comunicación de inicio del servicio de control",

@@ -8,8 +8,8 @@ import type { SariConfigShape } from "@ecasilla/core/sari"
  */
 
 /**
- * The demo units: the OCIs of MINSA and SUNAT (with their entities' RUCs) and the CGR's
- * Gerencia de Tecnologías de la Información.
+ * The demo units: the OCIs of MINSA and SUNAT (with their entities' RUCs), the CGR's
+ * Gerencia de Tecnologías de la Información, and the two units of the casilla demo's staff.
  *
  * @since 0.2.0
  * @category demo
@@ -17,7 +17,9 @@ import type { SariConfigShape } from "@ecasilla/core/sari"
 export const sariDemoUnits: ReadonlyArray<Unit> = [
   { kind: "oci", id: "OCI-MINSA", name: "OCI del Ministerio de Salud", entityRuc: "20131373237", entityName: "Ministerio de Salud" },
   { kind: "oci", id: "OCI-SUNAT", name: "OCI de la SUNAT", entityRuc: "20131312955", entityName: "Superintendencia Nacional de Aduanas y de Administración Tributaria" },
-  { kind: "uo", id: "GTI", name: "Gerencia de Tecnologías de la Información" }
+  { kind: "uo", id: "GTI", name: "Gerencia de Tecnologías de la Información" },
+  { kind: "uo", id: "SCM", name: "Subgerencia de Control de Municipalidades" },
+  { kind: "uo", id: "GCSPB", name: "Gerencia de Control de Servicios Públicos Básicos" }
 ].map((u) => decodeUnitSync(u))
 
 interface Person {
@@ -42,7 +44,16 @@ const people: ReadonlyArray<Person> = [
   { id: "U10101", name: "Carlos Gutiérrez Poma", dni: "10117410", cargo: "operador", unit: "GTI", roles: ["operador-uo"] },
   { id: "U10102", name: "María Fernández Lazo", dni: "09876543", cargo: "gerente", unit: "GTI", roles: ["gerente"] },
   { id: "U10103", name: "Luis Chávez Ortiz", dni: "07654321", cargo: "analista", unit: "GTI", roles: [] },
-  { id: "U10104", name: "Sofía Rojas Medina", dni: "06543210", cargo: "mesa-de-partes", unit: "GTI", roles: [] }
+  { id: "U10104", name: "Sofía Rojas Medina", dni: "06543210", cargo: "mesa-de-partes", unit: "GTI", roles: [] },
+  // The casilla demo's staff: their casilla roles are SARI assignments (below).
+  { id: "U18342", name: "Jorge Salas Ríos", dni: "40112233", cargo: "analista", unit: "SCM", roles: [] },
+  { id: "E40125", name: "Rosa Quispe Mamani", dni: "41223344", cargo: "operador", unit: "SCM", roles: [] },
+  { id: "U20011", name: "Ana Torres Villanueva", dni: "42334455", cargo: "gerente", unit: "GCSPB", roles: [] },
+  { id: "U20019", name: "Luis Paredes Cano", dni: "43445566", cargo: "subgerente", unit: "SCM", roles: [] },
+  // The CAU demo's staff: their CAU roles are SARI assignments too.
+  { id: "U10210", name: "Carla Vílchez Paredes", dni: "44556601", cargo: "analista", unit: "GTI", roles: [] },
+  { id: "U10288", name: "Luis Huamán Torres", dni: "44556602", cargo: "analista", unit: "GTI", roles: [] },
+  { id: "U10007", name: "Patricia Llosa Benavides", dni: "44556603", cargo: "supervisor", unit: "GTI", roles: [] }
 ]
 
 const email = (p: Person) => `${p.id.toLowerCase()}@demo.contraloria.gob.pe`
@@ -84,7 +95,14 @@ export const sariDemoAssignments: ReadonlyArray<RoleAssignment> = [
   seed("E20102", "casilla", "emisor", "OCI-MINSA"),
   seed("E30103", "casilla", "notificador", "OCI-SUNAT"),
   seed("U10103", "cau", "cau-analista", "GTI"),
-  seed("U10104", "casilla", "operador-casilla", "GTI")
+  seed("U10104", "casilla", "operador-casilla", "GTI"),
+  seed("U18342", "casilla", "auxiliar-casilla", "SCM"),
+  seed("E40125", "casilla", "notificador", "SCM"),
+  seed("U20011", "casilla", "emisor", "GCSPB"),
+  seed("U20019", "casilla", "emisor", "SCM"),
+  seed("U10210", "cau", "cau-analista", "GTI"),
+  seed("U10288", "cau", "cau-analista", "GTI"),
+  seed("U10007", "cau", "cau-lider-grupo", "GTI")
 ]
 
 /**
