@@ -1,6 +1,6 @@
 // What each package declares, as the Effect ecosystem does it: effect is a peer (a page
 // and a backend hold one instance of its tags), lit a dependency; the elements never pull
-// the adapters (jsdom, Dexie) into a browser install; jsdom is optional for the adapters.
+// the adapters (Dexie, sanitize-html) into a browser install.
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
 
@@ -30,11 +30,11 @@ describe("package manifests", () => {
     expect(p.peerDependencies?.["@ecasilla/adapters"]).toBeUndefined()
   })
 
-  it("core: no DOMPurify (the sanitizers live in the adapters); adapters: jsdom an optional peer", () => {
+  it("core: no DOMPurify (the sanitizers live in the adapters); adapters: no jsdom (Node sanitizes with sanitize-html)", () => {
     expect(pkg("packages/core").dependencies?.dompurify).toBeUndefined()
     const adapters = pkg("packages/adapters")
     expect(adapters.dependencies?.jsdom).toBeUndefined()
-    expect(adapters.peerDependencies?.jsdom).toBeDefined()
-    expect(adapters.peerDependenciesMeta?.jsdom?.optional).toBe(true)
+    expect(adapters.peerDependencies?.jsdom).toBeUndefined()
+    expect(adapters.dependencies?.["sanitize-html"]).toBeDefined()
   })
 })

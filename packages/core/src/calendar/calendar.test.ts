@@ -145,3 +145,21 @@ describe("business days", () => {
     )
   })
 })
+
+describe("limaDateOf's cached-formatter path", () => {
+  it("gives the zoned DateTime's date for any instant, as a Date, a number or a UTC ISO string (property)", () => {
+    const lima = DateTime.zoneMakeNamedUnsafe("America/Lima")
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1900, 0, 1), max: Date.UTC(2200, 0, 1) }), (ms) => {
+        const expected = DateTime.formatIsoDate(DateTime.makeZonedUnsafe(ms, { timeZone: lima }))
+        expect(limaDateOf(ms)).toBe(expected)
+        expect(limaDateOf(new Date(ms))).toBe(expected)
+        expect(limaDateOf(new Date(ms).toISOString())).toBe(expected)
+      }),
+      { numRuns: 2000 }
+    )
+    // Around midnight in Lima (05:00 UTC): the date changes there, not at UTC midnight.
+    expect(limaDateOf("2026-03-03T04:59:59.999Z")).toBe("2026-03-02")
+    expect(limaDateOf("2026-03-03T05:00:00.000Z")).toBe("2026-03-03")
+  })
+})

@@ -73,7 +73,24 @@ const dayOf = (input: CalendarInput): number => {
     if (day === undefined) throw new RangeError(`Not a calendar date: ${input}`)
     return day
   }
+  const fast = instantMs(input)
+  if (fast !== undefined) {
+    const day = dayOfIsoDate(limaDateFormat().format(fast))
+    if (day !== undefined) return day
+  }
   return dayOfIsoDate(DateTime.formatIsoDate(toLima(input)))!
+}
+
+// The Lima date of an instant is asked for on every command (ticket numbers, deadlines):
+// one Intl formatter for the zone, made once, is about ten times cheaper than a zoned
+// DateTime per call. Both read the same tz data; years outside 1000–9999 take the DateTime path.
+let limaFormat: Intl.DateTimeFormat | undefined
+const limaDateFormat = (): Intl.DateTimeFormat =>
+  (limaFormat ??= new Intl.DateTimeFormat("en-CA", { timeZone: "America/Lima", year: "numeric", month: "2-digit", day: "2-digit" }))
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?Z$/
+const instantMs = (input: CalendarInput): number | undefined => {
+  const ms = input instanceof Date ? input.getTime() : typeof input === "number" ? input : typeof input === "string" && UTC_INSTANT.test(input) ? Date.parse(input) : undefined
+  return ms !== undefined && Number.isFinite(ms) ? ms : undefined
 }
 
 const startOfLimaDay = (day: number): DateTime.Zoned => {
