@@ -1,6 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from "lit"
 import { property, state } from "lit/decorators.js"
-import { live } from "lit/directives/live.js"
 import { ContextConsumer } from "@lit/context"
 import * as Effect from "effect/Effect"
 import type { Actor } from "@ecasilla/core"
@@ -11,12 +10,8 @@ import {
   defaultCauConfig,
   isTicketError,
   isTicketValidationError,
-  searchCatalog,
   ticketMessage,
   TicketService,
-  ticketTextLimits,
-  TicketTipo,
-  ticketTipoLabels,
   validateTicketDraft,
   validateTicketField,
   type AttachmentPolicy,
@@ -35,9 +30,10 @@ import { AttachmentDropController } from "../cau/attachment-drop.js"
 import { cauStyles } from "../cau/cau.styles.js"
 import { ComboboxController } from "../cau/combobox.js"
 import { RichTextController, richTextLabels } from "../cau/rich-text.js"
-import { formatBytes, userMessage } from "../cau/user-message.js"
+import { userMessage } from "../cau/user-message.js"
 import { ticketFormStrings } from "./ticket-form.strings.js"
 import { ticketFormStyles } from "./ticket-form.styles.js"
+import { catalogCombobox, renderCategoriaField, renderNewTicketFields, renderTextField, renderTicketResult, renderTipoField, userCombobox } from "./ticket-form.parts.js"
 
 type Field = Exclude<TicketDraftField, "attachments">
 const EMPTY: Record<Field, string> = { titulo: "", descripcion: "", tipo: "", categoria: "", telefono: "", onBehalfOf: "" }
@@ -130,23 +126,11 @@ export class CauTicketForm extends LitElement {
   private editing: TicketEditController | undefined
   private editingLoading: Promise<void> | undefined
   private readonly files = new AttachmentDropController(this, "adjuntos", () => this.i18n.locale, () => this.settings.attachments)
-  private readonly catalogBox: ComboboxController = new ComboboxController(this, {
-    id: "categoria",
-    items: () => searchCatalog(this.settings.catalog, this.catalogBox.text).map((leaf) => ({
-      value: leaf.id,
-      label: leaf.label,
-      group: leaf.path.slice(0, -1).join(" › ")
-    })),
-    onSelect: (item) => this.set("categoria", item?.value ?? ""),
-    onLeave: () => this.touch("categoria")
-  })
-  private readonly userBox: ComboboxController = new ComboboxController(this, {
-    id: "onBehalfOf",
-    items: () => (this.users.value ?? [])
-      .filter((u) => u.id !== this.actor.value?.id)
-      .map((u) => ({ value: u.id, label: u.name, hint: [u.id, u.unit].filter(Boolean).join(" · ") })),
+  private readonly catalogBox = catalogCombobox(this, () => this.settings.catalog, (value) => this.set("categoria", value), () => this.touch("categoria"))
+  private readonly userBox: ComboboxController = userCombobox(this, {
+    users: () => (this.users.value ?? []).filter((u) => u.id !== this.actor.value?.id),
     onQuery: (text) => { this.userQuery = text },
-    onSelect: (item) => this.set("onBehalfOf", item?.value ?? ""),
+    onSelect: (value) => this.set("onBehalfOf", value),
     onLeave: () => this.touch("onBehalfOf")
   })
 
@@ -326,39 +310,23 @@ export class CauTicketForm extends LitElement {
   }
 
   private textField(field: "titulo" | "telefono", label: string, hint?: string): TemplateResult {
-    const error = this.errorFor(field)
-    return html`<div class="field">
-      <label for=${field}>${label}${hint ? html`<span class="hint" id=${`${field}-hint`}>${hint}</span>` : nothing}</label>
-      <input
-        id=${field}
-        type=${field === "telefono" ? "tel" : "text"}
-        autocomplete=${field === "telefono" ? "tel" : "off"}
-        maxlength=${field === "titulo" ? ticketTextLimits.tituloMax : 60}
-        aria-required="true"
-        aria-invalid=${error ? "true" : "false"}
-        aria-describedby=${[hint ? `${field}-hint` : "", this.errorId(field)].filter(Boolean).join(" ")}
-        .value=${live(this.values[field])}
-        @input=${(e: Event) => this.set(field, (e.target as HTMLInputElement).value)}
-        @blur=${() => this.touch(field)}
-      />
-      ${this.fieldError(field)}
-    </div>`
+    return renderTextField({
+      field,
+      label,
+      hint,
+      value: this.values[field],
+      error: this.fieldError(field),
+      invalid: this.errorFor(field) !== "",
+      onInput: (value) => this.set(field, value),
+      onBlur: () => this.touch(field)
+    })
   }
 
   private renderResult(ticket: Ticket): TemplateResult {
-    const t = this.i18n
-    return html`<section class="result" part="result" aria-labelledby="result-number">
-      <div class="result-head">
-        <span class="result-number" id="result-number" tabindex="-1">${ticket.tipo} N° ${ticket.number}</span>
-        <span>${t.term("state")}: <span class="badge">${ticket.state}</span></span>
-      </div>
-      <dl>
-        <dt>${t.term("titulo")}</dt><dd>${ticket.titulo}</dd>
-        <dt>${t.term("categoria")}</dt><dd>${ticket.categoria.path.join(" › ")}</dd>
-        <dt>${t.term("telefono")}</dt><dd>${ticket.telefono}</dd>
-      </dl>
-      <button type="button" @click=${() => { this.reset(); void this.updateComplete.then(() => this.focusField("titulo")) }}>${t.term(this.ticketId ? "editAgain" : "another")}</button>
-    </section>`
+    return renderTicketResult(this.i18n, ticket, this.ticketId !== "", () => {
+      this.reset()
+      void this.updateComplete.then(() => this.focusField("titulo"))
+    })
   }
 
   protected override render(): TemplateResult {
@@ -395,32 +363,16 @@ export class CauTicketForm extends LitElement {
           })}
           ${this.fieldError("descripcion")}
         </div>
-        <fieldset aria-describedby=${this.errorId("tipo")}>
-          <legend>${t.term("tipo")}</legend>
-          <div class="choices">
-            ${TicketTipo.literals.map((tipo) => html`<label>
-              <input type="radio" name="tipo" value=${tipo} aria-invalid=${tipoError ? "true" : "false"}
-                .checked=${live(this.values.tipo === tipo)}
-                @change=${() => { this.set("tipo", tipo); this.touch("tipo") }} />
-              <span>${ticketTipoLabels[t.locale][tipo]}
-                <span class="hint">${t.term(tipo === "Incidencia" ? "incidenciaHint" : "peticionHint")}</span></span>
-            </label>`)}
-          </div>
-          ${this.fieldError("tipo")}
-        </fieldset>
-        <div class="field">
-          <label for="categoria" id="categoria-label">${t.term("categoria")}</label>
-          ${this.catalogBox.render({
-            labelledBy: "categoria-label",
-            describedBy: this.errorId("categoria"),
-            invalid: categoriaError !== "",
-            placeholder: t.term("categoriaPlaceholder"),
-            listLabel: t.term("categoriaList"),
-            empty: t.term("categoriaEmpty"),
-            selected: this.values.categoria
-          })}
-          ${this.fieldError("categoria")}
-        </div>
+        ${renderTipoField(t, {
+          value: this.values.tipo,
+          invalid: tipoError !== "",
+          error: this.fieldError("tipo"),
+          onChoose: (tipo) => {
+            this.set("tipo", tipo)
+            this.touch("tipo")
+          }
+        })}
+        ${renderCategoriaField(t, this.catalogBox, { selected: this.values.categoria, invalid: categoriaError !== "", error: this.fieldError("categoria") })}
         ${this.textField("telefono", t.term("telefono"), t.term("telefonoHint"))}
         ${editing ? nothing : this.renderNewTicketFields()}
         <p class="notice error-box" role="alert">${this.formError}</p>
@@ -433,34 +385,21 @@ export class CauTicketForm extends LitElement {
 
   // Only a new ticket is filed for someone else or gets attachments here.
   private renderNewTicketFields(): TemplateResult {
-    const t = this.i18n
-    const userError = this.errorFor("onBehalfOf")
-    return html`
-        <label class="for-other">
-          <input type="checkbox" .checked=${live(this.forOther)} aria-controls="on-behalf"
-            @change=${(e: Event) => { this.forOther = (e.target as HTMLInputElement).checked; if (!this.forOther) { this.set("onBehalfOf", ""); this.userBox.show("") } }} />
-          ${t.term("forOther")}
-        </label>
-        <div class="field" id="on-behalf" ?hidden=${!this.forOther}>
-          ${this.forOther ? html`
-            <label for="onBehalfOf" id="onBehalfOf-label">${t.term("onBehalfOf")}<span class="hint" id="onBehalfOf-hint">${t.term("onBehalfOfHint")}</span></label>
-            ${this.userBox.render({
-              labelledBy: "onBehalfOf-label",
-              describedBy: `onBehalfOf-hint ${this.errorId("onBehalfOf")}`,
-              invalid: userError !== "",
-              listLabel: t.term("onBehalfOfList"),
-              empty: t.term("onBehalfOfEmpty"),
-              selected: this.values.onBehalfOf
-            })}
-            ${this.fieldError("onBehalfOf")}` : nothing}
-        </div>
-        ${this.files.render({
-          legend: t.term("attachments"),
-          drop: t.term("drop"),
-          pick: t.term("pick"),
-          remove: (name) => t.term("remove", name),
-          size: (bytes) => formatBytes(bytes, t.locale)
-        })}`
+    return renderNewTicketFields(this.i18n, {
+      forOther: this.forOther,
+      onForOther: (on) => {
+        this.forOther = on
+        if (!on) {
+          this.set("onBehalfOf", "")
+          this.userBox.show("")
+        }
+      },
+      userBox: this.userBox,
+      onBehalfOf: this.values.onBehalfOf,
+      userInvalid: this.errorFor("onBehalfOf") !== "",
+      userError: this.fieldError("onBehalfOf"),
+      files: this.files
+    })
   }
 }
 
