@@ -1,14 +1,15 @@
 /// <reference types="mocha" />
 // The casilla end to end in Chromium on IndexedDB: the notificador prepares in <casilla-deposit>,
 // the page is reloaded (a new provider on the same database) and nothing is lost, the emisor
-// signs, the notificador deposits and gets the constancia; the receptor signs in with
+// signs in <casilla-sign>, the notificador deposits and gets the constancia; the receptor signs in with
 // <casilla-login>, reads in <casilla-inbox>, downloads. A PDF changed after signing is refused
 // with its reason.
 import { expect, html, waitUntil as wait } from "@open-wc/testing"
 import "@ecasilla/elements/define/casilla-deposit.js"
 import "@ecasilla/elements/define/casilla-inbox.js"
 import "@ecasilla/elements/define/casilla-login.js"
-import type { CasillaDeposit, CasillaInbox, CasillaLogin, CasillaLoginEvent } from "@ecasilla/elements"
+import "@ecasilla/elements/define/casilla-sign.js"
+import type { CasillaDeposit, CasillaInbox, CasillaLogin, CasillaLoginEvent, CasillaSign } from "@ecasilla/elements"
 import { clearCasillaScope, layerDexieCasillaStore, openCasillaDb } from "@ecasilla/adapters/dexie"
 import { makeMemoryAuthGateway } from "@ecasilla/adapters/memory"
 import { TestPdf } from "../../core/test/firma/pdf.js"
@@ -77,11 +78,17 @@ describe("casilla end to end", () => {
     const prepared = await prepareInUi(scope, signed, "oficio-123.pdf", "CED-2026-000123")
     expect(prepared.verdict).to.equal("Firma válida")
 
-    // A reload: a new page on the same database still has the Borrador and its document.
-    const emisorPage = await casillaFixture(html``, { actor: emisor, trustAnchors: [pki.rootPem], store: layerDexieCasillaStore(openCasillaDb(scope)) })
+    // A reload: a new page on the same database still has the Borrador and its document, and
+    // the emisor signs it in <casilla-sign>.
+    const emisorPage = await casillaFixture(html`<casilla-sign></casilla-sign>`, { actor: emisor, trustAnchors: [pki.rootPem], store: layerDexieCasillaStore(openCasillaDb(scope)) })
     const draft = await emisorPage.service((s) => s.getNotification(emisor, prepared.id))
     expect(draft.documents.map((d) => [d.name, d.size])).to.deep.equal([["oficio-123.pdf", signed.length]])
-    await emisorPage.service((s) => s.signNotification(emisor, prepared.id))
+    const sign = emisorPage.provider.querySelector<CasillaSign>("casilla-sign")!
+    await waitUntil(() => sign.notifications.length === 1, "the emisor never saw the Borrador")
+    expect(shadowText(sign)).to.contain("oficio-123.pdf")
+    $<HTMLButtonElement>(sign, 'button[aria-label="Firmar la cédula CED-2026-000123"]').click()
+    await waitUntil(() => sign.notifications.length === 0, "never signed")
+    expect((await emisorPage.service((s) => s.getNotification(emisor, prepared.id))).state).to.equal("Firmada")
     emisorPage.provider.remove()
 
     const files: Array<string> = []
