@@ -1,10 +1,12 @@
-// npm start -w @ecasilla/example-server: the CAU API on SQLite, on loopback.
+// npm start -w @ecasilla/example-server: the CAU API on loopback, its data in PGlite (a folder,
+// no server to install) or in PostgreSQL when DATABASE_URL is set.
 import { cauDemoUsers } from "@ecasilla/adapters/memory"
-import { openDatabase, upsertUsers } from "./sqlite-store.js"
-import { startServer } from "./server.js"
+import { layerSqlFromEnv, upsertUsers } from "./sql/index.js"
+import { openBackend, startServer } from "./server.js"
 
-const db = openDatabase(process.env.ECASILLA_DB ?? "ecasilla-example.sqlite")
+const dataDir = process.env.ECASILLA_DATA ?? "ecasilla-example-data"
+const backend = await openBackend(layerSqlFromEnv(process.env, dataDir))
 // The demo directory; a deployment fills `users` from its own registry (SCA).
-upsertUsers(db, cauDemoUsers)
-const { url } = await startServer(db, { host: process.env.HOST ?? "127.0.0.1", port: Number(process.env.PORT ?? 8787) })
-console.log(`ecasilla example backend on ${url}/api (tickets in ${db.name})`)
+await backend.runPromise(upsertUsers(cauDemoUsers))
+const { url } = await startServer(backend, { host: process.env.HOST ?? "127.0.0.1", port: Number(process.env.PORT ?? 8787) })
+console.log(`ecasilla example backend on ${url}/api (data: ${process.env.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `PGlite in ${dataDir}`})`)

@@ -1,30 +1,48 @@
-// The example backend: the CAU over SQLite, behind a plain node:http server.
+// The example backend: the CAU over effect/sql (PGlite embedded, or PostgreSQL), behind a
+// plain node:http server.
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { layerMemoryCau } from "@ecasilla/adapters/memory"
 import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
-import { Directory, EventOutbox, EventRelay, Ids, Mailer } from "@ecasilla/core/ports"
 import { TicketStore } from "@ecasilla/core/cau"
-import type Database from "better-sqlite3"
+import { Directory, EventOutbox, EventRelay, Ids, Mailer } from "@ecasilla/core/ports"
+import type { SariStore } from "@ecasilla/core/sari"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import type * as SqlClient from "effect/sql/SqlClient"
+import type { SqlError } from "effect/sql/SqlError"
 import { makeHandler } from "./http.js"
-import { makeSqliteDirectory, makeSqliteEventOutbox, makeSqliteIds, makeSqliteOutboxMailer, makeSqliteTicketStore } from "./sqlite-store.js"
+import { layerSqlStores, makeSqlOutboxMailer } from "./sql/index.js"
 
 /**
- * The CAU services over one SQLite database: each command commits the ticket, its files and
- * its events in one SQL transaction; the relay then hands the events to the mail consumer
- * (`mailer` defaults to the SQLite mail queue).
+ * The backend's storage: the SQL stores over one database (migrated when opened). Statements
+ * of a test or a seed run on it with `runPromise`.
  */
-export const makeCauRuntime = (db: Database.Database, options: { readonly mailer?: Layer.Layer<Mailer> } = {}) =>
-  ManagedRuntime.make(
+export type Backend = ManagedRuntime.ManagedRuntime<TicketStore | SariStore | EventOutbox | Directory | Ids | SqlClient.SqlClient, SqlError>
+
+/** Opens the database of `sql` (e.g. `layerPglite({ dataDir })`) and brings its schema up to date. */
+export const openBackend = async (sql: Layer.Layer<SqlClient.SqlClient, SqlError>): Promise<Backend> => {
+  const backend = ManagedRuntime.make(layerSqlStores.pipe(Layer.provideMerge(sql)))
+  await backend.context()
+  return backend
+}
+
+/**
+ * The CAU services over the backend's stores: each command commits the ticket, its files and
+ * its events in one SQL transaction; the relay then hands the events to the mail consumer
+ * (`mailer` defaults to the SQL mail queue).
+ */
+export const makeCauRuntime = async (backend: Backend, options: { readonly mailer?: Layer.Layer<Mailer> } = {}) => {
+  const ports = await backend.runPromise(Effect.all({ store: Effect.service(TicketStore), outbox: Effect.service(EventOutbox), directory: Effect.service(Directory), ids: Effect.service(Ids), queue: makeSqlOutboxMailer }))
+  return ManagedRuntime.make(
     layerMemoryCau({
-      store: Layer.merge(Layer.succeed(TicketStore, makeSqliteTicketStore(db)), Layer.succeed(EventOutbox, makeSqliteEventOutbox(db))),
-      directory: Layer.succeed(Directory, makeSqliteDirectory(db)),
-      ids: Layer.succeed(Ids, makeSqliteIds(db)),
-      mailer: options.mailer ?? Layer.succeed(Mailer, makeSqliteOutboxMailer(db)),
+      store: Layer.merge(Layer.succeed(TicketStore, ports.store), Layer.succeed(EventOutbox, ports.outbox)),
+      directory: Layer.succeed(Directory, ports.directory),
+      ids: Layer.succeed(Ids, ports.ids),
+      mailer: options.mailer ?? Layer.succeed(Mailer, ports.queue),
       sanitizer: layerNodeHtmlSanitizer
     })
   )
+}
 
 /**
  * Starts the API on `host:port` (port 0 picks a free one); resolves once listening. Besides
@@ -32,11 +50,11 @@ export const makeCauRuntime = (db: Database.Database, options: { readonly mailer
  * left by a mail outage or a crash between commit and relay), starting with one run at boot.
  */
 export const startServer = async (
-  db: Database.Database,
+  backend: Backend,
   { host = "127.0.0.1", port = 8787, relayEveryMs = 30_000, mailer }: { host?: string; port?: number; relayEveryMs?: number; mailer?: Layer.Layer<Mailer> } = {}
 ): Promise<{ server: Server; url: string; relay: () => Promise<unknown>; close: () => Promise<void> }> => {
-  const runtime = makeCauRuntime(db, mailer ? { mailer } : {})
-  const relay = () => runtime.runPromise(Effect.flatMap(EventRelay, (r) => r.run)).catch((e) => console.error("example-server: relay", e))
+  const runtime = await makeCauRuntime(backend, mailer ? { mailer } : {})
+  const relay = () => runtime.runPromise(Effect.flatMap(Effect.service(EventRelay), (r) => r.run)).catch((e) => console.error("example-server: relay", e))
   await relay()
   const timer = setInterval(relay, relayEveryMs)
   timer.unref()

@@ -1,5 +1,5 @@
-// The example backend end to end on 127.0.0.1: the seed flow over HTTP, stored in a SQLite
-// file, validated by the core; bad requests get clear, typed errors and change nothing.
+// The example backend end to end on 127.0.0.1: the seed flow over HTTP, stored in PGlite
+// on disk, validated by the core; bad requests get clear, typed errors and change nothing.
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -7,20 +7,23 @@ import { cauDemoUsers } from "@ecasilla/adapters/memory"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { ACTOR_HEADER } from "../src/http.js"
 import { startServer } from "../src/server.js"
-import { openDatabase, pendingMail, upsertUsers } from "../src/sqlite-store.js"
+import { openBackend, type Backend } from "../src/server.js"
+import { layerPglite, pendingMail, upsertUsers } from "../src/sql/index.js"
 
 const dir = mkdtempSync(join(tmpdir(), "ecasilla-server-"))
-const dbPath = join(dir, "cau.sqlite")
-let db = openDatabase(dbPath)
-upsertUsers(db, cauDemoUsers)
+const dataDir = join(dir, "pgdata")
+let backend: Backend
 let api: Awaited<ReturnType<typeof startServer>>
+const mailOf = () => backend.runPromise(pendingMail)
 
 beforeAll(async () => {
-  api = await startServer(db, { host: "127.0.0.1", port: 0 })
-})
+  backend = await openBackend(layerPglite({ dataDir }))
+  await backend.runPromise(upsertUsers(cauDemoUsers))
+  api = await startServer(backend, { host: "127.0.0.1", port: 0 })
+}, 60_000)
 afterAll(async () => {
   await api?.close()
-  db.close()
+  await backend?.dispose()
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -71,7 +74,7 @@ describe("example backend (SQLite)", () => {
     const closed = await call(REQUESTER, "POST", `/tickets/${id}/survey`, { level: "satisfecho" })
     expect(closed.body.state).toBe("Cerrada")
     // The requester's three kinds of e-mail (the analyst also gets the note and the "incorrecta").
-    const mails = pendingMail(db).filter((m) => m.to.includes("rquispe@oci-cusco.example.pe"))
+    const mails = (await mailOf()).filter((m) => m.to.includes("rquispe@oci-cusco.example.pe"))
     const number = closed.body.number
     expect(mails.map((m) => m.subject)).toEqual([
       `[CAU] Se registró su incidencia N° ${number}`,
@@ -79,7 +82,7 @@ describe("example backend (SQLite)", () => {
       `[CAU] Se respondió su incidencia N° ${number}: califique la atención`,
       `[CAU] Se cerró su incidencia N° ${number}`
     ])
-    expect(pendingMail(db).filter((m) => m.to.includes("cvilchez@cgr.example.pe")).length).toBe(2)
+    expect((await mailOf()).filter((m) => m.to.includes("cvilchez@cgr.example.pe")).length).toBe(2)
   })
 
   it("answers bad requests with typed errors and changes nothing", async () => {
@@ -114,11 +117,11 @@ describe("example backend (SQLite)", () => {
     expect((await call(REQUESTER, "GET", "/tickets?mine=1")).body).toHaveLength(1)
   })
 
-  it("keeps tickets and numbering across a restart of the server", async () => {
+  it("keeps tickets and numbering across a restart of the server (the PGlite folder)", async () => {
     await api.close()
-    db.close()
-    db = openDatabase(dbPath)
-    api = await startServer(db, { host: "127.0.0.1", port: 0 })
+    await backend.dispose()
+    backend = await openBackend(layerPglite({ dataDir }))
+    api = await startServer(backend, { host: "127.0.0.1", port: 0 })
     expect((await call(REQUESTER, "GET", `/tickets/${id}`)).body.state).toBe("Cerrada")
     const next = await call(REQUESTER, "POST", "/tickets", draft)
     expect(next.body.number.slice(-6)).toBe("000002")
