@@ -47,7 +47,7 @@ const draft = {
   telefono: "+51 984 123 456"
 }
 
-describe("example backend (SQLite)", () => {
+describe("example backend (PGlite)", () => {
   let id = ""
 
   it("creates a ticket validated and sanitized by the core", async () => {

@@ -10,19 +10,14 @@ import { describe, expect, it } from "vitest"
 import { sariStoreContract } from "../../../test/contracts/sari-store.contract.js"
 import { ticketStoreContract } from "../../../test/contracts/ticket-store.contract.js"
 import { layerPglite, layerPostgres, layerSqlStores, seedSqlRoleAssignments, upsertUsers } from "../src/sql/index.js"
+import { freshPostgresDatabase } from "./postgres.js"
 
 const pgUrl = process.env.DATABASE_URL
 
-/** A runtime over fresh stores: PGlite in memory, or a fresh schema on PostgreSQL. */
+/** A runtime over fresh stores: PGlite in memory, or a new database on PostgreSQL. */
 const storesOn = async (target: "pglite" | "postgres") => {
-  const client = target === "pglite" ? layerPglite() : layerPostgres(pgUrl!)
-  const runtime = ManagedRuntime.make(layerSqlStores.pipe(Layer.provideMerge(client)))
-  if (target === "postgres") {
-    // Each suite gets an empty database: the tests share one server.
-    await runtime.runPromise(Effect.flatMap(Effect.service(SqlClient.SqlClient), (sql) =>
-      sql`TRUNCATE tickets, attachments, event_outbox, sequences, mail_outbox, users, sari_requests, role_assignments`))
-  }
-  return runtime
+  const client = target === "pglite" ? layerPglite() : layerPostgres(await freshPostgresDatabase(pgUrl!))
+  return ManagedRuntime.make(layerSqlStores.pipe(Layer.provideMerge(client)))
 }
 
 const targets: ReadonlyArray<"pglite" | "postgres"> = pgUrl ? ["pglite", "postgres"] : ["pglite"]
