@@ -1,5 +1,6 @@
 import * as Schema from "effect/Schema"
 import type { Locale } from "../../i18n/locale.js"
+import { errorMessage, registerMessages } from "../../i18n/messages.js"
 
 /**
  * Why a PDF could not be signed. Each is checked before any byte is written.
@@ -67,13 +68,21 @@ const messages: Record<Locale, Record<FirmaSignErrorReason, string>> = {
   }
 }
 
+// The signing errors in the firma catalogue of `@ecasilla/core/i18n`: domain `firma`, codes
+// `FirmaSignError.<reason>`, so `errorMessage` renders them and a deployment may reword them.
+for (const locale of ["es-PE", "en"] as const) {
+  registerMessages("firma", locale, Object.fromEntries(Object.entries(messages[locale]).map(([reason, text]) => [`FirmaSignError.${reason}`, text])))
+}
+
 /**
- * The message of a {@link FirmaSignError} reason, Spanish (es-PE) by default.
+ * The message of a {@link FirmaSignError} reason, Spanish (es-PE) by default, from the firma
+ * catalogue (a deployment's `registerMessages("firma", …)` rewording applies).
  *
  * @since 0.2.0
  * @category i18n
  */
-export const firmaSignErrorMessage = (reason: FirmaSignErrorReason, locale: Locale = "es-PE"): string => messages[locale][reason]
+export const firmaSignErrorMessage = (reason: FirmaSignErrorReason, locale: Locale = "es-PE"): string =>
+  errorMessage({ _tag: "@ecasilla/core/firma/FirmaSignError", reason }, locale) ?? messages[locale][reason]
 
 /**
  * A PDF, PKCS#12 or option that signing refuses. `detail` never holds the passphrase.
