@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, existsSync } from "node:fs"
 import { join, dirname, relative } from "node:path"
 import esbuild from "rollup-plugin-esbuild"
+import { productionMode } from "./packages/elements/scripts/dev-mode-plugin.mjs"
 
 const packages = ["core", "adapters", "elements"]
 
@@ -35,15 +36,25 @@ function addInput(inputs, dir, file) {
 
 const isExternal = (id) => !id.startsWith(".") && !id.startsWith("/") && !id.startsWith("\0")
 
-export default packages.map((name) => {
+// The default build of the elements is the production one: DEV_MODE is false, so rollup drops
+// every `if (DEV_MODE)` branch and its warning strings. The `development` export condition
+// points at dist/development, built from the sources as they are (DEV_MODE true), as Lit does.
+const production = productionMode()
+
+const builds = [
+  ...packages.map((name) => ({ name, out: "dist", plugins: [production] })),
+  { name: "elements", out: "dist/development", plugins: [] }
+]
+
+export default builds.map(({ name, out, plugins }) => {
   const dir = join("packages", name)
   const { inputs } = inputsOf(dir)
   return {
     input: inputs,
     external: isExternal,
-    plugins: [esbuild({ target: "es2022", tsconfig: "tsconfig.json", minify: false })],
+    plugins: [...plugins, esbuild({ target: "es2022", tsconfig: "tsconfig.json", minify: false })],
     output: {
-      dir: join(dir, "dist"),
+      dir: join(dir, out),
       format: "es",
       preserveModules: true,
       preserveModulesRoot: join(dir, "src"),

@@ -129,6 +129,49 @@ provider.layer = layerDexieCau({ db })</code></pre>
     }
   },
   {
+    path: "guias/modo-desarrollo",
+    title: "Modo desarrollo: avisos para quien arma la página",
+    section: "Guías",
+    summary: "La condición de exportación development de @ecasilla/elements trae avisos en la consola sobre errores de la página; la compilación por defecto (producción) no los trae ni sus textos.",
+    body: `
+<p>Como Lit, <code>@ecasilla/elements</code> publica dos compilaciones: la de producción (condición <code>default</code>) y la de desarrollo (condición <code>development</code>, en <code>dist/development</code>), que avisa en la consola, una vez por causa y con un código:</p>
+<ul>
+<li id="no-provider"><code>no-provider</code>: un elemento no está dentro de un <code>&lt;ecasilla-provider&gt;</code>, así que no puede leer ni guardar nada.</li>
+<li id="bad-locale"><code>bad-locale</code>: <code>&lt;ecasilla-provider locale="…"&gt;</code> con un idioma que los elementos no tienen (solo es-PE y en).</li>
+<li id="firma-no-anchors"><code>firma-no-anchors</code>: <code>&lt;firma-verify&gt;</code> sin <code>trustAnchors</code>: ningún documento puede resultar válido.</li>
+</ul>
+<p>Sin capa (<code>layer</code>) el proveedor avisa siempre, también en producción.</p>
+<h2>Cómo activarlo</h2>
+<pre><code class="language-js">// @web/dev-server (web-dev-server.config.mjs)
+export default { nodeResolve: { exportConditions: ["development"] } }
+// Vite (vite.config.js): en desarrollo ya usa la condición development
+export default { resolve: { conditions: ["development"] } }
+// Rollup: @rollup/plugin-node-resolve
+nodeResolve({ exportConditions: ["development"] })</code></pre>
+<p>Para publicar, compile sin esa condición: la compilación por defecto no incluye los avisos ni sus textos (una prueba lo comprueba).</p>`,
+    en: {
+      title: "Development mode: warnings for whoever builds the page",
+      section: "Guides",
+      summary: "The development export condition of @ecasilla/elements brings console warnings about mistakes in the page; the default (production) build carries neither them nor their texts.",
+      body: `
+<p>Like Lit, <code>@ecasilla/elements</code> ships two builds: production (the <code>default</code> condition) and development (the <code>development</code> condition, in <code>dist/development</code>), which warns in the console, once per cause and with a code:</p>
+<ul>
+<li id="no-provider"><code>no-provider</code>: an element is not inside an <code>&lt;ecasilla-provider&gt;</code>, so it cannot read or save anything.</li>
+<li id="bad-locale"><code>bad-locale</code>: <code>&lt;ecasilla-provider locale="…"&gt;</code> with a language the elements do not have (only es-PE and en).</li>
+<li id="firma-no-anchors"><code>firma-no-anchors</code>: <code>&lt;firma-verify&gt;</code> with no <code>trustAnchors</code>: no document can come out valid.</li>
+</ul>
+<p>Without a <code>layer</code> the provider always warns, in production too.</p>
+<h2>How to turn it on</h2>
+<pre><code class="language-js">// @web/dev-server (web-dev-server.config.mjs)
+export default { nodeResolve: { exportConditions: ["development"] } }
+// Vite (vite.config.js): it already uses the development condition while developing
+export default { resolve: { conditions: ["development"] } }
+// Rollup: @rollup/plugin-node-resolve
+nodeResolve({ exportConditions: ["development"] })</code></pre>
+<p>To publish, build without that condition: the default build carries neither the warnings nor their texts (a test checks it).</p>`
+    }
+  },
+  {
     path: "guias/firma",
     title: "Verificar y firmar PDF",
     section: "Guías",

@@ -9,6 +9,8 @@ import commonjs from "@rollup/plugin-commonjs"
 import { nodeResolve } from "@rollup/plugin-node-resolve"
 import { rollup, type OutputChunk, type Plugin } from "rollup"
 import esbuild from "rollup-plugin-esbuild"
+// @ts-expect-error plain ESM script, no declarations
+import { productionMode } from "../../packages/elements/scripts/dev-mode-plugin.mjs"
 import { beforeAll, describe, expect, it } from "vitest"
 
 const ELEMENT_BUDGET = 12 * 1024
@@ -24,6 +26,8 @@ const virtual = (entries: Record<string, string>): Plugin => ({
 })
 
 const plugins = (entries: Record<string, string>) => [
+  // What ships by default: the production build, without the development warnings.
+  productionMode(),
   virtual(entries),
   nodeResolve({ browser: true, exportConditions: ["source", "browser", "import", "default"], extensions: [".ts", ".js", ".mjs"] }),
   // pdf-lib's standard fonts (behind the casilla constancia's lazy import) import their metrics as JSON.

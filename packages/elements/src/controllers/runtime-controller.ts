@@ -4,6 +4,8 @@ import type { ReactiveController, ReactiveControllerHost } from "lit"
 import type * as Effect from "effect/Effect"
 import { runtimeContext, type EcasillaRuntime } from "../context/contexts.js"
 import { type EcasillaRunError, type Outcome, runOn, type Services } from "./run.js"
+import { DEV_MODE } from "../internal/dev-mode.js"
+import { devWarn } from "../internal/dev-warnings.js"
 
 type Host = ReactiveControllerHost & HTMLElement
 
@@ -41,7 +43,16 @@ export class RuntimeController<R> implements ReactiveController {
     return this.consumer.value
   }
 
-  hostConnected(): void {}
+  hostConnected(): void {
+    if (DEV_MODE) {
+      // After the first render and a task: a provider defined later still answers in time.
+      void this.host.updateComplete.then(() => setTimeout(() => {
+        if (this.host.isConnected && this.consumer.value === undefined) {
+          devWarn("no-provider", `<${this.host.localName}> is not inside an <ecasilla-provider>, so it has no runtime and cannot read or save anything. Wrap it in <ecasilla-provider> with a \`layer\`.`)
+        }
+      }))
+    }
+  }
 
   /** Runs `effect` once, now; never rejects. */
   run<A, E>(effect: Effect.Effect<A, E, R>, options?: { readonly signal?: AbortSignal; readonly hold?: boolean }): Promise<Outcome<A, E | EcasillaRunError>> {

@@ -6,6 +6,8 @@ import { FirmaVerifiedEvent } from "../events/firma-events.js"
 import { firmaChanges, firmaEditedAfterSigning, firmaFindings } from "./findings.js"
 import { firmaVerifyStrings } from "./firma-verify.strings.js"
 import { firmaVerifyStyles } from "./firma-verify.styles.js"
+import { DEV_MODE } from "../internal/dev-mode.js"
+import { devWarn } from "../internal/dev-warnings.js"
 
 type Phase = "idle" | "reading" | "verifying" | "done" | "error"
 
@@ -175,6 +177,9 @@ export class FirmaVerify extends LitElement {
       this.phase = "error"
       this.errorCode = "no-webcrypto"
       return undefined
+    }
+    if (DEV_MODE && this.trustAnchors.length === 0) {
+      devWarn("firma-no-anchors", "<firma-verify> has no `trustAnchors`: no signature can be trusted, so no document can come out valid. Give it the deployment's root certificates (PEM or DER).")
     }
     const options = { trustAnchors: [...this.trustAnchors], policy: this.policy, locale: this.i18n.locale }
     let outcome: Outcome

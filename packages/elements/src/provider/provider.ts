@@ -4,6 +4,8 @@ import { property } from "lit/decorators.js"
 import * as ManagedRuntime from "effect/ManagedRuntime"
 import { toLocale, type Actor, type Locale } from "@ecasilla/core"
 import { actorContext, localeContext, runtimeContext, type EcasillaRuntime, type ProvidedLayer } from "../context/contexts.js"
+import { DEV_MODE } from "../internal/dev-mode.js"
+import { devWarn } from "../internal/dev-warnings.js"
 import { documentLang, onDocumentLangChange } from "../internal/document-lang.js"
 
 /**
@@ -130,6 +132,9 @@ export class EcasillaProvider extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has("locale")) this.localeProvider.setValue(this.effectiveLocale)
+    if (DEV_MODE && changed.has("locale") && this.locale && !/^(es|en)\b/i.test(this.locale)) {
+      devWarn("bad-locale", `<ecasilla-provider locale="${this.locale}">: only es-PE (default) and en are available; the texts stay in Spanish.`)
+    }
   }
 
   protected override render() {
