@@ -207,6 +207,26 @@ describe.skipIf(!chrome)("docs playground in Chromium", () => {
     await page.close()
   }, 90_000)
 
+  it("the English site shows no Spanish interface text once its scripts ran (demo data and code aside)", async () => {
+    // Words of the site's own interface in Spanish; domain terms (cédula, casilla) and the
+    // demo's data stay Spanish on purpose.
+    const spanish = /\b(Actuar como|Cargando|datos de demostración|Borrar los datos|Idioma|Menú|Guardar|Buscar|Acciones|Ejemplo editable|Registro de eventos|Teclado|Resumen|Copiar|Volver|Siguiente|Anterior|Página|Elementos)\b/
+    const offenders: Array<string> = []
+    for (const p of pages) {
+      const path = `/en${p.path === "" ? "/" : `/${p.path}/`}`
+      const { page } = await visit(path, 1200)
+      const text = await page.evaluate(() => {
+        const clone = document.body.cloneNode(true) as HTMLElement
+        for (const el of clone.querySelectorAll("pre, code, #demo-stage, option, .api-table td:first-child")) el.remove()
+        return clone.innerText
+      })
+      const m = spanish.exec(text)
+      if (m) offenders.push(`${path}: «${m[0]}» in …${text.slice(Math.max(0, m.index - 40), m.index + 40).replace(/\s+/g, " ")}…`)
+      await page.close()
+    }
+    expect(offenders).toEqual([])
+  }, 240_000)
+
   it("folds the navigation behind a menu button on a phone, and the language switch keeps the page", async () => {
     const { page } = await visit("/elementos/ecasilla-id-input/")
     expect(await page.$eval("#site-nav", (n) => getComputedStyle(n).display)).toBe("none")
