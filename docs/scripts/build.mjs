@@ -117,6 +117,23 @@ async function firmaSamples(outDir, tmpDir) {
   }
 }
 
+/**
+ * The OpenAPI document of the backend's HTTP contract (docs/scripts/openapi.ts), generated
+ * from the core's `CauApi` at build time and served at /assets/openapi.json.
+ */
+async function openApi(outDir, tmpDir) {
+  const out = join(tmpDir, `openapi-${process.pid}-${Date.now()}.mjs`)
+  const ours = { name: "ours-only", setup: (b) => b.onResolve({ filter: /^[^./]/ }, (a) => (a.path.startsWith("@ecasilla/") ? undefined : { path: a.path, external: true })) }
+  await esbuild.build({ entryPoints: [join(docs, "scripts/openapi.ts")], outfile: out, bundle: true, format: "esm", platform: "node", conditions: ["source"], plugins: [ours], logLevel: "warning" })
+  try {
+    const { openApiDocument } = await import(pathToFileURL(out).href)
+    await mkdir(join(outDir, "assets"), { recursive: true })
+    await writeFile(join(outDir, "assets/openapi.json"), openApiDocument())
+  } finally {
+    await rm(out, { force: true })
+  }
+}
+
 /** The custom-elements manifest of @ecasilla/elements (see custom-elements-manifest.config.mjs). */
 async function manifest() {
   const { cli } = await import("@custom-elements-manifest/analyzer/cli.js")
@@ -173,7 +190,7 @@ export async function buildSite({ outDir = join(docs, "site"), api = true, log =
   const tmp = join(root, ".cache/docs")
   await mkdir(tmp, { recursive: true })
   // esbuild works in its own process: let typedoc run meanwhile.
-  const [pages, elements] = await Promise.all([loadPages(tmp), manifest(), bundle(outDir), api ? apiReference(outDir) : undefined, firmaSamples(outDir, tmp)])
+  const [pages, elements] = await Promise.all([loadPages(tmp), manifest(), bundle(outDir), api ? apiReference(outDir) : undefined, firmaSamples(outDir, tmp), openApi(outDir, tmp)])
   await cp(join(docs, "static"), join(outDir, "assets"), { recursive: true })
   await writeFile(join(outDir, "custom-elements.json"), JSON.stringify(elements, null, 2))
   for (const locale of siteLocales) {

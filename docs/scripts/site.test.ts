@@ -53,6 +53,15 @@ describe("docs playground", () => {
     expect((await get("/assets/firma/raiz.pem")).text).toContain("BEGIN CERTIFICATE")
   })
 
+  it("publishes the OpenAPI document generated from the core's HTTP contract", async () => {
+    const { status, text } = await get("/assets/openapi.json")
+    expect(status).toBe(200)
+    const spec = JSON.parse(text) as { openapi: string; paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }
+    expect(spec.openapi).toMatch(/^3\.1/)
+    expect(Object.keys(spec.paths)).toContain("/api/tickets/{id}/survey")
+    expect(Object.keys(spec.paths["/api/tickets"].post.responses)).toEqual(expect.arrayContaining(["201", "403", "404", "409", "422"]))
+  })
+
   it("has an overview and a page per registered element, with a live demo and its snippet", async () => {
     expect(pages.some((p) => p.path === "")).toBe(true)
     expect(pages.some((p) => p.tag === "ecasilla-id-input")).toBe(true)

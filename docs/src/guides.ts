@@ -86,6 +86,8 @@ parseIdentity("10117410-2")                       // { kind: "dni", valid: true,
 const checked = validateTicketDraft(cuerpoDeLaPeticion)
 if (!checked.ok) responder(422, checked.problems) // cada problema: campo y código</code></pre>
 <p>Los servicios del core (<code>TicketService</code> y los demás) son servicios de Effect: reciben primero al actor y deciden ellos mismos quién puede leer o escribir. Un backend les da sus puertos con capas (Layers): almacenamiento, directorio de usuarios, correo. <code>examples/server</code> es un backend completo que lo hace (<code>npm start -w @ecasilla/example-server</code>).</p>
+<h2>El contrato HTTP</h2>
+<p>La API del CAU se declara una sola vez en <code>@ecasilla/core/http</code> (<code>CauApi</code>, con HttpApi de Effect, a partir de los Schemas del core): cada ruta, su cuerpo, su respuesta y el estado HTTP de cada categoría de error (<code>cauHttpStatus</code>). El backend de ejemplo la sirve, un cliente se deriva de ella con <code>HttpApiClient.make(CauApi)</code> (una prueba recorre el flujo así contra el servidor) y el documento OpenAPI se genera de ella al compilar este sitio: <a href="/assets/openapi.json">openapi.json</a>.</p>
 <p>Los errores son clases etiquetadas (<code>Schema.TaggedError</code>) con un <code>reason</code>: cruzan HTTP sin cambios y cada página los muestra en su idioma.</p>`,
     en: {
       title: "Backend validation with the core",
@@ -100,6 +102,8 @@ parseIdentity("10117410-2")                        // { kind: "dni", valid: true
 const checked = validateTicketDraft(requestBody)
 if (!checked.ok) respond(422, checked.problems)    // each problem: field and code</code></pre>
 <p>The core's services (<code>TicketService</code> and the others) are Effect services: they take the actor first and decide themselves who may read or write. A backend gives them their ports as Layers: storage, user directory, mail. <code>examples/server</code> is a whole backend doing so (<code>npm start -w @ecasilla/example-server</code>).</p>
+<h2>The HTTP contract</h2>
+<p>The CAU API is declared once in <code>@ecasilla/core/http</code> (<code>CauApi</code>, with Effect's HttpApi, from the core's Schemas): each route, its body, its answer and the HTTP status of each error category (<code>cauHttpStatus</code>). The example backend serves it, a client derives from it with <code>HttpApiClient.make(CauApi)</code> (a test walks the flow that way against the server) and the OpenAPI document is generated from it when this site builds: <a href="/assets/openapi.json">openapi.json</a>.</p>
 <p>Errors are tagged classes (<code>Schema.TaggedError</code>) with a <code>reason</code>: they cross HTTP unchanged and each page shows them in its language.</p>`
     }
   },

@@ -1,14 +1,16 @@
-// A small REST API over the CAU TicketService: every request is decoded and checked by
-// @ecasilla/core, exactly as the browser elements do. Errors leave as the core's tagged
-// errors, encoded, so a client can decode them unchanged.
+// The CAU's HTTP contract (`CauApi` of @ecasilla/core/http, published as OpenAPI) served over
+// the TicketService: every request is decoded and checked by @ecasilla/core, exactly as the
+// browser elements do. Errors leave as the core's tagged errors with the status the contract
+// declares (`cauHttpStatus`), so HttpApiClient decodes them unchanged.
 import type { IncomingMessage, ServerResponse } from "node:http"
 import type { Actor } from "@ecasilla/core"
 import { defaultCauCatalog, type NewAttachment, TicketService } from "@ecasilla/core/cau"
+import { ACTOR_HEADER, cauHttpStatus } from "@ecasilla/core/http"
 import { Directory } from "@ecasilla/core/ports"
 import { Cause, Effect, Exit, Option, type ManagedRuntime } from "effect"
 
 /** The header an upstream SSO gateway (SCA) sets to the signed-in user's code. */
-export const ACTOR_HEADER = "x-ecasilla-user"
+export { ACTOR_HEADER }
 const MAX_BODY = 25 * 1024 * 1024
 
 type Runtime = ManagedRuntime.ManagedRuntime<TicketService | Directory, never>
@@ -62,26 +64,6 @@ const attachmentsOf = (v: unknown): ReadonlyArray<NewAttachment> | undefined => 
   })
 }
 
-const statusOf = (error: { readonly _tag?: string; readonly reason?: string }): number => {
-  switch (error._tag) {
-    case "@ecasilla/core/cau/TicketValidationError":
-    case "@ecasilla/core/cau/AttachmentError":
-      return 422
-    case "@ecasilla/core/cau/TicketStoreError":
-      return error.reason === "not-found" ? 404 : error.reason === "unavailable" ? 503 : 409
-    case "@ecasilla/core/cau/TicketError":
-      return error.reason === "not-found"
-        ? 404
-        : error.reason === "not-allowed" || error.reason === "not-your-ticket"
-          ? 403
-          : error.reason === "wrong-state" || error.reason === "verdict-pending" || error.reason === "survey-pending"
-            ? 409
-            : 422
-    default:
-      return 500
-  }
-}
-
 /** Serialises a core error: its fields (tag, reason, issues…) plus the Spanish message. */
 const errorBody = (error: object & { readonly message?: string }) => ({ error: { ...error, message: error.message } })
 
@@ -96,7 +78,7 @@ export const makeHandler = (runtime: Runtime) => {
     }
     if (Option.isSome(failure) && typeof failure.value === "object" && failure.value !== null) {
       const error = failure.value as { _tag?: string; reason?: string; message?: string }
-      return send(res, statusOf(error), errorBody(error))
+      return send(res, cauHttpStatus(error), errorBody(error))
     }
     console.error("example-server: defect", Cause.pretty(exit.cause))
     return send(res, 500, { error: { code: "internal", message: "Error interno del servidor." } })

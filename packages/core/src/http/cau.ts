@@ -1,0 +1,158 @@
+// The CAU over HTTP, declared once from the core's Schemas with effect's HttpApi: the example
+// backend serves it, HttpApiClient derives a client from it, and OpenApi.fromApi publishes it.
+import { Schema } from "effect"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup } from "effect/http-api"
+import { AttachmentError, TicketError, TicketStoreError, TicketValidationError } from "../cau/errors.js"
+import { SurveyLevel } from "../cau/model.js"
+import { Ticket } from "../cau/ticket.js"
+
+/**
+ * The header that names the caller (a user code, DNI or RUC), set by the single sign-on
+ * gateway in front of the backend.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const ACTOR_HEADER = "x-ecasilla-user"
+
+const headers = { [ACTOR_HEADER]: Schema.String }
+
+/**
+ * An error answer: the core's tagged error (its `_tag`, `reason` and parameters) under
+ * `error`, with its Spanish `message` beside them.
+ */
+const answer = <S extends Schema.Top>(error: S, status: number) => Schema.Struct({ error }).annotate({ httpApiStatus: status })
+
+/**
+ * A refusal of the transport itself (malformed JSON, an unknown caller, a body too large):
+ * a code and a message, no domain error.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const HttpProblemBody = Schema.Struct({ code: Schema.String, message: Schema.String })
+
+const problem = (status: number) => answer(HttpProblemBody, status)
+
+/**
+ * The HTTP status of each category of the CAU's errors: the one place it is declared (the
+ * backend answers with it, the contract documents it).
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const cauHttpStatus = (error: { readonly _tag?: string; readonly reason?: string }): number => {
+  switch (error._tag) {
+    case "@ecasilla/core/cau/TicketValidationError":
+    case "@ecasilla/core/cau/AttachmentError":
+      return 422
+    case "@ecasilla/core/cau/TicketStoreError":
+      return error.reason === "not-found" ? 404 : error.reason === "unavailable" ? 503 : 409
+    case "@ecasilla/core/cau/TicketError":
+      return error.reason === "not-found"
+        ? 404
+        : error.reason === "not-allowed" || error.reason === "not-your-ticket"
+          ? 403
+          : error.reason === "wrong-state" || error.reason === "verdict-pending" || error.reason === "survey-pending"
+            ? 409
+            : 422
+    default:
+      return 500
+  }
+}
+
+const errors = [
+  answer(Schema.Union([TicketValidationError, AttachmentError, TicketError]), 422),
+  answer(Schema.Union([TicketError, TicketStoreError]), 404),
+  answer(TicketError, 403),
+  answer(Schema.Union([TicketError, TicketStoreError]), 409),
+  answer(TicketStoreError, 503),
+  problem(400),
+  problem(401),
+  problem(413)
+] as const
+
+/**
+ * A file sent with a ticket or a note: its name and its bytes in base64.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const AttachmentBody = Schema.Struct({ name: Schema.String, base64: Schema.String })
+
+/**
+ * A new ticket as sent: the fields as typed. The server checks them with the core's rules
+ * (`validateTicketDraft`) and answers 422 with the issues of every field.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const NewTicketBody = Schema.Struct({
+  titulo: Schema.String,
+  descripcion: Schema.String,
+  tipo: Schema.String,
+  categoria: Schema.String,
+  telefono: Schema.String,
+  onBehalfOf: Schema.optional(Schema.String),
+  attachments: Schema.optional(Schema.Array(AttachmentBody))
+})
+
+const id = { id: Schema.String }
+
+/**
+ * The tickets group: list, file, read, and the lifecycle's commands.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const TicketsGroup = HttpApiGroup.make("tickets")
+  .add(HttpApiEndpoint.get("list", "/api/tickets", {
+    headers,
+    query: { mine: Schema.optional(Schema.String), requesterId: Schema.optional(Schema.String), analystId: Schema.optional(Schema.String), limit: Schema.optional(Schema.String) },
+    success: Schema.Array(Ticket),
+    error: errors
+  }))
+  .add(HttpApiEndpoint.post("create", "/api/tickets", { headers, payload: NewTicketBody, success: Ticket.annotate({ httpApiStatus: 201 }), error: errors }))
+  .add(HttpApiEndpoint.get("get", "/api/tickets/:id", { headers, params: id, success: Ticket, error: errors }))
+  .add(HttpApiEndpoint.post("assign", "/api/tickets/:id/assign", {
+    headers,
+    params: id,
+    payload: Schema.Struct({ analystId: Schema.String, supportGroup: Schema.optional(Schema.String) }),
+    success: Ticket,
+    error: errors
+  }))
+  .add(HttpApiEndpoint.post("note", "/api/tickets/:id/notes", {
+    headers,
+    params: id,
+    payload: Schema.Struct({ message: Schema.String, attachments: Schema.optional(Schema.Array(AttachmentBody)) }),
+    success: Ticket,
+    error: errors
+  }))
+  .add(HttpApiEndpoint.post("resolve", "/api/tickets/:id/resolve", { headers, params: id, payload: Schema.Struct({ answer: Schema.String }), success: Ticket, error: errors }))
+  .add(HttpApiEndpoint.post("reject", "/api/tickets/:id/incorrecta", { headers, params: id, payload: Schema.Struct({ comment: Schema.String }), success: Ticket, error: errors }))
+  .add(HttpApiEndpoint.post("accept", "/api/tickets/:id/correcta", { headers, params: id, success: Ticket, error: errors }))
+  .add(HttpApiEndpoint.post("survey", "/api/tickets/:id/survey", {
+    headers,
+    params: id,
+    payload: Schema.Struct({ level: SurveyLevel, comment: Schema.optional(Schema.String) }),
+    success: Ticket,
+    error: errors
+  }))
+
+/**
+ * The service group: health and the CAU catalog.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const ServiceGroup = HttpApiGroup.make("service")
+  .add(HttpApiEndpoint.get("health", "/api/health", { success: Schema.Struct({ ok: Schema.Boolean }) }))
+  .add(HttpApiEndpoint.get("catalog", "/api/catalog", { success: Schema.Unknown }))
+
+/**
+ * The HTTP contract of the CAU backend.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const CauApi = HttpApi.make("ecasilla-cau").add(ServiceGroup).add(TicketsGroup)
