@@ -99,6 +99,20 @@ export const makeHandler = (runtime: Runtime) => {
       if (parts[0] !== "api") return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
       const [, resource, id, action] = parts
       const method = req.method ?? "GET"
+      // CORS stays closed: no preflight is answered and no Access-Control header is ever sent,
+      // so a page of another origin cannot call the API with the user's session.
+      if (method !== "GET" && method !== "POST") return send(res, 405, { error: { code: "method-not-allowed", message: "Método no permitido." } })
+      if (method === "POST") {
+        // JSON only: a cross-site HTML form can post text/plain or form data, never JSON.
+        const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase()
+        if (type !== "application/json") return send(res, 415, { error: { code: "unsupported-media-type", message: "Envíe el cuerpo como application/json." } })
+        // A declared length over the limit is refused before a byte of the body is read.
+        if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) {
+          send(res, 413, { error: { code: "too-large", message: "La solicitud excede el tamaño permitido." } })
+          req.destroy()
+          return
+        }
+      }
 
       if (resource === "health" && method === "GET") return send(res, 200, { ok: true })
       if (resource === "catalog" && method === "GET") return send(res, 200, defaultCauCatalog)

@@ -58,7 +58,8 @@ export const startServer = async (
   await relay()
   const timer = setInterval(relay, relayEveryMs)
   timer.unref()
-  const server = createServer(makeHandler(runtime))
+  // Time limits: a slow or stalled client cannot hold a connection open.
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, makeHandler(runtime))
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
     server.listen(port, host, () => resolve())

@@ -79,7 +79,7 @@ describe("the CAU HTTP contract (CauApi) against the example backend", () => {
       "/api/catalog", "/api/health", "/api/tickets", "/api/tickets/{id}", "/api/tickets/{id}/assign", "/api/tickets/{id}/correcta",
       "/api/tickets/{id}/incorrecta", "/api/tickets/{id}/notes", "/api/tickets/{id}/resolve", "/api/tickets/{id}/survey"
     ])
-    expect(Object.keys(spec.paths["/api/tickets"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "422", "503"])
+    expect(Object.keys(spec.paths["/api/tickets"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "415", "422", "503"])
   })
 })
 

@@ -117,6 +117,32 @@ describe("example backend (PGlite)", () => {
     expect((await call(REQUESTER, "GET", "/tickets?mine=1")).body).toHaveLength(1)
   })
 
+  it("refuses what a cross-site page could send: non-JSON bodies (415), preflights (no CORS header), oversized bodies (413 before reading)", async () => {
+    const before = (await call(REQUESTER, "GET", "/tickets?mine=1")).body.length
+    const form = await fetch(`${api.url}/api/tickets`, { method: "POST", headers: { "content-type": "text/plain", [ACTOR_HEADER]: REQUESTER }, body: JSON.stringify(draft) })
+    expect(form.status).toBe(415)
+    expect((await form.json()).error.code).toBe("unsupported-media-type")
+    const urlencoded = await fetch(`${api.url}/api/tickets`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", [ACTOR_HEADER]: REQUESTER }, body: "titulo=x" })
+    expect(urlencoded.status).toBe(415)
+    const preflight = await fetch(`${api.url}/api/tickets`, { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } })
+    expect(preflight.status).toBe(405)
+    expect(preflight.headers.get("access-control-allow-origin")).toBe(null)
+    const cross = await fetch(`${api.url}/api/tickets?mine=1`, { headers: { origin: "https://evil.example", [ACTOR_HEADER]: REQUESTER } })
+    expect(cross.headers.get("access-control-allow-origin")).toBe(null)
+    const { request } = await import("node:http")
+    const big = await new Promise<number>((resolve, reject) => {
+      const u = new URL(`${api.url}/api/tickets`)
+      const r = request({ host: u.hostname, port: u.port, path: u.pathname, method: "POST", headers: { "content-type": "application/json", "content-length": String(30 * 1024 * 1024), [ACTOR_HEADER]: REQUESTER } }, (res) => {
+        res.resume()
+        resolve(res.statusCode ?? 0)
+      })
+      r.on("error", reject)
+      r.write("{")
+    })
+    expect(big).toBe(413)
+    expect((await call(REQUESTER, "GET", "/tickets?mine=1")).body.length).toBe(before)
+  })
+
   it("keeps tickets and numbering across a restart of the server (the PGlite folder)", async () => {
     await api.close()
     await backend.dispose()

@@ -24,7 +24,8 @@ const headers = { [ACTOR_HEADER]: Schema.String }
 const answer = <S extends Schema.Top>(error: S, status: number) => Schema.Struct({ error }).annotate({ httpApiStatus: status })
 
 /**
- * A refusal of the transport itself (malformed JSON, an unknown caller, a body too large):
+ * A refusal of the transport itself (malformed JSON, an unknown caller, a body too large,
+ * a body that is not JSON):
  * a code and a message, no domain error.
  *
  * @since 0.2.0
@@ -69,7 +70,8 @@ const errors = [
   answer(TicketStoreError, 503),
   problem(400),
   problem(401),
-  problem(413)
+  problem(413),
+  problem(415)
 ] as const
 
 /**
