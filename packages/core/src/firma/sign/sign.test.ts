@@ -1,5 +1,5 @@
 import * as Effect from "effect/Effect"
-import { PDFDocument } from "pdf-lib"
+import { PDFDocument, type PDFArray as PDFArrayT, type PDFDict as PDFDictT, type PDFNumber as PDFNumberT } from "pdf-lib"
 import { beforeAll, describe, expect, it } from "vitest"
 import { makeSigningIdentity, p12Of, type SigningIdentity } from "../../../test/firma/p12.js"
 import { makeCrl } from "../../../test/firma/pki.js"
@@ -179,5 +179,74 @@ describe("in a page that signed", () => {
     } finally {
       g.Buffer = native
     }
+  })
+})
+
+describe("signFirmaPdf on rotated pages", () => {
+  // A page turned by /Rotate is seen turned: the stamp goes where the reader sees the
+  // bottom-left corner, and its text reads upright there (checked by rendering with poppler).
+  const rotated = async (angle: number) => {
+    const { degrees } = await import("pdf-lib")
+    const d = await PDFDocument.create()
+    d.addPage([595, 842]).setRotation(degrees(angle))
+    return d.save()
+  }
+  const widget = async (bytes: Uint8Array) => {
+    const { PDFArray, PDFDict, PDFName } = await import("pdf-lib")
+    const doc = await PDFDocument.load(bytes)
+    const annots = doc.getPage(0).node.lookup(PDFName.of("Annots"), PDFArray)
+    const w = annots.lookup(annots.size() - 1, PDFDict)
+    const nums = (a: unknown) => (a as PDFArrayT).asArray().map((n) => (n as PDFNumberT).asNumber())
+    const ap = (w.lookup(PDFName.of("AP"), PDFDict).lookup(PDFName.of("N")) as unknown as { dict: PDFDictT }).dict
+    const matrix = ap.lookup(PDFName.of("Matrix"))
+    return { rect: nums(w.lookup(PDFName.of("Rect"))), matrix: matrix ? nums(matrix) : undefined }
+  }
+  const pdftotext = async (bytes: Uint8Array): Promise<string | undefined> => {
+    const { execFileSync } = await import("node:child_process")
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs")
+    const { join } = await import("node:path")
+    const { tmpdir } = await import("node:os")
+    const dir = mkdtempSync(join(tmpdir(), "rot-"))
+    try {
+      writeFileSync(join(dir, "a.pdf"), bytes)
+      return execFileSync("pdftotext", ["-layout", join(dir, "a.pdf"), "-"], { encoding: "utf8" })
+    } catch {
+      return undefined
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+
+  it.each([
+    [90, [0, 1, -1, 0, 0, 0]],
+    [180, [-1, 0, 0, -1, 0, 0]],
+    [270, [0, -1, 1, 0, 0, 0]]
+  ])("/Rotate %i: the stamp sits at the seen bottom-left, turned to read upright; the signature stays valid", async (angle, matrix) => {
+    const out = await signFirmaPdf(await rotated(angle), opts())
+    expect((await verify(out)).signatures[0]).toMatchObject({ intact: true, indication: "TOTAL_PASSED" })
+    const { rect, matrix: m } = await widget(out)
+    expect(m).toEqual(matrix)
+    const [x1, y1, x2, y2] = rect
+    // On a quarter turn the stamp's width runs along the page's y axis.
+    const [w, h] = angle === 180 ? [x2 - x1, y2 - y1] : [y2 - y1, x2 - x1]
+    expect(w).toBe(210)
+    expect(h).toBeGreaterThanOrEqual(52)
+    // The seen bottom-left corner, 36 pt in: where each turn puts it in the page's own space.
+    const corner = { 90: [595 - 36 - h, 36], 180: [595 - 36 - w, 842 - 36 - h], 270: [36, 842 - 36 - w] }[angle as 90 | 180 | 270]
+    expect([x1, y1]).toEqual(corner)
+    const text = await pdftotext(out)
+    if (text === undefined) return void console.warn("pdftotext (poppler-utils) not found: the rendering check of the rotated stamp is skipped")
+    // Upright where it is seen: poppler extracts the stamp's lines as whole words, in order.
+    expect(text).toMatch(/Firmado digitalmente por PEREZ ROJAS Juan/)
+    expect(text).toMatch(/Motivo: Soy el autor del documento/)
+  })
+
+  it("an explicit position is read on the page as seen, and refused when it falls off it", async () => {
+    const page = await rotated(90)
+    const out = await signFirmaPdf(page, opts({ x: 600, y: 100 }))
+    const { rect } = await widget(out)
+    // Seen as 842 wide by 595 high: x 600 fits there (it would not on the unturned page).
+    expect(rect[1]).toBe(600)
+    expect((await failure(signFirmaPdf(page, opts({ x: 100, y: 560 }))))).toMatchObject({ reason: "bad-position" })
   })
 })

@@ -55,13 +55,49 @@ const stampsOn = (doc: PDFDocument, annots: PDFArray | undefined): number =>
     return x2 - x1 > 0 && y2 - y1 > 0
   }).length
 
+type Rotation = 0 | 90 | 180 | 270
+
+/** /Rotate as one of the four turns a page can have (anything else counts as none). */
+const rotationOf = (angle: number): Rotation => {
+  const a = ((Math.round(angle) % 360) + 360) % 360
+  return a === 90 || a === 180 || a === 270 ? a : 0
+}
+
+// The appearance's /Matrix on a page turned clockwise by /Rotate: the same turn counter-
+// clockwise, so the stamp reads upright where the reader sees it.
+const UPRIGHT: Record<Exclude<Rotation, 0>, ReadonlyArray<number>> = {
+  90: [0, 1, -1, 0, 0, 0],
+  180: [-1, 0, 0, -1, 0, 0],
+  270: [0, -1, 1, 0, 0, 0]
+}
+
+/**
+ * The widget's /Rect in the page's own space for a stamp at (x, y), `w` by `h`, on the page
+ * as seen (the viewer turns the page clockwise by `rotation` to show it).
+ */
+export const toPageSpace = (rotation: Rotation, box: { x: number; y: number; width: number; height: number }, x: number, y: number, w: number, h: number): Array<number> => {
+  const { width: W, height: H } = box
+  const [x1, y1, x2, y2] = rotation === 90
+    ? [W - y - h, x, W - y, x + w]
+    : rotation === 180
+      ? [W - x - w, H - y - h, W - x, H - y]
+      : rotation === 270
+        ? [y, H - x - w, y + h, H - x]
+        : [x, y, x + w, y + h]
+  return [box.x + x1, box.y + y1, box.x + x2, box.y + y2]
+}
+
 export const addPlaceholder = (input: PlaceholderInput): { fieldName: string } => {
   const { doc } = input
   const ctx = doc.context
   const pages = doc.getPages()
   const page = pages[input.pageIndex]
   if (!page) throw new FirmaSignError({ reason: "bad-page", detail: `page ${input.pageIndex + 1} of ${pages.length}` })
-  const { width: pageW, height: pageH } = page.getSize()
+  // Positions are given and laid out as the page is seen: on a page with /Rotate the stamp's
+  // rectangle is mapped to the page's own space, and its appearance turned to read upright.
+  const rotation = rotationOf(page.getRotation().angle)
+  const box = page.getMediaBox()
+  const [pageW, pageH] = rotation % 180 === 0 ? [box.width, box.height] : [box.height, box.width]
   const width = STAMP_WIDTH
   const height = stampHeight(stampLines(input.stamp, width).length)
 
@@ -118,6 +154,7 @@ export const addPlaceholder = (input: PlaceholderInput): { fieldName: string } =
     Type: "XObject",
     Subtype: "Form",
     BBox: [0, 0, width, height],
+    ...(rotation === 0 ? {} : { Matrix: UPRIGHT[rotation] }),
     Resources: ctx.obj({ Font: ctx.obj({ F1: helvetica("Helvetica"), F2: helvetica("Helvetica-Bold") }) })
   })
   const widgetRef = ctx.register(
@@ -129,7 +166,7 @@ export const addPlaceholder = (input: PlaceholderInput): { fieldName: string } =
       V: sigRef,
       F: 4,
       P: page.ref,
-      Rect: [x, y, x + width, y + height],
+      Rect: toPageSpace(rotation, box, x, y, width, height),
       AP: ctx.obj({ N: ctx.register(ap) })
     })
   )
