@@ -10,7 +10,7 @@ import { EXIT } from "./exit.js"
 
 const help = `Uso: ecasilla sign <entrada.pdf> --p12 certificado.p12 [--passphrase-env VARIABLE]
                      --as titular|notificacion [--reason MOTIVO] [--visa]
-                     [--page N --x X --y Y] [--crl lista.crl …] [--allow-signed] --out salida.pdf
+                     [--page N --x X --y Y] [--crl lista.crl …] [--tsa URL] [--allow-signed] --out salida.pdf
   Firma un PDF con Firma Perú (PAdES) y el sello visible de la CGR.
   --p12 ARCHIVO          certificado PKCS#12 (.p12/.pfx) del firmante
   --passphrase-env VAR   lee la contraseña de la variable de entorno VAR; sin esta opción se
@@ -21,6 +21,8 @@ const help = `Uso: ecasilla sign <entrada.pdf> --p12 certificado.p12 [--passphra
   --page N --x X --y Y   página (desde 1) y esquina inferior izquierda del sello, en puntos
   --crl ARCHIVO          lista de revocación (CRL, DER o PEM) de la cadena del firmante, que se
                          incluye en la firma (la política estricta la exige); puede repetirse
+  --tsa URL              autoridad de sellado de tiempo (RFC 3161): la firma lleva su sello de
+                         tiempo (PAdES B-T), prueba de la hora que sobrevive al certificado
   --allow-signed         admite una firma titular sobre un PDF ya firmado (actualización incremental)
   --out ARCHIVO          el PDF firmado
 `
@@ -37,6 +39,7 @@ interface Args {
   y: number | undefined
   allowSigned: boolean
   crls: string[]
+  tsa: string | undefined
   out: string
 }
 
@@ -59,6 +62,12 @@ const parseArgs = (args: ReadonlyArray<string>): Args | string => {
         const v = value()
         if (v === undefined || v === "") return "falta el archivo después de --crl"
         o.crls!.push(v)
+        break
+      }
+      case "--tsa": {
+        const v = value()
+        if (v === undefined || !/^https?:\/\//.test(v)) return "--tsa espera la URL http(s) de la autoridad de sellado de tiempo"
+        o.tsa = v
         break
       }
       case "--p12":
@@ -204,7 +213,7 @@ export const signCommand: Command = {
         return EXIT.usage
       }
     }
-    const { signFirmaPdf, FirmaSignError, firmaSignErrorMessage, limaStampDate } = await import("../firma/sign/index.js")
+    const { signFirmaPdf, FirmaSignError, firmaSignErrorMessage, limaStampDate, rfc3161Tsa } = await import("../firma/sign/index.js")
     const now = new Date()
     let out: Uint8Array
     try {
@@ -217,6 +226,7 @@ export const signCommand: Command = {
         crls,
         now,
         ...(parsed.reason !== undefined ? { reason: parsed.reason } : {}),
+        ...(parsed.tsa !== undefined ? { tsa: rfc3161Tsa(parsed.tsa) } : {}),
         ...(parsed.page !== undefined ? { page: parsed.page } : {}),
         ...(parsed.x !== undefined ? { x: parsed.x, y: parsed.y } : {})
       })

@@ -119,9 +119,17 @@ export const timestampToken = async (
   tsa: TestIdentity,
   data: Uint8Array,
   genTime: Date,
-  options: { chain?: ReadonlyArray<pkijs.Certificate>; crls?: ReadonlyArray<pkijs.CertificateRevocationList>; hash?: "SHA-256" | "SHA-1" } = {}
+  options: {
+    chain?: ReadonlyArray<pkijs.Certificate>
+    crls?: ReadonlyArray<pkijs.CertificateRevocationList>
+    hash?: "SHA-256" | "SHA-1"
+    /** The SHA-256 to stamp as given (a TSA gets only the digest), instead of hashing `data`. */
+    imprint?: Uint8Array
+    /** The request's nonce, echoed in the TSTInfo. */
+    nonce?: asn1js.Integer
+  } = {}
 ): Promise<Uint8Array> => {
-  const imprint = new Uint8Array(await subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>))
+  const imprint = options.imprint ?? new Uint8Array(await subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>))
   const tst = new pkijs.TSTInfo({
     version: 1,
     policy: "1.3.6.1.4.1.99999.1",
@@ -130,7 +138,8 @@ export const timestampToken = async (
       hashedMessage: new asn1js.OctetString({ valueHex: imprint })
     }),
     serialNumber: new asn1js.Integer({ value: Math.floor(Math.random() * 1e9) }),
-    genTime
+    genTime,
+    ...(options.nonce ? { nonce: options.nonce } : {})
   })
   const tstDer = new Uint8Array(tst.toSchema().toBER())
   const sd = new pkijs.SignedData({

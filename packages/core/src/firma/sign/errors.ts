@@ -22,7 +22,8 @@ export const FirmaSignErrorReasonSchema = Schema.Literals([
   "certificate-not-yet-valid",
   "bad-page",
   "bad-position",
-  "bad-crl"
+  "bad-crl",
+  "tsa-failed"
 ])
 
 /**
@@ -47,7 +48,8 @@ const messages: Record<Locale, Record<FirmaSignErrorReason, string>> = {
     "certificate-not-yet-valid": "El certificado del firmante aún no está vigente.",
     "bad-page": "La página indicada no existe en el documento.",
     "bad-position": "La posición del sello de firma queda fuera de la página.",
-    "bad-crl": "Una lista de revocación (CRL) no se pudo leer (se espera DER o PEM)."
+    "bad-crl": "Una lista de revocación (CRL) no se pudo leer (se espera DER o PEM).",
+    "tsa-failed": "La autoridad de sellado de tiempo (TSA) no entregó un sello válido; el documento no se firmó."
   },
   en: {
     "not-a-pdf": "The file is not a PDF.",
@@ -64,7 +66,8 @@ const messages: Record<Locale, Record<FirmaSignErrorReason, string>> = {
     "certificate-not-yet-valid": "The signer's certificate is not valid yet.",
     "bad-page": "The given page does not exist in the document.",
     "bad-position": "The signature stamp falls outside the page.",
-    "bad-crl": "A certificate revocation list (CRL) could not be read (DER or PEM expected)."
+    "bad-crl": "A certificate revocation list (CRL) could not be read (DER or PEM expected).",
+    "tsa-failed": "The time stamping authority (TSA) did not give a valid timestamp; the document was not signed."
   }
 }
 

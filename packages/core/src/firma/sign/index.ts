@@ -13,6 +13,7 @@ export * from "./errors.js"
 export type { FirmaSignOptions, FirmaSignRole, FirmaSigner, FirmaSignSettings, FirmaSigningKey } from "./internal/sign.js"
 export { openFirmaSigningKey } from "./internal/sign.js"
 export { limaStampDate } from "./internal/stamp.js"
+export { type FirmaTimestampAuthority, rfc3161Tsa } from "./internal/tsa.js"
 
 /**
  * Signs a PDF: a new signature field with the CGR stamp ("Firmado digitalmente por … /

@@ -250,3 +250,64 @@ describe("signFirmaPdf on rotated pages", () => {
     expect((await failure(signFirmaPdf(page, opts({ x: 100, y: 560 }))))).toMatchObject({ reason: "bad-position" })
   })
 })
+
+describe("signature timestamp (PAdES B-T) from an RFC 3161 TSA", () => {
+  // A TSA on 127.0.0.1 speaking RFC 3161 over HTTP, issued by the test root with the
+  // timeStamping usage: the signing code reaches it with rfc3161Tsa(url), as it would a real one.
+  const startTsa = async (answer: "grant" | "reject" | "garbage" = "grant") => {
+    const http = await import("node:http")
+    const pkijs = await import("pkijs")
+    const { makeTsa } = await import("../../../test/firma/pki.js")
+    const { timestampToken } = await import("../../../test/firma/cms.js")
+    const tsa = await makeTsa(id.pki)
+    const genTime = new Date("2026-11-27T17:04:07Z")
+    const server = http.createServer((req, res) => {
+      const chunks: Array<Buffer> = []
+      req.on("data", (c: Buffer) => chunks.push(c))
+      req.on("end", async () => {
+        const body = Buffer.concat(chunks)
+        res.writeHead(200, { "content-type": "application/timestamp-reply" })
+        if (answer === "garbage") return void res.end("not DER")
+        const request = pkijs.TimeStampReq.fromBER(new Uint8Array(body))
+        const imprint = new Uint8Array(request.messageImprint.hashedMessage.valueBlock.valueHexView)
+        const status = new pkijs.PKIStatusInfo({ status: answer === "grant" ? 0 : 2 })
+        const token = answer === "grant"
+          ? pkijs.ContentInfo.fromBER(
+            (await timestampToken(tsa, new Uint8Array(), genTime, { imprint, chain: [id.pki.root.cert], crls: id.pki.crls, ...(request.nonce ? { nonce: request.nonce } : {}) })) as Uint8Array<ArrayBuffer>
+          )
+          : undefined
+        res.end(Buffer.from(new pkijs.TimeStampResp({ status, ...(token ? { timeStampToken: token } : {}) }).toSchema().toBER()))
+      })
+    })
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()))
+    const { port } = server.address() as { port: number }
+    return { url: `http://127.0.0.1:${port}/tsa`, genTime, close: () => new Promise<void>((r) => server.close(() => r())) }
+  }
+
+  it("the signature carries the TSA's token over its value, and the verifier takes it as the proof of time", async () => {
+    const { rfc3161Tsa } = await import("./index.js")
+    const tsa = await startTsa()
+    try {
+      const out = await signFirmaPdf(blank, opts({ tsa: rfc3161Tsa(tsa.url) }))
+      const report = await verify(out)
+      expect(report.signatures[0]).toMatchObject({ intact: true, indication: "TOTAL_PASSED", proofOfTime: tsa.genTime.toISOString() })
+      // Without a TSA there is no proof of time: the signer's own claim does not count.
+      expect((await verify(await signFirmaPdf(blank, opts()))).signatures[0].proofOfTime).toBe(null)
+    } finally {
+      await tsa.close()
+    }
+  })
+
+  it("a TSA that refuses or answers garbage fails the signing with tsa-failed, and nothing is signed", async () => {
+    const { rfc3161Tsa } = await import("./index.js")
+    for (const answer of ["reject", "garbage"] as const) {
+      const tsa = await startTsa(answer)
+      try {
+        expect(await failure(signFirmaPdf(blank, opts({ tsa: rfc3161Tsa(tsa.url) })))).toMatchObject({ reason: "tsa-failed" })
+      } finally {
+        await tsa.close()
+      }
+    }
+    expect(await failure(signFirmaPdf(blank, opts({ tsa: rfc3161Tsa("http://127.0.0.1:9/none") })))).toMatchObject({ reason: "tsa-failed" })
+  })
+})

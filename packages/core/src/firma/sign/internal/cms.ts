@@ -4,6 +4,7 @@
 // WebCrypto: native hashing and signing in Node and in browsers.
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
+import { addSignatureTimestamp, type FirmaTimestampAuthority } from "./tsa.js"
 
 export interface CmsKey {
   readonly key: CryptoKey
@@ -39,7 +40,8 @@ export const signDetached = async (
   k: CmsKey,
   content: Uint8Array,
   signingTime: Date,
-  crls: ReadonlyArray<pkijs.CertificateRevocationList> = []
+  crls: ReadonlyArray<pkijs.CertificateRevocationList> = [],
+  tsa?: FirmaTimestampAuthority
 ): Promise<Uint8Array> => {
   const digest = new Uint8Array(await subtle().digest("SHA-256", content as Uint8Array<ArrayBuffer>))
   const certHash = new Uint8Array(await subtle().digest("SHA-256", k.signerDer as Uint8Array<ArrayBuffer>))
@@ -75,6 +77,8 @@ export const signDetached = async (
     ...(crls.length ? { crls: [...crls] } : {})
   })
   await sd.sign(k.key, 0, "SHA-256")
+  // B-T: the TSA stamps the signature value (RFC 3161, ETSI EN 319 142-1 signature timestamp).
+  if (tsa) await addSignatureTimestamp(sd.signerInfos[0], tsa)
   const ci = new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) })
   return new Uint8Array(ci.toSchema().toBER())
 }

@@ -8,6 +8,7 @@ import { findSignatures, permissionsOf } from "../../internal/signatures.js"
 import { signerOf } from "../../internal/x509.js"
 import { FirmaSignError } from "../errors.js"
 import { importCmsKey, parseCrl, signDetached, type CmsKey } from "./cms.js"
+import type { FirmaTimestampAuthority } from "./tsa.js"
 import { readP12 } from "./p12.js"
 import { addPlaceholder, CONTENTS_BYTES } from "./placeholder.js"
 import { appendIncrement, snapshot } from "./incremental.js"
@@ -104,7 +105,15 @@ export interface FirmaSignSettings {
    * so that verifiers requiring revocation data (the strict policy) find it offline.
    */
   readonly crls?: ReadonlyArray<Uint8Array>
+  /**
+   * A Time Stamping Authority (e.g. `rfc3161Tsa(url)`): the signature gets an RFC 3161
+   * signature timestamp (PAdES B-T), a proof of time that outlives the signer's certificate.
+   */
+  readonly tsa?: FirmaTimestampAuthority
 }
+
+/** Room for a timestamp token with its TSA's chain. */
+const TOKEN_BYTES = 12288
 
 export const DEFAULT_REASONS = {
   titular: "Soy el autor del documento",
@@ -125,12 +134,21 @@ const ensureBuffer = async (): Promise<void> => {
 class CmsSigner extends Signer {
   constructor(
     private readonly key: CmsKey,
-    private readonly crls: ReadonlyArray<ReturnType<typeof parseCrl>>
+    private readonly crls: ReadonlyArray<ReturnType<typeof parseCrl>>,
+    private readonly tsa?: FirmaTimestampAuthority
   ) {
     super()
   }
   override async sign(pdf: Buffer, signingTime?: Date): Promise<Buffer> {
-    return Buffer.from(await signDetached(this.key, pdf, signingTime ?? new Date(), this.crls))
+    let cms: Uint8Array
+    try {
+      cms = await signDetached(this.key, pdf, signingTime ?? new Date(), this.crls, this.tsa)
+    } catch (e) {
+      // Only the TSA can fail here (the key and certificates were checked before).
+      if (this.tsa) throw new FirmaSignError({ reason: "tsa-failed", detail: e instanceof Error ? e.message : String(e) })
+      throw e
+    }
+    return Buffer.from(cms)
   }
 }
 
@@ -200,10 +218,10 @@ export const signPdfBytes = async (pdf: Uint8Array, options: FirmaSignOptions): 
     fieldBase: options.as === "notificacion" ? "FirmaNotificacion" : options.visa ? "FirmaVisto" : "FirmaTitular",
     stamp: { signer: stampName(key), reason, date: now },
     // Embedded CRLs travel in the CMS: reserve room for them too.
-    contentsBytes: CONTENTS_BYTES + (options.crls ?? []).reduce((n, c) => n + c.length, 0)
+    contentsBytes: CONTENTS_BYTES + (options.crls ?? []).reduce((n, c) => n + c.length, 0) + (options.tsa ? TOKEN_BYTES : 0)
   })
   const prepared = before ? appendIncrement(pdf, doc.context, before) : await doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false })
   await ensureBuffer()
-  const out = await new SignPdf().sign(Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength), new CmsSigner(key, crls), now)
+  const out = await new SignPdf().sign(Buffer.from(prepared.buffer, prepared.byteOffset, prepared.byteLength), new CmsSigner(key, crls, options.tsa), now)
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
 }
