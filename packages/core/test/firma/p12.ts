@@ -37,3 +37,27 @@ export const makeSigningIdentity = async (
   const passphrase = options.passphrase ?? "clave-de-prueba"
   return { pki, p12: await p12Of(pki, passphrase), passphrase }
 }
+
+/**
+ * A .p12 made by the openssl CLI (forge builds RSA ones only): the signer's key (any type,
+ * e.g. EC), its certificate and the root. Undefined where openssl is not installed.
+ */
+export const p12ViaOpenssl = async (pki: TestPki, passphrase: string): Promise<Uint8Array | undefined> => {
+  const { execFileSync } = await import("node:child_process")
+  const { mkdtempSync, readFileSync, rmSync, writeFileSync } = await import("node:fs")
+  const { join } = await import("node:path")
+  const { tmpdir } = await import("node:os")
+  const pem = (label: string, der: Uint8Array) => `-----BEGIN ${label}-----\n${btoa(binary(der)).replace(/.{64}/g, "$&\n")}\n-----END ${label}-----\n`
+  const dir = mkdtempSync(join(tmpdir(), "p12-"))
+  try {
+    writeFileSync(join(dir, "key.pem"), pem("PRIVATE KEY", new Uint8Array(await globalThis.crypto.subtle.exportKey("pkcs8", pki.signer.privateKey))))
+    writeFileSync(join(dir, "cert.pem"), pem("CERTIFICATE", new Uint8Array(pki.signer.cert.toSchema().toBER())))
+    writeFileSync(join(dir, "root.pem"), pem("CERTIFICATE", new Uint8Array(pki.root.cert.toSchema().toBER())))
+    execFileSync("openssl", ["pkcs12", "-export", "-inkey", join(dir, "key.pem"), "-in", join(dir, "cert.pem"), "-certfile", join(dir, "root.pem"), "-passout", `pass:${passphrase}`, "-out", join(dir, "id.p12")], { stdio: "ignore" })
+    return new Uint8Array(readFileSync(join(dir, "id.p12")))
+  } catch {
+    return undefined
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -17,8 +17,10 @@ const subtle = (): SubtleCrypto => globalThis.crypto.subtle
 
 export const parseCertificate = (der: Uint8Array): pkijs.Certificate => pkijs.Certificate.fromBER(der as Uint8Array<ArrayBuffer>)
 
-export const importCmsKey = async (pkcs8: Uint8Array, certificates: ReadonlyArray<Uint8Array>): Promise<CmsKey> => {
-  const key = await subtle().importKey("pkcs8", pkcs8 as Uint8Array<ArrayBuffer>, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"])
+export const importCmsKey = async (pkcs8: Uint8Array, certificates: ReadonlyArray<Uint8Array>, ec?: EcKeyImportParams): Promise<CmsKey> => {
+  // ECDSA signs with SHA-256 like RSA: the messageDigest attribute and the SignerInfo's
+  // digestAlgorithm stay one hash (RFC 5652 §5.4), whatever the curve.
+  const key = await subtle().importKey("pkcs8", pkcs8 as Uint8Array<ArrayBuffer>, ec ?? { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"])
   const certs = certificates.map(parseCertificate)
   return { key, signer: certs[0], certificates: certs, signerDer: certificates[0] }
 }

@@ -1,5 +1,9 @@
-// Reads a PKCS#12 with node-forge: the RSA private key (handed to WebCrypto as PKCS#8) and the
-// certificates, signer first. Forge errors are mapped to reasons; none carries the passphrase.
+// Reads a PKCS#12 with node-forge: the private key (handed to WebCrypto as PKCS#8) and the
+// certificates, signer first. Forge decrypts the bags whatever the key type; it only models
+// RSA keys, so an EC key (and its certificate) comes out as the decrypted ASN.1, matched to
+// its certificate with WebCrypto in `ecIdentity`. Forge errors are mapped to reasons; none
+// carries the passphrase.
+import * as pkijs from "pkijs"
 import forge from "node-forge"
 import { FirmaSignError } from "../errors.js"
 
@@ -14,6 +18,13 @@ export interface P12Identity {
   readonly modulusBits: number
 }
 
+/** An EC key read from the file, and the certificates the key must be matched against. */
+export interface P12EcKey {
+  readonly _tag: "ec"
+  readonly pkcs8: Uint8Array
+  readonly certificates: ReadonlyArray<Uint8Array>
+}
+
 const toBinary = (b: Uint8Array): string => {
   let s = ""
   for (let i = 0; i < b.length; i += 8192) s += String.fromCharCode(...b.subarray(i, i + 8192))
@@ -25,7 +36,7 @@ const fail = (reason: ConstructorParameters<typeof FirmaSignError>[0]["reason"],
   throw new FirmaSignError({ reason, detail })
 }
 
-export const readP12 = (bytes: Uint8Array, passphrase: string): P12Identity => {
+export const readP12 = (bytes: Uint8Array, passphrase: string): P12Identity | P12EcKey => {
   let asn1: forge.asn1.Asn1
   try {
     asn1 = forge.asn1.fromDer(toBinary(bytes), false)
@@ -49,8 +60,17 @@ export const readP12 = (bytes: Uint8Array, passphrase: string): P12Identity => {
   ]
   if (keyBags.length === 0) return fail("bad-p12", "no private key")
   const key = keyBags[0].key as forge.pki.rsa.PrivateKey | null | undefined
-  if (!key || !("n" in key)) return fail("unsupported-key", "key is not RSA")
   const certBags = p12.getBags({ bagType: forge.pki.oids.certBag })[forge.pki.oids.certBag] ?? []
+  if (!key || !("n" in key)) {
+    const asn1Of = (b: { asn1?: forge.asn1.Asn1 }) => (b.asn1 ? fromBinary(forge.asn1.toDer(b.asn1).getBytes()) : undefined)
+    const pkcs8 = asn1Of(keyBags[0] as { asn1?: forge.asn1.Asn1 })
+    if (!pkcs8) return fail("unsupported-key", "the key could not be read")
+    const certificates = certBags.flatMap((b) => {
+      const der = b.cert ? fromBinary(forge.asn1.toDer(forge.pki.certificateToAsn1(b.cert)).getBytes()) : asn1Of(b as { asn1?: forge.asn1.Asn1 })
+      return der ? [der] : []
+    })
+    return { _tag: "ec", pkcs8, certificates }
+  }
   const certs = certBags.flatMap((b) => (b.cert ? [b.cert] : []))
   const own = certs.find((c) => {
     const pub = c.publicKey as forge.pki.rsa.PublicKey
@@ -66,5 +86,58 @@ export const readP12 = (bytes: Uint8Array, passphrase: string): P12Identity => {
     notBefore: own.validity.notBefore,
     notAfter: own.validity.notAfter,
     modulusBits: key.n.bitLength()
+  }
+}
+
+const EC_CURVES: Record<string, string> = { "1.2.840.10045.3.1.7": "P-256", "1.3.132.0.34": "P-384", "1.3.132.0.35": "P-521" }
+
+/**
+ * The identity of an EC key: its curve (P-256, P-384, P-521), and the certificate whose public
+ * key is the key's (compared as WebCrypto exports them), first.
+ */
+export const ecIdentity = async (ec: P12EcKey): Promise<P12Identity & { readonly namedCurve: string }> => {
+  let info: pkijs.PrivateKeyInfo
+  try {
+    info = pkijs.PrivateKeyInfo.fromBER(ec.pkcs8 as Uint8Array<ArrayBuffer>)
+  } catch {
+    return fail("unsupported-key", "the key is not PKCS#8")
+  }
+  if (info.privateKeyAlgorithm.algorithmId !== "1.2.840.10045.2.1") return fail("unsupported-key", `key algorithm ${info.privateKeyAlgorithm.algorithmId} (RSA or EC expected)`)
+  const params = info.privateKeyAlgorithm.algorithmParams as { valueBlock?: { toString(): string } } | undefined
+  const curveOid = params && "getValue" in (params as object) ? (params as unknown as { getValue(): string }).getValue() : String(params?.valueBlock ?? "")
+  const namedCurve = EC_CURVES[curveOid]
+  if (!namedCurve) return fail("unsupported-key", `curve ${curveOid}`)
+  const subtle = globalThis.crypto.subtle
+  const alg = { name: "ECDSA", namedCurve }
+  let point: string
+  try {
+    const jwk = await subtle.exportKey("jwk", await subtle.importKey("pkcs8", ec.pkcs8 as Uint8Array<ArrayBuffer>, alg, true, ["sign"]))
+    point = `${jwk.x}.${jwk.y}`
+  } catch (e) {
+    return fail("unsupported-key", e instanceof Error ? e.message : String(e))
+  }
+  const certs = ec.certificates.map((der) => ({ der, cert: pkijs.Certificate.fromBER(der as Uint8Array<ArrayBuffer>) }))
+  let own: (typeof certs)[number] | undefined
+  for (const c of certs) {
+    try {
+      const spki = new Uint8Array(c.cert.subjectPublicKeyInfo.toSchema().toBER())
+      const jwk = await subtle.exportKey("jwk", await subtle.importKey("spki", spki, alg, true, ["verify"]))
+      if (`${jwk.x}.${jwk.y}` === point) {
+        own = c
+        break
+      }
+    } catch {
+      // another kind of key (a CA's RSA certificate): not the signer's
+    }
+  }
+  if (!own) return fail("no-certificate", "no certificate matches the key")
+  return {
+    namedCurve,
+    pkcs8: ec.pkcs8,
+    certificates: [own.der, ...certs.filter((c) => c !== own).map((c) => c.der)],
+    subject: own.cert.subject.typesAndValues.map((t) => ({ type: t.type, value: String(t.value.valueBlock.value) })),
+    notBefore: own.cert.notBefore.value,
+    notAfter: own.cert.notAfter.value,
+    modulusBits: 0
   }
 }

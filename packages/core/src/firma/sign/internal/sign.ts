@@ -9,7 +9,7 @@ import { signerOf } from "../../internal/x509.js"
 import { FirmaSignError } from "../errors.js"
 import { importCmsKey, parseCrl, signDetached, type CmsKey } from "./cms.js"
 import type { FirmaTimestampAuthority } from "./tsa.js"
-import { readP12 } from "./p12.js"
+import { ecIdentity, readP12 } from "./p12.js"
 import { addPlaceholder, CONTENTS_BYTES } from "./placeholder.js"
 import { appendIncrement, snapshot } from "./incremental.js"
 
@@ -46,17 +46,19 @@ export interface FirmaSigningKey {
 }
 
 /**
- * Reads a PKCS#12 once: RSA key, its certificate and the others in the file. Fails like
+ * Reads a PKCS#12 once: the RSA or EC (P-256, P-384, P-521) key, its certificate and the
+ * others in the file. Fails like
  * signing does (`bad-p12`, `bad-passphrase`, `unsupported-key`, `no-certificate`).
  *
  * @since 0.2.0
  * @category signing
  */
 export const openFirmaSigningKey = async (p12: Uint8Array, passphrase: string): Promise<FirmaSigningKey> => {
-  const identity = readP12(p12, passphrase)
+  const read = readP12(p12, passphrase)
+  const identity = "_tag" in read ? await ecIdentity(read) : read
   let cms: CmsKey
   try {
-    cms = await importCmsKey(identity.pkcs8, identity.certificates)
+    cms = await importCmsKey(identity.pkcs8, identity.certificates, "namedCurve" in identity ? { name: "ECDSA", namedCurve: identity.namedCurve as string } : undefined)
   } catch (e) {
     return fail("unsupported-key", e instanceof Error ? e.message : String(e))
   }
