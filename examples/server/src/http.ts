@@ -116,6 +116,12 @@ export const makeHandler = (runtime: Runtime) => {
 
       if (resource === "health" && method === "GET") return send(res, 200, { ok: true })
       if (resource === "catalog" && method === "GET") return send(res, 200, defaultCauCatalog)
+      if (resource === "users" && method === "GET" && id === undefined) {
+        // The directory, for the "en nombre de" search: only for a signed-in caller.
+        const q = url.searchParams.get("q") ?? ""
+        const limit = Math.min(Number(url.searchParams.get("limit") ?? 20) || 20, 100)
+        return await run(res, 200, Effect.flatMap(actorOf(req), () => Effect.flatMap(Directory, (d) => d.searchUsers(q, limit))))
+      }
       if (resource !== "tickets") return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
 
       const body = method === "POST" ? asRecord(await readJson(req)) : {}
@@ -152,10 +158,20 @@ export const makeHandler = (runtime: Runtime) => {
             attachments
           })
         )
+      } else if (id === "by-number" && action !== undefined && method === "GET") {
+        effect = withActor((actor, cau) => cau.getTicketByNumber(actor, action))
+      } else if (id !== undefined && action === "attachments" && parts[4] !== undefined && method === "GET") {
+        const attachmentId = parts[4]
+        effect = withActor((actor, cau) =>
+          Effect.map(cau.getAttachment(actor, id, attachmentId), ({ meta, bytes }) => ({ meta, base64: Buffer.from(bytes).toString("base64") })))
       } else if (id !== undefined && action === undefined && method === "GET") {
         effect = withActor((actor, cau) => cau.getTicket(actor, id))
       } else if (id !== undefined && method === "POST") {
         const commands: Record<string, (actor: Actor, cau: TicketService["Service"]) => Effect.Effect<unknown, unknown>> = {
+          edit: (a, c) =>
+            c.editTicket(a, id, Object.fromEntries(
+              (["titulo", "descripcion", "tipo", "categoria", "telefono"] as const).flatMap((k) => (typeof body[k] === "string" ? [[k, body[k]]] : []))
+            )),
           assign: (a, c) => c.assignTicket(a, id, { analystId: str(body.analystId), supportGroup: typeof body.supportGroup === "string" ? body.supportGroup : undefined }),
           notes: (a, c) => c.addNote(a, id, { message: str(body.message), attachments: attachmentsOf(body.attachments) }),
           resolve: (a, c) => c.resolveTicket(a, id, { answer: str(body.answer) }),

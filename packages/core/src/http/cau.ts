@@ -3,7 +3,8 @@
 import { Schema } from "effect"
 import { HttpApi, HttpApiEndpoint, HttpApiGroup } from "effect/http-api"
 import { AttachmentError, TicketError, TicketStoreError, TicketValidationError } from "../cau/errors.js"
-import { SurveyLevel } from "../cau/model.js"
+import { AttachmentMeta, SurveyLevel } from "../cau/model.js"
+import { Actor } from "../roles/actor.js"
 import { Ticket } from "../cau/ticket.js"
 
 /**
@@ -116,6 +117,26 @@ export const TicketsGroup = HttpApiGroup.make("tickets")
   }))
   .add(HttpApiEndpoint.post("create", "/api/tickets", { headers, payload: NewTicketBody, success: Ticket.annotate({ httpApiStatus: 201 }), error: errors }))
   .add(HttpApiEndpoint.get("get", "/api/tickets/:id", { headers, params: id, success: Ticket, error: errors }))
+  .add(HttpApiEndpoint.get("getByNumber", "/api/tickets/by-number/:number", { headers, params: { number: Schema.String }, success: Ticket, error: errors }))
+  .add(HttpApiEndpoint.get("attachment", "/api/tickets/:id/attachments/:attachmentId", {
+    headers,
+    params: { id: Schema.String, attachmentId: Schema.String },
+    success: Schema.Struct({ meta: AttachmentMeta, base64: Schema.String }),
+    error: errors
+  }))
+  .add(HttpApiEndpoint.post("edit", "/api/tickets/:id/edit", {
+    headers,
+    params: id,
+    payload: Schema.Struct({
+      titulo: Schema.optional(Schema.String),
+      descripcion: Schema.optional(Schema.String),
+      tipo: Schema.optional(Schema.String),
+      categoria: Schema.optional(Schema.String),
+      telefono: Schema.optional(Schema.String)
+    }),
+    success: Ticket,
+    error: errors
+  }))
   .add(HttpApiEndpoint.post("assign", "/api/tickets/:id/assign", {
     headers,
     params: id,
@@ -152,9 +173,24 @@ export const ServiceGroup = HttpApiGroup.make("service")
   .add(HttpApiEndpoint.get("catalog", "/api/catalog", { success: Schema.Unknown }))
 
 /**
+ * The directory group: the registered users a signed-in caller may search (the form's
+ * "en nombre de").
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const DirectoryGroup = HttpApiGroup.make("directory")
+  .add(HttpApiEndpoint.get("search", "/api/users", {
+    headers,
+    query: { q: Schema.optional(Schema.String), limit: Schema.optional(Schema.String) },
+    success: Schema.Array(Actor),
+    error: errors
+  }))
+
+/**
  * The HTTP contract of the CAU backend.
  *
  * @since 0.2.0
  * @category http
  */
-export const CauApi = HttpApi.make("ecasilla-cau").add(ServiceGroup).add(TicketsGroup)
+export const CauApi = HttpApi.make("ecasilla-cau").add(ServiceGroup).add(TicketsGroup).add(DirectoryGroup)

@@ -1,0 +1,149 @@
+// TicketService and Directory over HTTP: every call goes through a client derived from the
+// core's contract (HttpApiClient of CauApi, no hand-written requests), so the answers are
+// decoded with the core's Schemas and the backend's errors come back as the core's tagged
+// errors. The backend decides who may read or write (the caller travels in the actor header);
+// this adapter only translates.
+import { type AttachmentMeta, type Ticket, TicketError, TicketService, TicketStoreError, TicketValidationError, AttachmentError } from "@ecasilla/core/cau"
+import { ACTOR_HEADER, CauApi } from "@ecasilla/core/http"
+import { Directory } from "@ecasilla/core/ports"
+import { type Actor, isSystemPrincipal, type Principal } from "@ecasilla/core/roles"
+import { Duration, Effect, Layer, Option, Schedule } from "effect"
+import * as FetchHttpClient from "effect/http/FetchHttpClient"
+import * as HttpClient from "effect/http/HttpClient"
+import { HttpApiClient } from "effect/http-api"
+
+/**
+ * Where the backend is, and how patient to be with it.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface HttpCauOptions {
+  /** The backend's origin, e.g. `https://intranet.cgr.gob.pe` (the contract's paths start with /api). */
+  readonly baseUrl: string
+  /** Per request (default 15 s); a request that takes longer fails as `unavailable`. */
+  readonly timeout?: Duration.Input
+  /** Retries of reads on a network failure or a 5xx, with exponential backoff (default 2). */
+  readonly retries?: number
+}
+
+type CoreError = TicketError | TicketStoreError | TicketValidationError | AttachmentError
+const isCoreError = (e: unknown): e is CoreError =>
+  e instanceof TicketError || e instanceof TicketStoreError || e instanceof TicketValidationError || e instanceof AttachmentError
+
+/**
+ * The backend's answer as the core's error: a declared error is the core's tagged error it
+ * carries; anything else (no network, a timeout, a body that does not decode, a transport
+ * refusal) is a typed `unavailable`, never a crash.
+ */
+const translate = (ticketId: string | undefined) => (e: unknown): CoreError => {
+  const carried = typeof e === "object" && e !== null && "error" in e ? (e as { error: unknown }).error : undefined
+  if (isCoreError(carried)) return carried
+  const detail = typeof carried === "object" && carried !== null && "message" in carried ? String((carried as { message: unknown }).message) : e instanceof Error ? e.message : String(e)
+  return new TicketStoreError({ reason: "unavailable", detail: detail.slice(0, 300), ...(ticketId ? { ticketId } : {}) })
+}
+
+const base64Of = (bytes: Uint8Array): string => {
+  let s = ""
+  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192))
+  return btoa(s)
+}
+const bytesOf = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
+
+/**
+ * TicketService, Directory and CauConfig over a backend serving `CauApi`. Reads are retried on
+ * network failures and 5xx answers; commands are not (a create retried blindly could file a
+ * ticket twice). System jobs (auto-close) are the backend's own: refused here.
+ *
+ * @since 0.2.0
+ * @category layers
+ */
+export const layerHttpCau = (options: HttpCauOptions): Layer.Layer<TicketService | Directory> => {
+  const timeout = options.timeout ?? Duration.seconds(15)
+  const services = Effect.gen(function*() {
+    const client = yield* HttpApiClient.make(CauApi, { baseUrl: options.baseUrl })
+    const retrying = yield* HttpApiClient.make(CauApi, {
+      baseUrl: options.baseUrl,
+      transformClient: HttpClient.retryTransient({ schedule: Schedule.exponential(Duration.millis(200)), times: options.retries ?? 2 })
+    })
+    const as = (actor: Principal) => ({ headers: { [ACTOR_HEADER]: (actor as Actor).id } })
+    const call = <A, E>(ticketId: string | undefined, actor: Principal, effect: (headers: ReturnType<typeof as>) => Effect.Effect<A, E>): Effect.Effect<A, CoreError> =>
+      isSystemPrincipal(actor)
+        ? Effect.fail(new TicketError({ reason: "not-allowed", action: "system" }))
+        : effect(as(actor)).pipe(Effect.timeout(timeout), Effect.mapError(translate(ticketId)))
+    const service = TicketService.of({
+      createTicket: (actor, input) =>
+        call(undefined, actor, (h) =>
+          client.tickets.create({
+            ...h,
+            payload: {
+              titulo: input.titulo,
+              descripcion: input.descripcion,
+              tipo: input.tipo,
+              categoria: input.categoria,
+              telefono: input.telefono,
+              ...(input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {}),
+              ...(input.attachments?.length ? { attachments: input.attachments.map((a) => ({ name: a.name, base64: base64Of(a.bytes) })) } : {})
+            }
+          })) as Effect.Effect<Ticket, never>,
+      editTicket: (actor, id, patch) => call(id, actor, (h) => client.tickets.edit({ ...h, params: { id }, payload: patch })) as Effect.Effect<Ticket, never>,
+      assignTicket: (actor, id, input) => call(id, actor, (h) => client.tickets.assign({ ...h, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
+      addNote: (actor, id, input) =>
+        call(id, actor, (h) =>
+          client.tickets.note({
+            ...h,
+            params: { id },
+            payload: { message: input.message, ...(input.attachments?.length ? { attachments: input.attachments.map((a) => ({ name: a.name, base64: base64Of(a.bytes) })) } : {}) }
+          })) as Effect.Effect<Ticket, never>,
+      resolveTicket: (actor, id, input) => call(id, actor, (h) => client.tickets.resolve({ ...h, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
+      rejectResolution: (actor, id, input) => call(id, actor, (h) => client.tickets.reject({ ...h, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
+      acceptResolution: (actor, id) => call(id, actor, (h) => client.tickets.accept({ ...h, params: { id } })) as Effect.Effect<Ticket, never>,
+      submitSurvey: (actor, id, input) => call(id, actor, (h) => client.tickets.survey({ ...h, params: { id }, payload: input as { readonly level: NonNullable<typeof input.level>; readonly comment?: string } })) as Effect.Effect<Ticket, never>,
+      autoCloseResolved: () => Effect.fail(new TicketError({ reason: "not-allowed", action: "auto-close" })),
+      getTicket: (actor, id) => call(id, actor, (h) => retrying.tickets.get({ ...h, params: { id } })) as Effect.Effect<Ticket, never>,
+      getTicketByNumber: (actor, number) => call(number, actor, (h) => retrying.tickets.getByNumber({ ...h, params: { number } })) as Effect.Effect<Ticket, never>,
+      listTickets: (actor, query) =>
+        call(undefined, actor, (h) =>
+          retrying.tickets.list({
+            ...h,
+            query: {
+              ...(query?.requesterId ? { requesterId: query.requesterId } : {}),
+              ...(query?.analystId ? { analystId: query.analystId } : {}),
+              ...(query?.limit !== undefined ? { limit: String(query.limit) } : {})
+            }
+          })).pipe(
+          // The contract filters by requester and analyst; states are narrowed here, as the stores do.
+          Effect.map((tickets) => (query?.states ? tickets.filter((t) => query.states!.includes(t.state)) : tickets))
+        ) as Effect.Effect<ReadonlyArray<Ticket>, TicketStoreError>,
+      getAttachment: (actor, id, attachmentId) =>
+        call(id, actor, (h) => retrying.tickets.attachment({ ...h, params: { id, attachmentId } })).pipe(
+          Effect.map((a) => ({ meta: a.meta as AttachmentMeta, bytes: bytesOf(a.base64) }))
+        ) as Effect.Effect<{ readonly meta: AttachmentMeta; readonly bytes: Uint8Array }, never>
+    })
+    // The directory a form searches; without a signed-in person there is nobody to ask as.
+    let lastActor: Principal | undefined
+    const directory = Directory.of({
+      findUser: (userId) =>
+        lastActor === undefined
+          ? Effect.succeed(Option.none())
+          : retrying.directory.search({ ...as(lastActor), query: { q: userId, limit: "20" } }).pipe(
+            Effect.map((users) => Option.fromNullishOr(users.find((u) => u.id === userId))),
+            Effect.orElseSucceed(() => Option.none())
+          ),
+      searchUsers: (q, limit = 20) =>
+        lastActor === undefined
+          ? Effect.succeed([])
+          : retrying.directory.search({ ...as(lastActor), query: { q, limit: String(limit) } }).pipe(Effect.orElseSucceed(() => [])),
+      findCollaborators: () => Effect.succeed([])
+    })
+    // Remember who calls, so the directory searches as them.
+    const tracked = TicketService.of(Object.fromEntries(Object.entries(service).map(([k, f]) => [k, (actor: Principal, ...rest: Array<unknown>) => {
+      if (!isSystemPrincipal(actor)) lastActor = actor
+      return (f as (...a: Array<unknown>) => unknown)(actor, ...rest)
+    }])) as unknown as TicketService["Service"])
+    return { service: tracked, directory }
+  })
+  return Layer.unwrap(Effect.map(services, ({ service, directory }) => Layer.merge(Layer.succeed(TicketService, service), Layer.succeed(Directory, directory)))).pipe(
+    Layer.provide(FetchHttpClient.layer)
+  )
+}
