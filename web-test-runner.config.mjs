@@ -1,6 +1,9 @@
 // Browser tests (elements, IndexedDB through real Dexie) in a real Chromium.
 // Chromium is found through CHROME_PATH, then the usual install paths.
-import { existsSync } from "node:fs"
+import { spawn } from "node:child_process"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { esbuildPlugin } from "@web/dev-server-esbuild"
 import { chromeLauncher } from "@web/test-runner-chrome"
@@ -35,8 +38,46 @@ const tsForJs = (context, next) => {
   return next()
 }
 
+// The example backend (examples/server on PGlite in a temp folder), started on the first /api/
+// request and reached through this server, so a page under test talks to a real backend on its
+// own origin (the backend's CORS stays closed). Stopped with the test run.
+let backend
+const startBackend = () =>
+  (backend ??= new Promise((resolve, reject) => {
+    const data = mkdtempSync(join(tmpdir(), "ecasilla-wtr-backend-"))
+    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "examples/server/src/main.ts"], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: "", PORT: "0", HOST: "127.0.0.1", ECASILLA_DATA: join(data, "pgdata") },
+      stdio: ["ignore", "pipe", "inherit"]
+    })
+    const stop = () => {
+      if (child.exitCode === null) child.kill("SIGTERM")
+      rmSync(data, { recursive: true, force: true })
+    }
+    process.once("exit", stop)
+    let out = ""
+    child.stdout.on("data", (d) => {
+      out += d
+      const m = /on (http:\/\/127\.0\.0\.1:\d+)\/api/.exec(out)
+      if (m) resolve(m[1])
+    })
+    child.once("exit", (code) => reject(new Error(`example backend exited with ${code}`)))
+  }))
+const exampleBackend = async (context, next) => {
+  if (!context.path.startsWith("/api/")) return next()
+  const base = await startBackend()
+  const chunks = []
+  for await (const chunk of context.req) chunks.push(chunk)
+  const headers = {}
+  for (const name of ["content-type", "x-ecasilla-user", "accept"]) if (context.get(name)) headers[name] = context.get(name)
+  const answer = await fetch(base + context.url, { method: context.method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) })
+  context.status = answer.status
+  context.set("content-type", answer.headers.get("content-type") ?? "application/json")
+  context.body = Buffer.from(await answer.arrayBuffer())
+}
+
 export default {
-  middleware: [tsForJs],
+  middleware: [tsForJs, exampleBackend],
   files: ["packages/*/src/**/*.browser.test.ts", "packages/*/test/**/*.browser.test.ts", "test/**/*.browser.test.ts"],
   nodeResolve: { exportConditions: ["source", "browser", "development"] },
   rootDir: fileURLToPath(new URL(".", import.meta.url)),
