@@ -1,12 +1,19 @@
 // npm start -w @ecasilla/example-server: the CAU API on loopback, its data in PGlite (a folder,
 // no server to install) or in PostgreSQL when DATABASE_URL is set.
 import { cauDemoUsers } from "@ecasilla/adapters/memory"
-import { layerSqlFromEnv, upsertUsers } from "./sql/index.js"
+import { Mailer } from "@ecasilla/core/ports"
+import { Layer } from "effect"
+import { layerSqlFromEnv, makeSmtpMailer, upsertUsers } from "./sql/index.js"
 import { openBackend, startServer } from "./server.js"
 
 const dataDir = process.env.ECASILLA_DATA ?? "ecasilla-example-data"
 const backend = await openBackend(layerSqlFromEnv(process.env, dataDir))
 // The demo directory; a deployment fills `users` from its own registry (SCA).
 await backend.runPromise(upsertUsers(cauDemoUsers))
-const { url } = await startServer(backend, { host: process.env.HOST ?? "127.0.0.1", port: Number(process.env.PORT ?? 8787) })
+// E-mail: over SMTP when SMTP_URL is set (e.g. smtp://relay.intranet:25), else queued in the
+// database's mail_outbox for the deployment's own sender.
+const mailer = process.env.SMTP_URL
+  ? Layer.succeed(Mailer, await backend.runPromise(makeSmtpMailer({ url: process.env.SMTP_URL, from: process.env.MAIL_FROM ?? "CAU <cau@localhost>" })))
+  : undefined
+const { url } = await startServer(backend, { host: process.env.HOST ?? "127.0.0.1", port: Number(process.env.PORT ?? 8787), ...(mailer ? { mailer } : {}) })
 console.log(`ecasilla example backend on ${url}/api (data: ${process.env.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `PGlite in ${dataDir}`})`)

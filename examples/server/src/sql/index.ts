@@ -15,6 +15,7 @@ export * from "./cau.js"
 export * from "./client.js"
 export { migrate } from "./migrations.js"
 export * from "./sari.js"
+export * from "./smtp.js"
 
 /**
  * Every store port of the backend (CAU, SARI, the outbox, directory, ids) over the SqlClient

@@ -81,6 +81,10 @@ const migrations: ReadonlyArray<readonly [name: string, sql: ReadonlyArray<strin
       FOR EACH ROW EXECUTE FUNCTION sari_audit_append_only()`,
     `CREATE TRIGGER sari_audit_no_truncate BEFORE TRUNCATE ON sari_audit
       FOR EACH STATEMENT EXECUTE FUNCTION sari_audit_append_only()`
+  ]],
+  ["0003_smtp", [
+    // The mails the SMTP mailer sent, by id: a redelivered event is not mailed again.
+    `CREATE TABLE sent_mail (mail_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL)`
   ]]
 ]
 
