@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 import type { Actor } from "@ecasilla/core"
 import { defaultCauCatalog, type NewAttachment, TicketService } from "@ecasilla/core/cau"
 import { ACTOR_HEADER, cauHttpStatus } from "@ecasilla/core/http"
+import type { Auth } from "./auth.js"
 import { Directory } from "@ecasilla/core/ports"
 import { Cause, Effect, Exit, Option, type ManagedRuntime } from "effect"
 
@@ -68,7 +69,15 @@ const attachmentsOf = (v: unknown): ReadonlyArray<NewAttachment> | undefined => 
 const errorBody = (error: object & { readonly message?: string }) => ({ error: { ...error, message: error.message } })
 
 /** The request handler of the example backend. */
-export const makeHandler = (runtime: Runtime) => {
+/** How callers are identified: sessions from /api/auth/login, and/or the SSO gateway's header. */
+export interface HandlerOptions {
+  readonly auth?: Auth
+  /** Trust the `x-ecasilla-user` header set by the single sign-on gateway (default true). */
+  readonly trustActorHeader?: boolean
+}
+
+export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
+  const trustHeader = options.trustActorHeader ?? true
   const run = async <A>(res: ServerResponse, status: number, effect: Effect.Effect<A, unknown, TicketService | Directory>) => {
     const exit = await runtime.runPromiseExit(effect)
     if (Exit.isSuccess(exit)) return send(res, status, exit.value)
@@ -86,8 +95,11 @@ export const makeHandler = (runtime: Runtime) => {
 
   const actorOf = (req: IncomingMessage) =>
     Effect.gen(function*() {
-      const id = str(req.headers[ACTOR_HEADER]).trim()
-      const found = id ? yield* Effect.flatMap(Directory, (d) => d.findUser(id)) : Option.none<Actor>()
+      const bearer = /^Bearer\s+(\S+)$/i.exec(str(req.headers.authorization))?.[1]
+      const id = trustHeader ? str(req.headers[ACTOR_HEADER]).trim() : ""
+      const found = bearer !== undefined
+        ? options.auth ? yield* options.auth.actorOfToken(bearer).pipe(Effect.orElseSucceed(() => Option.none<Actor>())) : Option.none<Actor>()
+        : id ? yield* Effect.flatMap(Directory, (d) => d.findUser(id)) : Option.none<Actor>()
       if (Option.isNone(found)) return yield* Effect.fail(new HttpProblem(401, "unauthenticated", "Inicie sesión para continuar."))
       return found.value
     })
@@ -116,6 +128,34 @@ export const makeHandler = (runtime: Runtime) => {
 
       if (resource === "health" && method === "GET") return send(res, 200, { ok: true })
       if (resource === "catalog" && method === "GET") return send(res, 200, defaultCauCatalog)
+      if (resource === "auth" && method === "POST" && options.auth) {
+        const auth = options.auth
+        const body = asRecord(await readJson(req))
+        const address = req.socket.remoteAddress ?? "?"
+        if (id === "login") {
+          const captcha = asRecord(body.captcha)
+          const outcome = await Effect.runPromise(auth.login({
+            userCode: str(body.userCode),
+            password: str(body.password),
+            ...(typeof captcha.token === "string" ? { captcha: { token: captcha.token, answer: str(captcha.answer) } } : {})
+          }, address))
+          if (outcome.ok) return send(res, 200, outcome.session)
+          if (outcome.refusal === "rate-limited") return send(res, 429, { error: { code: "rate-limited", message: "Demasiados intentos: espere unos minutos y vuelva a intentarlo." } })
+          if (outcome.refusal === "bad-captcha") return send(res, 401, { error: { code: "bad-captcha", message: "El código de seguridad no es correcto." } })
+          return send(res, 401, { error: { code: "invalid-credentials", message: "El usuario o la contraseña no son correctos." } })
+        }
+        if (id === "logout") {
+          const bearer = /^Bearer\s+(\S+)$/i.exec(str(req.headers.authorization))?.[1]
+          if (bearer) await Effect.runPromise(auth.logout(bearer).pipe(Effect.ignore))
+          return send(res, 200, { ok: true })
+        }
+        if (id === "reset") {
+          // The same answer whether the account exists or not; only the rate limit shows.
+          const answer = await Effect.runPromise(auth.requestReset(str(body.userCode), address))
+          if (answer === "rate-limited") return send(res, 429, { error: { code: "rate-limited", message: "Demasiados intentos: espere unos minutos y vuelva a intentarlo." } })
+          return send(res, 202, { accepted: true })
+        }
+      }
       if (resource === "users" && method === "GET" && id === undefined) {
         // The directory, for the "en nombre de" search: only for a signed-in caller.
         const q = url.searchParams.get("q") ?? ""

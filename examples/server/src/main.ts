@@ -4,16 +4,27 @@ import { cauDemoUsers } from "@ecasilla/adapters/memory"
 import { Mailer } from "@ecasilla/core/ports"
 import { Layer } from "effect"
 import { layerSqlFromEnv, makeSmtpMailer, upsertUsers } from "./sql/index.js"
+import { makeAuth } from "./auth.js"
 import { openBackend, startServer } from "./server.js"
 
 const dataDir = process.env.ECASILLA_DATA ?? "ecasilla-example-data"
 const backend = await openBackend(layerSqlFromEnv(process.env, dataDir))
-// The demo directory; a deployment fills `users` from its own registry (SCA).
+// The demo directory; a deployment fills `users` from its own registry (SCA). The demo
+// accounts sign in at POST /api/auth/login with the password "Demo-2026" (a demo only).
 await backend.runPromise(upsertUsers(cauDemoUsers))
+const auth = await backend.runPromise(makeAuth())
+for (const u of cauDemoUsers) await backend.runPromise(auth.setPassword(u.id, process.env.ECASILLA_DEMO_PASSWORD ?? "Demo-2026"))
 // E-mail: over SMTP when SMTP_URL is set (e.g. smtp://relay.intranet:25), else queued in the
 // database's mail_outbox for the deployment's own sender.
 const mailer = process.env.SMTP_URL
   ? Layer.succeed(Mailer, await backend.runPromise(makeSmtpMailer({ url: process.env.SMTP_URL, from: process.env.MAIL_FROM ?? "CAU <cau@localhost>" })))
   : undefined
-const { url } = await startServer(backend, { host: process.env.HOST ?? "127.0.0.1", port: Number(process.env.PORT ?? 8787), ...(mailer ? { mailer } : {}) })
+// Behind the CGR's single sign-on gateway the server trusts its x-ecasilla-user header;
+// ECASILLA_TRUST_SSO_HEADER=0 accepts only sessions from /api/auth/login.
+const { url } = await startServer(backend, {
+  host: process.env.HOST ?? "127.0.0.1",
+  port: Number(process.env.PORT ?? 8787),
+  trustActorHeader: process.env.ECASILLA_TRUST_SSO_HEADER !== "0",
+  ...(mailer ? { mailer } : {})
+})
 console.log(`ecasilla example backend on ${url}/api (data: ${process.env.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `PGlite in ${dataDir}`})`)

@@ -12,6 +12,7 @@ import type * as SqlClient from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
 import { makeHandler } from "./http.js"
 import { layerSqlStores, makeSqlOutboxMailer } from "./sql/index.js"
+import { type AuthOptions, makeAuth } from "./auth.js"
 
 /**
  * The backend's storage: the SQL stores over one database (migrated when opened). Statements
@@ -51,15 +52,25 @@ export const makeCauRuntime = async (backend: Backend, options: { readonly maile
  */
 export const startServer = async (
   backend: Backend,
-  { host = "127.0.0.1", port = 8787, relayEveryMs = 30_000, mailer }: { host?: string; port?: number; relayEveryMs?: number; mailer?: Layer.Layer<Mailer> } = {}
+  { host = "127.0.0.1", port = 8787, relayEveryMs = 30_000, mailer, auth, trustActorHeader }: {
+    host?: string
+    port?: number
+    relayEveryMs?: number
+    mailer?: Layer.Layer<Mailer>
+    /** Sign-in with passwords and sessions (POST /api/auth/login); rate limits and captcha hook. */
+    auth?: AuthOptions
+    /** Trust the SSO gateway's `x-ecasilla-user` header (default true). */
+    trustActorHeader?: boolean
+  } = {}
 ): Promise<{ server: Server; url: string; relay: () => Promise<unknown>; close: () => Promise<void> }> => {
   const runtime = await makeCauRuntime(backend, mailer ? { mailer } : {})
+  const sessions = await backend.runPromise(makeAuth(auth ?? {}))
   const relay = () => runtime.runPromise(Effect.flatMap(Effect.service(EventRelay), (r) => r.run)).catch((e) => console.error("example-server: relay", e))
   await relay()
   const timer = setInterval(relay, relayEveryMs)
   timer.unref()
   // Time limits: a slow or stalled client cannot hold a connection open.
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, makeHandler(runtime))
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, makeHandler(runtime, { auth: sessions, ...(trustActorHeader !== undefined ? { trustActorHeader } : {}) }))
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
     server.listen(port, host, () => resolve())

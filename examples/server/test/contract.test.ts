@@ -76,11 +76,11 @@ describe("the CAU HTTP contract (CauApi) against the example backend", () => {
     const spec = OpenApi.fromApi(CauApi)
     expect(spec.openapi).toMatch(/^3\.1/)
     expect(Object.keys(spec.paths).sort()).toEqual([
-      "/api/catalog", "/api/health", "/api/tickets", "/api/tickets/by-number/{number}", "/api/tickets/{id}", "/api/tickets/{id}/assign",
+      "/api/auth/login", "/api/auth/logout", "/api/auth/reset", "/api/catalog", "/api/health", "/api/tickets", "/api/tickets/by-number/{number}", "/api/tickets/{id}", "/api/tickets/{id}/assign",
       "/api/tickets/{id}/attachments/{attachmentId}", "/api/tickets/{id}/correcta", "/api/tickets/{id}/edit", "/api/tickets/{id}/incorrecta",
       "/api/tickets/{id}/notes", "/api/tickets/{id}/resolve", "/api/tickets/{id}/survey", "/api/users"
     ])
-    expect(Object.keys(spec.paths["/api/tickets"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "415", "422", "503"])
+    expect(Object.keys(spec.paths["/api/tickets"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "415", "422", "429", "503"])
   })
 })
 

@@ -85,6 +85,13 @@ const migrations: ReadonlyArray<readonly [name: string, sql: ReadonlyArray<strin
   ["0003_smtp", [
     // The mails the SMTP mailer sent, by id: a redelivered event is not mailed again.
     `CREATE TABLE sent_mail (mail_id TEXT PRIMARY KEY, sent_at TEXT NOT NULL)`
+  ]],
+  ["0004_sessions", [
+    // Passwords as scrypt hashes; sessions by the SHA-256 of their token (a leaked table
+    // gives no usable token).
+    `CREATE TABLE credentials (user_id TEXT PRIMARY KEY, hash TEXT NOT NULL)`,
+    `CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at TEXT NOT NULL)`,
+    `CREATE INDEX sessions_user ON sessions (user_id)`
   ]]
 ]
 

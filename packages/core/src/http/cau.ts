@@ -72,7 +72,8 @@ const errors = [
   problem(400),
   problem(401),
   problem(413),
-  problem(415)
+  problem(415),
+  problem(429)
 ] as const
 
 /**
@@ -188,9 +189,43 @@ export const DirectoryGroup = HttpApiGroup.make("directory")
   }))
 
 /**
+ * A session: the opaque token (sent back as `Authorization: Bearer …`), who it is for, and
+ * when it ends.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const SessionBody = Schema.Struct({ token: Schema.String, actor: Actor, expiresAt: Schema.String })
+
+/**
+ * The auth group: sign-in with a user code and password (scrypt on the server, rate-limited,
+ * with an optional captcha), sign-out, and a password-reset request that answers the same
+ * for any account.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const AuthGroup = HttpApiGroup.make("auth")
+  .add(HttpApiEndpoint.post("login", "/api/auth/login", {
+    payload: Schema.Struct({
+      userCode: Schema.String,
+      password: Schema.String,
+      captcha: Schema.optional(Schema.Struct({ token: Schema.String, answer: Schema.String }))
+    }),
+    success: SessionBody,
+    error: [problem(401), problem(429), problem(400), problem(415)]
+  }))
+  .add(HttpApiEndpoint.post("logout", "/api/auth/logout", { headers: { authorization: Schema.String }, success: Schema.Struct({ ok: Schema.Boolean }) }))
+  .add(HttpApiEndpoint.post("reset", "/api/auth/reset", {
+    payload: Schema.Struct({ userCode: Schema.String }),
+    success: Schema.Struct({ accepted: Schema.Boolean }).annotate({ httpApiStatus: 202 }),
+    error: [problem(429), problem(400), problem(415)]
+  }))
+
+/**
  * The HTTP contract of the CAU backend.
  *
  * @since 0.2.0
  * @category http
  */
-export const CauApi = HttpApi.make("ecasilla-cau").add(ServiceGroup).add(TicketsGroup).add(DirectoryGroup)
+export const CauApi = HttpApi.make("ecasilla-cau").add(ServiceGroup).add(AuthGroup).add(TicketsGroup).add(DirectoryGroup)

@@ -1,0 +1,134 @@
+// Sign-in to the example backend: passwords hashed with scrypt (node:crypto, memory-hard),
+// opaque session tokens kept only as their SHA-256, failed attempts rate-limited per account
+// and per address, and a captcha hook. A deployment behind the CGR's single sign-on can keep
+// trusting the gateway's header instead (see server options).
+import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto"
+import { promisify } from "node:util"
+import type { Actor } from "@ecasilla/core"
+import { Directory } from "@ecasilla/core/ports"
+import { Clock, Effect, Option } from "effect"
+import * as SqlClient from "effect/sql/SqlClient"
+
+const scrypt = promisify(scryptCb) as (password: string, salt: Buffer, keylen: number, options: { N: number; r: number; p: number; maxmem: number }) => Promise<Buffer>
+const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
+
+/** `scrypt$N$r$p$salt$hash`, base64: the parameters travel with the hash, so they can grow. */
+export const hashPassword = async (password: string): Promise<string> => {
+  const salt = randomBytes(16)
+  const hash = await scrypt(password.normalize("NFC"), salt, 32, PARAMS)
+  return `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${salt.toString("base64")}$${hash.toString("base64")}`
+}
+
+export const verifyPassword = async (password: string, stored: string): Promise<boolean> => {
+  const [kind, n, r, p, salt, hash] = stored.split("$")
+  if (kind !== "scrypt" || !salt || !hash) return false
+  const expected = Buffer.from(hash, "base64")
+  const got = await scrypt(password.normalize("NFC"), Buffer.from(salt, "base64"), expected.length, { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem })
+  return got.length === expected.length && timingSafeEqual(got, expected)
+}
+
+const tokenHash = (token: string) => createHash("sha256").update(token).digest("hex")
+
+/** Why a sign-in was refused; the same answer whether the account exists or not. */
+export type LoginRefusal = "invalid-credentials" | "rate-limited" | "bad-captcha"
+
+export interface AuthOptions {
+  /** Session lifetime (default 8 h). */
+  readonly sessionMs?: number
+  /** Failed attempts allowed per account and per address in a window (default 5 and 20, 15 min). */
+  readonly maxFailuresPerAccount?: number
+  readonly maxFailuresPerAddress?: number
+  readonly windowMs?: number
+  /** The captcha hook: when given, a sign-in must carry an answer it accepts. */
+  readonly verifyCaptcha?: (token: string, answer: string) => Promise<boolean>
+}
+
+/**
+ * Counts failures in a fixed window per key. In memory: one server process; behind a load
+ * balancer, a shared store (the database, Redis) takes its place.
+ */
+const limiter = (max: number, windowMs: number) => {
+  const hits = new Map<string, { count: number; since: number }>()
+  return {
+    blocked: (key: string, now: number) => {
+      const h = hits.get(key)
+      return h !== undefined && now - h.since < windowMs && h.count >= max
+    },
+    fail: (key: string, now: number) => {
+      const h = hits.get(key)
+      if (!h || now - h.since >= windowMs) hits.set(key, { count: 1, since: now })
+      else h.count++
+      if (hits.size > 10_000) hits.clear()
+    },
+    reset: (key: string) => void hits.delete(key)
+  }
+}
+
+export const makeAuth = (options: AuthOptions = {}) =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const directory = yield* Directory
+    const windowMs = options.windowMs ?? 15 * 60_000
+    const perAccount = limiter(options.maxFailuresPerAccount ?? 5, windowMs)
+    const perAddress = limiter(options.maxFailuresPerAddress ?? 20, windowMs)
+    const sessionMs = options.sessionMs ?? 8 * 3_600_000
+
+    const setPassword = (userId: string, password: string) =>
+      Effect.flatMap(Effect.promise(() => hashPassword(password)), (hash) =>
+        sql`INSERT INTO credentials (user_id, hash) VALUES (${userId}, ${hash}) ON CONFLICT (user_id) DO UPDATE SET hash = EXCLUDED.hash`)
+
+    const login = (input: { readonly userCode: string; readonly password: string; readonly captcha?: { readonly token: string; readonly answer: string } }, address: string) =>
+      Effect.gen(function*() {
+        const now = yield* Clock.currentTimeMillis
+        const account = input.userCode.trim().toUpperCase()
+        if (perAccount.blocked(account, now) || perAddress.blocked(address, now)) return { ok: false as const, refusal: "rate-limited" as LoginRefusal }
+        if (options.verifyCaptcha) {
+          const passed = input.captcha ? yield* Effect.promise(() => options.verifyCaptcha!(input.captcha!.token, input.captcha!.answer)) : false
+          if (!passed) {
+            perAddress.fail(address, now)
+            return { ok: false as const, refusal: "bad-captcha" as LoginRefusal }
+          }
+        }
+        const [row] = yield* sql<{ hash: string }>`SELECT hash FROM credentials WHERE user_id = ${account}`
+        // An unknown account costs the same scrypt as a known one: timing says nothing either.
+        const good = yield* Effect.promise(() => verifyPassword(input.password, row?.hash ?? DUMMY))
+        const user = good && row ? yield* directory.findUser(account) : Option.none<Actor>()
+        if (Option.isNone(user)) {
+          perAccount.fail(account, now)
+          perAddress.fail(address, now)
+          return { ok: false as const, refusal: "invalid-credentials" as LoginRefusal }
+        }
+        perAccount.reset(account)
+        const token = randomBytes(32).toString("base64url")
+        const expiresAt = new Date(now + sessionMs).toISOString()
+        yield* sql`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (${tokenHash(token)}, ${account}, ${expiresAt})`
+        return { ok: true as const, session: { token, actor: user.value, expiresAt } }
+      })
+
+    const actorOfToken = (token: string) =>
+      Effect.gen(function*() {
+        const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+        const [row] = yield* sql<{ user_id: string }>`SELECT user_id FROM sessions WHERE token_hash = ${tokenHash(token)} AND expires_at > ${now}`
+        return row ? yield* directory.findUser(row.user_id) : Option.none<Actor>()
+      })
+
+    const logout = (token: string) => Effect.asVoid(sql`DELETE FROM sessions WHERE token_hash = ${tokenHash(token)}`)
+
+    /** A reset request: counted like a failure, answered the same for every account. */
+    const requestReset = (userCode: string, address: string) =>
+      Effect.gen(function*() {
+        const now = yield* Clock.currentTimeMillis
+        const account = userCode.trim().toUpperCase()
+        if (perAccount.blocked(`reset:${account}`, now) || perAddress.blocked(`reset:${address}`, now)) return "rate-limited" as const
+        perAccount.fail(`reset:${account}`, now)
+        perAddress.fail(`reset:${address}`, now)
+        return "accepted" as const
+      })
+
+    return { setPassword, login, actorOfToken, logout, requestReset }
+  })
+
+export type Auth = Effect.Success<ReturnType<typeof makeAuth>>
+
+// A valid scrypt hash of a random password, compared against when the account does not exist.
+const DUMMY = "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
