@@ -7,6 +7,8 @@ import type { Actor } from "@ecasilla/core"
 import { defaultCauCatalog, type NewAttachment, TicketService } from "@ecasilla/core/cau"
 import { ACTOR_HEADER, cauHttpStatus } from "@ecasilla/core/http"
 import type { Auth } from "./auth.js"
+import * as SqlClient from "effect/sql/SqlClient"
+import { IdempotencyKey, ticketOfIdempotencyKey } from "./sql/cau.js"
 import { Directory } from "@ecasilla/core/ports"
 import { Cause, Effect, Exit, Option, type ManagedRuntime } from "effect"
 
@@ -72,12 +74,16 @@ const errorBody = (error: object & { readonly message?: string }) => ({ error: {
 /** How callers are identified: sessions from /api/auth/login, and/or the SSO gateway's header. */
 export interface HandlerOptions {
   readonly auth?: Auth
+  /** The database, for the idempotency keys of creates (without it, keys are refused). */
+  readonly sql?: SqlClient.SqlClient
   /** Trust the `x-ecasilla-user` header set by the single sign-on gateway (default true). */
   readonly trustActorHeader?: boolean
 }
 
 export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
   const trustHeader = options.trustActorHeader ?? true
+  const runtimeSql = <A, E>(effect: Effect.Effect<A, E, SqlClient.SqlClient>): Effect.Effect<A, E | HttpProblem> =>
+    options.sql ? Effect.provideService(effect, SqlClient.SqlClient, options.sql) : Effect.fail(new HttpProblem(400, "no-idempotency", "Este servidor no admite claves de idempotencia."))
   const run = async <A>(res: ServerResponse, status: number, effect: Effect.Effect<A, unknown, TicketService | Directory>) => {
     const exit = await runtime.runPromiseExit(effect)
     if (Exit.isSuccess(exit)) return send(res, status, exit.value)
@@ -187,7 +193,11 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
       } else if (id === undefined && method === "POST") {
         status = 201
         const attachments = attachmentsOf(body.attachments)
-        effect = withActor((actor, cau) =>
+        const key = str(req.headers["idempotency-key"]).trim()
+        if (key && !/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
+          return send(res, 400, { error: { code: "bad-idempotency-key", message: "La clave de idempotencia debe tener de 8 a 100 letras, dígitos, - o _." } })
+        }
+        const create = (actor: Actor, cau: TicketService["Service"]) =>
           cau.createTicket(actor, {
             titulo: str(body.titulo),
             descripcion: str(body.descripcion),
@@ -197,7 +207,24 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
             onBehalfOf: typeof body.onBehalfOf === "string" ? body.onBehalfOf : undefined,
             attachments
           })
-        )
+        // With an Idempotency-Key, a create already made answers with its ticket; the key is
+        // committed with the ticket, so two racing replays file it once.
+        const replayed = (actor: Actor, cau: TicketService["Service"]) =>
+          Effect.gen(function*() {
+            const found = yield* runtimeSql(ticketOfIdempotencyKey(actor.id, key))
+            if (Option.isNone(found)) return yield* Effect.fail(new HttpProblem(409, "conflict", "La solicitud se repitió mientras se atendía; vuelva a intentarlo."))
+            return yield* cau.getTicket(actor, found.value)
+          })
+        effect = withActor((actor, cau) =>
+          Effect.gen(function*() {
+            if (!key) return yield* create(actor, cau)
+            const found = yield* runtimeSql(ticketOfIdempotencyKey(actor.id, key))
+            if (Option.isSome(found)) return yield* cau.getTicket(actor, found.value)
+            return yield* create(actor, cau).pipe(
+              Effect.provideService(IdempotencyKey, { actorId: actor.id, key }),
+              Effect.catchTag("@ecasilla/core/cau/TicketStoreError", (e) => (e.reason === "duplicate" ? replayed(actor, cau) : Effect.fail(e)))
+            )
+          }))
       } else if (id === "by-number" && action !== undefined && method === "GET") {
         effect = withActor((actor, cau) => cau.getTicketByNumber(actor, action))
       } else if (id !== undefined && action === "attachments" && parts[4] !== undefined && method === "GET") {

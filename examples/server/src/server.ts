@@ -8,7 +8,7 @@ import { TicketStore } from "@ecasilla/core/cau"
 import { Directory, EventOutbox, EventRelay, Ids, Mailer } from "@ecasilla/core/ports"
 import type { SariStore } from "@ecasilla/core/sari"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import type * as SqlClient from "effect/sql/SqlClient"
+import * as SqlClient from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
 import { makeHandler } from "./http.js"
 import { layerSqlStores, makeSqlOutboxMailer } from "./sql/index.js"
@@ -65,12 +65,13 @@ export const startServer = async (
 ): Promise<{ server: Server; url: string; relay: () => Promise<unknown>; close: () => Promise<void> }> => {
   const runtime = await makeCauRuntime(backend, mailer ? { mailer } : {})
   const sessions = await backend.runPromise(makeAuth(auth ?? {}))
+  const sql = await backend.runPromise(Effect.service(SqlClient.SqlClient))
   const relay = () => runtime.runPromise(Effect.flatMap(Effect.service(EventRelay), (r) => r.run)).catch((e) => console.error("example-server: relay", e))
   await relay()
   const timer = setInterval(relay, relayEveryMs)
   timer.unref()
   // Time limits: a slow or stalled client cannot hold a connection open.
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, makeHandler(runtime, { auth: sessions, ...(trustActorHeader !== undefined ? { trustActorHeader } : {}) }))
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, makeHandler(runtime, { auth: sessions, sql, ...(trustActorHeader !== undefined ? { trustActorHeader } : {}) }))
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
     server.listen(port, host, () => resolve())

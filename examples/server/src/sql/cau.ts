@@ -3,7 +3,7 @@
 import { Actor } from "@ecasilla/core"
 import { decodeTicketSync, matchesTicketQuery, orderTickets, Ticket, type TicketCommit, type TicketQuery, TicketStore, TicketStoreError } from "@ecasilla/core/cau"
 import { Directory, EventOutbox, EventOutboxError, foldForSearch, Ids, type Mail, Mailer, MailerError, randomId } from "@ecasilla/core/ports"
-import { Clock, Effect, Layer, Option, Schema } from "effect"
+import { Clock, Context, Effect, Layer, Option, Schema } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
 import { isUniqueViolation, strictJson } from "./errors.js"
@@ -11,6 +11,28 @@ import { isUniqueViolation, strictJson } from "./errors.js"
 const encodeTicket = Schema.encodeSync(Ticket)
 const decodeActor = Schema.decodeUnknownSync(Actor)
 const encodeActor = Schema.encodeSync(Actor)
+
+/**
+ * The idempotency key of the request being served (`Idempotency-Key` of a create), set by the
+ * HTTP handler around the service call: the ticket store records it in the same transaction as
+ * the new ticket, so a replayed create finds its ticket instead of filing a second one.
+ *
+ * @since 0.2.0
+ * @category stores
+ */
+export const IdempotencyKey = Context.Reference<{ readonly actorId: string; readonly key: string } | undefined>("ecasilla/example-server/IdempotencyKey", {
+  defaultValue: () => undefined
+})
+
+/**
+ * The ticket a create with this key made, if any.
+ *
+ * @since 0.2.0
+ * @category stores
+ */
+export const ticketOfIdempotencyKey = (actorId: string, key: string) =>
+  Effect.flatMap(Effect.service(SqlClient.SqlClient), (sql) =>
+    Effect.map(sql<{ ticket_id: string }>`SELECT ticket_id FROM idempotency WHERE actor_id = ${actorId} AND key = ${key}`, (r) => Option.fromNullishOr(r[0]?.ticket_id)))
 
 type Outcome = "duplicate" | "conflict" | "not-found"
 class Refused {
@@ -45,6 +67,9 @@ export const makeSqlTicketStore = Effect.gen(function*() {
         if (ticket.version !== 1) return yield* Effect.fail(new Refused("conflict"))
         yield* sql`INSERT INTO tickets (id, number, requester_id, beneficiary_id, analyst_id, state, created_at, version, body)
           VALUES (${ticket.id}, ${ticket.number}, ${ticket.requester.id}, ${col.beneficiary}, ${col.analyst}, ${ticket.state}, ${ticket.createdAt}, ${ticket.version}, ${col.body})`
+        // A keyed create: the key and the ticket commit together (a replay hits the primary key).
+        const idempotency = yield* IdempotencyKey
+        if (idempotency) yield* sql`INSERT INTO idempotency (actor_id, key, ticket_id) VALUES (${idempotency.actorId}, ${idempotency.key}, ${ticket.id})`
       } else {
         const [current] = yield* sql<{ version: number; number: string }>`SELECT version, number FROM tickets WHERE id = ${ticket.id} FOR UPDATE`
         if (!current) return yield* Effect.fail(new Refused("not-found"))

@@ -92,6 +92,10 @@ const migrations: ReadonlyArray<readonly [name: string, sql: ReadonlyArray<strin
     `CREATE TABLE credentials (user_id TEXT PRIMARY KEY, hash TEXT NOT NULL)`,
     `CREATE TABLE sessions (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at TEXT NOT NULL)`,
     `CREATE INDEX sessions_user ON sessions (user_id)`
+  ]],
+  ["0005_idempotency", [
+    // Idempotency-Key of each create, committed with its ticket.
+    `CREATE TABLE idempotency (actor_id TEXT NOT NULL, key TEXT NOT NULL, ticket_id TEXT NOT NULL, PRIMARY KEY (actor_id, key))`
   ]]
 ]
 

@@ -51,9 +51,10 @@ const base64Of = (bytes: Uint8Array): string => {
 const bytesOf = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
 
 /**
- * TicketService, Directory and CauConfig over a backend serving `CauApi`. Reads are retried on
- * network failures and 5xx answers; commands are not (a create retried blindly could file a
- * ticket twice). System jobs (auto-close) are the backend's own: refused here.
+ * TicketService and Directory over a backend serving `CauApi`. Reads, and creates (which carry
+ * an Idempotency-Key the backend commits with the ticket), are retried on network failures and
+ * 5xx answers; the other commands are not. System jobs (auto-close) are the backend's own:
+ * refused here.
  *
  * @since 0.2.0
  * @category layers
@@ -72,10 +73,12 @@ export const layerHttpCau = (options: HttpCauOptions): Layer.Layer<TicketService
         ? Effect.fail(new TicketError({ reason: "not-allowed", action: "system" }))
         : effect(as(actor)).pipe(Effect.timeout(timeout), Effect.mapError(translate(ticketId)))
     const service = TicketService.of({
+      // A create carries an Idempotency-Key, so it is retried like a read: a replay after a
+      // lost answer finds the ticket the first attempt made instead of filing a second one.
       createTicket: (actor, input) =>
         call(undefined, actor, (h) =>
-          client.tickets.create({
-            ...h,
+          retrying.tickets.create({
+            headers: { ...h.headers, "idempotency-key": globalThis.crypto.randomUUID() },
             payload: {
               titulo: input.titulo,
               descripcion: input.descripcion,

@@ -116,7 +116,13 @@ export const TicketsGroup = HttpApiGroup.make("tickets")
     success: Schema.Array(Ticket),
     error: errors
   }))
-  .add(HttpApiEndpoint.post("create", "/api/tickets", { headers, payload: NewTicketBody, success: Ticket.annotate({ httpApiStatus: 201 }), error: errors }))
+  .add(HttpApiEndpoint.post("create", "/api/tickets", {
+    // A create sent again with the same Idempotency-Key answers with the ticket it made.
+    headers: { ...headers, "idempotency-key": Schema.optional(Schema.String) },
+    payload: NewTicketBody,
+    success: Ticket.annotate({ httpApiStatus: 201 }),
+    error: errors
+  }))
   .add(HttpApiEndpoint.get("get", "/api/tickets/:id", { headers, params: id, success: Ticket, error: errors }))
   .add(HttpApiEndpoint.get("getByNumber", "/api/tickets/by-number/:number", { headers, params: { number: Schema.String }, success: Ticket, error: errors }))
   .add(HttpApiEndpoint.get("attachment", "/api/tickets/:id/attachments/:attachmentId", {
