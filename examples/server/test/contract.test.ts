@@ -2,44 +2,25 @@
 // HttpApiClient, no hand-written calls) walks the CAU flow against the running server, every
 // answer decodes with the contract's Schemas, and its errors come back as the core's tagged
 // errors with the declared status.
-import { mkdtempSync, rmSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { cauDemoUsers } from "@ecasilla/adapters/memory"
 import { CauApi } from "@ecasilla/core/http"
 import { Effect } from "effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import { HttpApiClient, OpenApi } from "effect/http-api"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openBackend, startServer, type Backend } from "../src/server.js"
-import { layerPglite, upsertUsers } from "../src/sql/index.js"
+import { startExample, ticketDraft } from "./fixtures.js"
 
-const dir = mkdtempSync(join(tmpdir(), "ecasilla-contract-"))
-let backend: Backend
-let api: Awaited<ReturnType<typeof startServer>>
+let example: Awaited<ReturnType<typeof startExample>>
 beforeAll(async () => {
-  backend = await openBackend(layerPglite())
-  await backend.runPromise(upsertUsers(cauDemoUsers))
-  api = await startServer(backend, { host: "127.0.0.1", port: 0 })
+  example = await startExample()
 }, 60_000)
-afterAll(async () => {
-  await api?.close()
-  await backend?.dispose()
-  rmSync(dir, { recursive: true, force: true })
-})
+afterAll(() => example?.close())
 
-const clientOf = () => HttpApiClient.make(CauApi, { baseUrl: api.url })
+const clientOf = () => HttpApiClient.make(CauApi, { baseUrl: example.api.url })
 type CauClient = Effect.Success<ReturnType<typeof clientOf>>
 const withClient = <A, E>(f: (client: CauClient) => Effect.Effect<A, E>) =>
   Effect.runPromise(Effect.flatMap(clientOf(), f).pipe(Effect.provide(FetchHttpClient.layer)))
 
-const draft = {
-  titulo: "No llega la notificación a mi casilla",
-  descripcion: "<p>Desde ayer no veo notificaciones.</p>",
-  tipo: "Incidencia",
-  categoria: "aplicativos.casilla.problemas-notificacion",
-  telefono: "984 123 456"
-}
+const draft = ticketDraft()
 const as = (user: string) => ({ headers: { "x-ecasilla-user": user } })
 
 describe("the CAU HTTP contract (CauApi) against the example backend", () => {

@@ -11,21 +11,16 @@ import { Directory } from "@ecasilla/core/ports"
 import { systemPrincipal } from "@ecasilla/core/roles"
 import { Cause, Duration, Effect, Exit, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openBackend, startServer, type Backend } from "../src/server.js"
-import { layerPglite, upsertUsers } from "../src/sql/index.js"
+import { startExample, ticketDraft } from "./fixtures.js"
 
 const [rosa, jorge, carla, , patricia] = cauDemoUsers
-let backend: Backend
-let api: Awaited<ReturnType<typeof startServer>>
+let example: Awaited<ReturnType<typeof startExample>>
 const extra: Array<Server> = []
 beforeAll(async () => {
-  backend = await openBackend(layerPglite())
-  await backend.runPromise(upsertUsers(cauDemoUsers))
-  api = await startServer(backend, { host: "127.0.0.1", port: 0 })
+  example = await startExample()
 }, 60_000)
 afterAll(async () => {
-  await api?.close()
-  await backend?.dispose()
+  await example?.close()
   for (const s of extra) await new Promise((r) => s.close(r))
 })
 
@@ -35,18 +30,12 @@ const failureOf = async <A, E>(runtime: ReturnType<typeof runtimeOn>, f: (s: Tic
   if (Exit.isSuccess(exit)) throw new Error("expected a failure")
   return Cause.squash(exit.cause) as { _tag: string; reason: string; issues?: Array<{ field: string }> }
 }
-const draft = {
-  titulo: "No llega la notificación a mi casilla",
-  descripcion: "<p>Desde ayer no veo notificaciones.</p><script>x()</script>",
-  tipo: "Incidencia",
-  categoria: "aplicativos.casilla.problemas-notificacion",
-  telefono: "984 123 456"
-}
+const draft = { ...ticketDraft(), descripcion: "<p>Desde ayer no veo notificaciones.</p><script>x()</script>" }
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52])
 
 describe("layerHttpCau against the example backend", () => {
   it("files with an attachment, edits, finds by number, reads the attachment back, lists, and a lead assigns", async () => {
-    const runtime = runtimeOn(api.url)
+    const runtime = runtimeOn(example.api.url)
     const s = await runtime.runPromise(Effect.service(TicketService))
     const created = await runtime.runPromise(s.createTicket(rosa, { ...draft, attachments: [{ name: "captura.png", bytes: png }] }))
     expect(created.state).toBe("Registrada")
@@ -68,7 +57,7 @@ describe("layerHttpCau against the example backend", () => {
   })
 
   it("the backend's refusals come back as the core's tagged errors", async () => {
-    const runtime = runtimeOn(api.url)
+    const runtime = runtimeOn(example.api.url)
     expect(await failureOf(runtime, (s) => s.getTicket(rosa, "tkt_nope"))).toMatchObject({ _tag: "@ecasilla/core/cau/TicketError", reason: "not-found" })
     const invalid = await failureOf(runtime, (s) => s.createTicket(rosa, { ...draft, titulo: " ", telefono: "12" }))
     expect(invalid._tag).toBe("@ecasilla/core/cau/TicketValidationError")

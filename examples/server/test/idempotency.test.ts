@@ -9,32 +9,21 @@ import { TicketService } from "@ecasilla/core/cau"
 import { Effect, ManagedRuntime } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { openBackend, startServer, type Backend } from "../src/server.js"
-import { layerPglite, upsertUsers } from "../src/sql/index.js"
+import { startExample, ticketDraft } from "./fixtures.js"
 
-let backend: Backend
-let api: Awaited<ReturnType<typeof startServer>>
+let example: Awaited<ReturnType<typeof startExample>>
 let proxy: Server | undefined
 beforeAll(async () => {
-  backend = await openBackend(layerPglite())
-  await backend.runPromise(upsertUsers(cauDemoUsers))
-  api = await startServer(backend, { port: 0 })
+  example = await startExample()
 }, 60_000)
 afterAll(async () => {
   if (proxy) await new Promise((r) => proxy!.close(r))
-  await api?.close()
-  await backend?.dispose()
+  await example?.close()
 })
 
-const draft = (titulo: string) => ({
-  titulo,
-  descripcion: "<p>Desde ayer no veo notificaciones.</p>",
-  tipo: "Incidencia",
-  categoria: "aplicativos.casilla.problemas-notificacion",
-  telefono: "984 123 456"
-})
+const draft = ticketDraft
 const create = async (body: unknown, key?: string) => {
-  const res = await fetch(`${api.url}/api/tickets`, {
+  const res = await fetch(`${example.api.url}/api/tickets`, {
     method: "POST",
     headers: { "content-type": "application/json", "x-ecasilla-user": "E40125", ...(key ? { "idempotency-key": key } : {}) },
     body: JSON.stringify(body)
@@ -42,7 +31,7 @@ const create = async (body: unknown, key?: string) => {
   return { status: res.status, body: await res.json() as { id: string; number: string; error?: { code: string } } }
 }
 const countTitled = (titulo: string) =>
-  backend.runPromise(Effect.flatMap(Effect.service(SqlClient.SqlClient), (sql) => sql<{ n: number }>`SELECT count(*)::int AS n FROM tickets WHERE body LIKE ${`%${titulo}%`}`)).then((r) => Number(r[0].n))
+  example.backend.runPromise(Effect.flatMap(Effect.service(SqlClient.SqlClient), (sql) => sql<{ n: number }>`SELECT count(*)::int AS n FROM tickets WHERE body LIKE ${`%${titulo}%`}`)).then((r) => Number(r[0].n))
 
 describe("Idempotency-Key on ticket creation", () => {
   it("the same key answers with the same ticket, also under racing replays; without a key each create files one", async () => {
@@ -64,7 +53,7 @@ describe("Idempotency-Key on ticket creation", () => {
     // A proxy that lets the first create reach the backend, then drops its answer.
     let dropped = 0
     proxy = createServer((req, res) => {
-      const target = new URL(api.url)
+      const target = new URL(example.api.url)
       const forward = httpRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
         if (req.method === "POST" && dropped === 0) {
           dropped++

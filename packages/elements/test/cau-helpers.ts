@@ -1,6 +1,7 @@
 // Shared set-up of the CAU element tests: a provider over the memory CAU adapters with
 // the demo users, a capture Mailer and a fixed clock.
 import { fixture, html } from "@open-wc/testing"
+import { sendKeys } from "@web/test-runner-commands"
 import type { TemplateResult } from "lit"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
@@ -67,3 +68,19 @@ export const pickFiles = (input: HTMLInputElement, files: ReadonlyArray<File>) =
 
 /** The text inside `el`'s shadow root, spaces collapsed. */
 export const shadowText = (el: Element) => (el.shadowRoot!.textContent ?? "").replace(/\s+/g, " ")
+
+/** Fills every required field of a new ticket in `<cau-ticket-form>`, typing as a user would. */
+export const fillNewTicket = async (form: HTMLElement & { updateComplete: Promise<boolean> }, titulo = "No llegan las notificaciones", descripcion = "Desde ayer no veo notificaciones nuevas.") => {
+  const typeIn = async (el: HTMLElement, text: string) => {
+    el.focus()
+    await sendKeys({ type: text })
+  }
+  await typeIn($(form, "#titulo"), titulo)
+  await typeIn($(form, "#descripcion"), descripcion)
+  $<HTMLInputElement>(form, 'input[name="tipo"][value="Incidencia"]').click()
+  await typeIn($(form, "#categoria"), "problemas notificacion")
+  await sendKeys({ press: "ArrowDown" })
+  await sendKeys({ press: "Enter" })
+  await typeIn($(form, "#telefono"), "987654321")
+  await form.updateComplete
+}

@@ -4,18 +4,12 @@
 // form a page uses on IndexedDB; <cau-ticket-detail> then shows it by number from the backend,
 // and a refusal of the backend shows in the form with its reason.
 import { expect, fixture, html, oneEvent, waitUntil } from "@open-wc/testing"
-import { sendKeys } from "@web/test-runner-commands"
 import { layerHttpCau } from "@ecasilla/adapters/http"
 import "@ecasilla/elements/define/ecasilla-provider.js"
 import "@ecasilla/elements/define/cau-ticket-form.js"
 import "@ecasilla/elements/define/cau-ticket-detail.js"
 import type { CauTicketDetail, CauTicketForm, EcasillaProvider, TicketCreatedEvent } from "@ecasilla/elements"
-import { $, rosa, shadowText } from "./cau-helpers.js"
-
-const typeIn = async (el: HTMLElement, text: string) => {
-  el.focus()
-  await sendKeys({ type: text })
-}
+import { $, fillNewTicket, rosa, shadowText } from "./cau-helpers.js"
 
 describe("CAU elements on the HTTP adapter (example backend)", () => {
   it("files a ticket through the backend, then the detail shows it by number from there", async () => {
@@ -24,14 +18,7 @@ describe("CAU elements on the HTTP adapter (example backend)", () => {
     const form = provider.querySelector<CauTicketForm>("cau-ticket-form")!
     await form.updateComplete
     await expect(form).to.be.accessible()
-    await typeIn($(form, "#titulo"), "No llegan las notificaciones (HTTP)")
-    await typeIn($(form, "#descripcion"), "Desde ayer no veo notificaciones nuevas.")
-    $<HTMLInputElement>(form, 'input[name="tipo"][value="Incidencia"]').click()
-    await typeIn($(form, "#categoria"), "problemas notificacion")
-    await sendKeys({ press: "ArrowDown" })
-    await sendKeys({ press: "Enter" })
-    await typeIn($(form, "#telefono"), "987654321")
-    await form.updateComplete
+    await fillNewTicket(form, "No llegan las notificaciones (HTTP)")
     const created = oneEvent(form, "ticket-created") as Promise<TicketCreatedEvent>
     $<HTMLButtonElement>(form, 'button[type="submit"]').click()
     const ticket = (await created).detail
@@ -57,14 +44,7 @@ describe("CAU elements on the HTTP adapter (example backend)", () => {
     const provider = await fixture<EcasillaProvider>(html`<ecasilla-provider .layer=${layer} .actor=${stranger}><cau-ticket-form></cau-ticket-form></ecasilla-provider>`)
     const form = provider.querySelector<CauTicketForm>("cau-ticket-form")!
     await form.updateComplete
-    await typeIn($(form, "#titulo"), "Prueba")
-    await typeIn($(form, "#descripcion"), "Texto de prueba para el ticket.")
-    $<HTMLInputElement>(form, 'input[name="tipo"][value="Incidencia"]').click()
-    await typeIn($(form, "#categoria"), "problemas notificacion")
-    await sendKeys({ press: "ArrowDown" })
-    await sendKeys({ press: "Enter" })
-    await typeIn($(form, "#telefono"), "987654321")
-    await form.updateComplete
+    await fillNewTicket(form, "Prueba", "Texto de prueba para el ticket.")
     $<HTMLButtonElement>(form, 'button[type="submit"]').click()
     const alert = () => (form.shadowRoot!.querySelector(".error-box[role=alert]")?.textContent ?? "").trim()
     await waitUntil(() => alert() !== "", "no error shown", { timeout: 10000 })

@@ -11,7 +11,7 @@ import { layerBrowserHtmlSanitizer } from "@ecasilla/adapters/browser"
 import { cauDemoUsers, layerMemoryCau } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/cau-ticket-form.js"
 import { TicketUpdatedEvent, type CauTicketForm, type EcasillaProvider } from "@ecasilla/elements"
-import { $, carla, cauFixture, draft, fileTicket, jorge, patricia, pickFiles, rosa, serviceOn } from "./cau-helpers.js"
+import { $, carla, cauFixture, draft, fileTicket, fillNewTicket, jorge, patricia, pickFiles, rosa, serviceOn } from "./cau-helpers.js"
 
 const DELAY = 300
 
@@ -35,17 +35,7 @@ const typeIn = async (el: HTMLElement, text: string) => {
   await sendKeys({ type: text })
 }
 
-/** Fills every required field of a new ticket, as a user would. */
-const fillValid = async (form: CauTicketForm) => {
-  await typeIn($(form, "#titulo"), "No llegan las notificaciones")
-  await typeIn($(form, "#descripcion"), "Desde ayer no veo notificaciones nuevas.")
-  $<HTMLInputElement>(form, 'input[name="tipo"][value="Incidencia"]').click()
-  await typeIn($(form, "#categoria"), "problemas notificacion")
-  await sendKeys({ press: "ArrowDown" })
-  await sendKeys({ press: "Enter" })
-  await typeIn($(form, "#telefono"), "987654321")
-  await form.updateComplete
-}
+const fillValid = (form: CauTicketForm) => fillNewTicket(form)
 
 const setUpSlow = async () => {
   const host = await fixture<HTMLDivElement>(html`<div>
