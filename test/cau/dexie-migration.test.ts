@@ -23,8 +23,9 @@ describe("Dexie schema migration", () => {
 
     const db = openEcasillaDb("migrate", deps)
     await db.open()
-    // Version 2 added the outbox, version 3 the SARI tables: both start empty.
-    expect(db.verno).toBe(3)
+    // Version 2 added the outbox, version 3 the SARI tables, version 4 the offline queue: all start empty.
+    expect(db.verno).toBe(4)
+    expect([await db.mutations.count(), await db.syncedIds.count()]).toEqual([0, 0])
     expect([await db.sariRequests.count(), await db.roleAssignments.count(), await db.sariAudit.count(), await db.collaborators.count()]).toEqual([0, 0, 0, 0])
     expect((await db.tickets.get(old.id))?.ticket).toEqual(old)
     expect(Array.from((await db.attachments.get([old.id, "att_1"]))!.bytes)).toEqual([1, 2, 3])

@@ -4,7 +4,7 @@
 // declares (`cauHttpStatus`), so HttpApiClient decodes them unchanged.
 import type { IncomingMessage, ServerResponse } from "node:http"
 import type { Actor } from "@ecasilla/core"
-import { defaultCauCatalog, type NewAttachment, TicketService } from "@ecasilla/core/cau"
+import { defaultCauCatalog, type NewAttachment, TicketService, TicketStoreError } from "@ecasilla/core/cau"
 import { ACTOR_HEADER, cauHttpStatus } from "@ecasilla/core/http"
 import type { Auth } from "./auth.js"
 import * as SqlClient from "effect/sql/SqlClient"
@@ -178,6 +178,32 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
           return yield* f(actor, cau)
         })
 
+      // With an Idempotency-Key, a command already applied (a create, or an offline page's
+      // replay of any command) answers with its ticket instead of being applied again; the key
+      // commits with the change, so two racing replays apply it once.
+      const key = str(req.headers["idempotency-key"]).trim()
+      if (key && !/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
+        return send(res, 400, { error: { code: "bad-idempotency-key", message: "La clave de idempotencia debe tener de 8 a 100 letras, dígitos, - o _." } })
+      }
+      const keyed = (ticketId: string | undefined, command: (actor: Actor, cau: TicketService["Service"]) => Effect.Effect<unknown, unknown>) =>
+        withActor((actor, cau) =>
+          Effect.gen(function*() {
+            if (!key) return yield* command(actor, cau)
+            const applied = yield* runtimeSql(ticketOfIdempotencyKey(actor.id, key))
+            if (Option.isSome(applied)) return yield* cau.getTicket(actor, applied.value)
+            return yield* command(actor, cau).pipe(
+              Effect.provideService(IdempotencyKey, { actorId: actor.id, key }),
+              Effect.catch((e) =>
+                !(e instanceof TicketStoreError) || (e.reason !== "duplicate" && !(ticketId !== undefined && e.reason === "conflict"))
+                  ? Effect.fail(e)
+                  : Effect.gen(function*() {
+                    // The racing twin committed first: answer with what it made.
+                    const found = yield* runtimeSql(ticketOfIdempotencyKey(actor.id, key))
+                    if (Option.isNone(found)) return yield* Effect.fail(e)
+                    return yield* cau.getTicket(actor, found.value)
+                  }))
+            )
+          }))
       let effect: Effect.Effect<unknown, unknown, TicketService | Directory> | undefined
       let status = 200
       if (id === undefined && method === "GET") {
@@ -193,11 +219,7 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
       } else if (id === undefined && method === "POST") {
         status = 201
         const attachments = attachmentsOf(body.attachments)
-        const key = str(req.headers["idempotency-key"]).trim()
-        if (key && !/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
-          return send(res, 400, { error: { code: "bad-idempotency-key", message: "La clave de idempotencia debe tener de 8 a 100 letras, dígitos, - o _." } })
-        }
-        const create = (actor: Actor, cau: TicketService["Service"]) =>
+        effect = keyed(undefined, (actor, cau) =>
           cau.createTicket(actor, {
             titulo: str(body.titulo),
             descripcion: str(body.descripcion),
@@ -206,24 +228,6 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
             telefono: str(body.telefono),
             onBehalfOf: typeof body.onBehalfOf === "string" ? body.onBehalfOf : undefined,
             attachments
-          })
-        // With an Idempotency-Key, a create already made answers with its ticket; the key is
-        // committed with the ticket, so two racing replays file it once.
-        const replayed = (actor: Actor, cau: TicketService["Service"]) =>
-          Effect.gen(function*() {
-            const found = yield* runtimeSql(ticketOfIdempotencyKey(actor.id, key))
-            if (Option.isNone(found)) return yield* Effect.fail(new HttpProblem(409, "conflict", "La solicitud se repitió mientras se atendía; vuelva a intentarlo."))
-            return yield* cau.getTicket(actor, found.value)
-          })
-        effect = withActor((actor, cau) =>
-          Effect.gen(function*() {
-            if (!key) return yield* create(actor, cau)
-            const found = yield* runtimeSql(ticketOfIdempotencyKey(actor.id, key))
-            if (Option.isSome(found)) return yield* cau.getTicket(actor, found.value)
-            return yield* create(actor, cau).pipe(
-              Effect.provideService(IdempotencyKey, { actorId: actor.id, key }),
-              Effect.catchTag("@ecasilla/core/cau/TicketStoreError", (e) => (e.reason === "duplicate" ? replayed(actor, cau) : Effect.fail(e)))
-            )
           }))
       } else if (id === "by-number" && action !== undefined && method === "GET") {
         effect = withActor((actor, cau) => cau.getTicketByNumber(actor, action))
@@ -247,7 +251,7 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
           survey: (a, c) => c.submitSurvey(a, id, { level: str(body.level) as never, comment: typeof body.comment === "string" ? body.comment : undefined })
         }
         const command = action === undefined ? undefined : commands[action]
-        if (command) effect = withActor(command)
+        if (command) effect = keyed(id, command)
       }
       if (!effect) return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
       return await run(res, status, effect)

@@ -2,41 +2,27 @@
 // processes (`src/main.ts`) share one database and take concurrent ticket creations, valid
 // and invalid, split between them: every valid one is stored once with its own number, every
 // invalid one is refused with its reason, nothing is lost.
-import { spawn, type ChildProcess } from "node:child_process"
-import { fileURLToPath } from "node:url"
+import type { ChildProcess } from "node:child_process"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { afterAll, describe, expect, it } from "vitest"
 import { ACTOR_HEADER } from "../src/http.js"
 import { layerPostgres, layerSqlStores } from "../src/sql/index.js"
+import { startServerProcess } from "./fixtures.js"
 import { freshPostgresDatabase } from "./postgres.js"
 
 const pgUrl = process.env.DATABASE_URL
-const root = fileURLToPath(new URL("../../../", import.meta.url))
 const started: Array<ChildProcess> = []
 afterAll(() => {
   for (const p of started) if (p.exitCode === null) p.kill("SIGTERM")
 })
 
 /** Starts `src/main.ts` on a free loopback port against `url`; resolves with its API base. */
-const startProcess = (url: string): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "examples/server/src/main.ts"], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1" },
-      stdio: ["ignore", "pipe", "pipe"]
-    })
-    started.push(child)
-    let out = ""
-    let err = ""
-    child.stdout!.on("data", (d: Buffer) => {
-      out += d.toString()
-      const m = /on (http:\/\/127\.0\.0\.1:\d+)\/api/.exec(out)
-      if (m) resolve(m[1])
-    })
-    child.stderr!.on("data", (d: Buffer) => void (err += d.toString()))
-    child.once("exit", (code) => reject(new Error(`server process exited with ${code}: ${err}`)))
-  })
+const startProcess = async (url: string): Promise<string> => {
+  const { url: base, child } = await startServerProcess({ DATABASE_URL: url })
+  started.push(child)
+  return base
+}
 
 const draft = (n: number) => ({
   titulo: `No llega la notificación a mi casilla (${n})`,

@@ -76,6 +76,9 @@ export const makeSqlTicketStore = Effect.gen(function*() {
         if (current.version !== expectedVersion || current.number !== ticket.number || ticket.version !== expectedVersion + 1) return yield* Effect.fail(new Refused("conflict"))
         yield* sql`UPDATE tickets SET analyst_id = ${col.analyst}, beneficiary_id = ${col.beneficiary}, state = ${ticket.state}, version = ${ticket.version}, body = ${col.body}
           WHERE id = ${ticket.id}`
+        // A keyed command (an offline page's replay): the key commits with the change.
+        const idempotency = yield* IdempotencyKey
+        if (idempotency) yield* sql`INSERT INTO idempotency (actor_id, key, ticket_id) VALUES (${idempotency.actorId}, ${idempotency.key}, ${ticket.id})`
       }
       // Plain INSERTs: a repeated attachment or event id is a unique violation that rolls all back.
       for (const a of c.attachments) yield* sql`INSERT INTO attachments (ticket_id, attachment_id, bytes) VALUES (${ticket.id}, ${a.id}, ${a.bytes})`

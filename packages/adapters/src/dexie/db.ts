@@ -1,7 +1,7 @@
 import type { Actor } from "@ecasilla/core"
 import type { Collaborator, RoleAssignment } from "@ecasilla/core/roles"
 import type { SariAuditEntry, SariRequest } from "@ecasilla/core/sari"
-import type { Ticket } from "@ecasilla/core/cau"
+import type { Ticket, TicketSyncFailure, TicketSyncOp } from "@ecasilla/core/cau"
 import { Dexie, type Table } from "dexie"
 
 /**
@@ -80,6 +80,45 @@ export interface SariRequestRow {
 }
 
 /**
+ * One command an offline page made without a network (`layerOfflineCau`), written in the
+ * same IndexedDB transaction as its local change and replayed, in `seq` order, with its
+ * `key` as the Idempotency-Key, so the backend applies it once however often it is sent.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface MutationRow {
+  readonly seq?: number
+  readonly key: string
+  readonly op: TicketSyncOp
+  /** Who made it (the Actor, as JSON). */
+  readonly actor: Actor
+  /** The ticket it was made on: the local, provisional id of a ticket filed offline, or the backend's. */
+  readonly ticketId: string
+  readonly ticketNumber: string
+  readonly titulo: string
+  /** The command's arguments after the actor and the ticket id. */
+  readonly args: ReadonlyArray<unknown>
+  readonly status: "pending" | "failed"
+  readonly at: string
+  readonly error?: TicketSyncFailure["error"]
+}
+
+/**
+ * A ticket filed offline that the backend has numbered: its provisional id, and the id the
+ * backend gave it, so the page's links and later queued commands still find it.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface SyncedIdRow {
+  readonly localId: string
+  readonly localNumber: string
+  readonly serverId: string
+  readonly number: string
+}
+
+/**
  * Where the Dexie adapters keep things when IndexedDB is not the global one (Node tests
  * with fake-indexeddb, private instances).
  *
@@ -94,8 +133,9 @@ export interface IndexedDbDependencies {
 /**
  * The IndexedDB database of the ecasilla adapters: the CAU (tickets, their attachment
  * bytes, counters), the users and colleagues of the in-browser Directory, the
- * domain-event outbox every domain's commit writes to (version 2) and SARI (requests,
- * role assignments, the append-only audit trail; version 3).
+ * domain-event outbox every domain's commit writes to (version 2), SARI (requests,
+ * role assignments, the append-only audit trail; version 3) and the offline queue
+ * (version 4).
  *
  * @since 0.1.0
  * @category models
@@ -111,6 +151,8 @@ export class EcasillaDb extends Dexie {
   roleAssignments!: Table<RoleAssignment, [string, string, string]>
   /** Append-only: hooks refuse every update and delete (see `makeDexieSariStore`). */
   sariAudit!: Table<SariAuditEntry, string>
+  mutations!: Table<MutationRow, number>
+  syncedIds!: Table<SyncedIdRow, string>
 
   constructor(name = "ecasilla", deps?: IndexedDbDependencies) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined)
@@ -132,6 +174,12 @@ export class EcasillaDb extends Dexie {
       sariRequests: "id, updatedAt, unitId, requesterId, collaboratorId, &openKey",
       roleAssignments: "[userId+system+role], userId",
       sariAudit: "id, requestId, &[requestId+seq]"
+    })
+    // Version 4: the offline queue of `layerOfflineCau` and the ids the backend gave to
+    // tickets filed offline.
+    this.version(4).stores({
+      mutations: "++seq, status, ticketId",
+      syncedIds: "localId, serverId, localNumber"
     })
     // The audit trail is append-only for every caller of this database, not only the store.
     this.sariAudit.hook("updating", () => {

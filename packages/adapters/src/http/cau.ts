@@ -7,7 +7,7 @@ import { type AttachmentMeta, type Ticket, TicketError, TicketService, TicketSto
 import { ACTOR_HEADER, CauApi } from "@ecasilla/core/http"
 import { Directory } from "@ecasilla/core/ports"
 import { type Actor, isSystemPrincipal, type Principal } from "@ecasilla/core/roles"
-import { Duration, Effect, Layer, Option, Schedule } from "effect"
+import { Context, Duration, Effect, Layer, Option, Schedule } from "effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import * as HttpClient from "effect/http/HttpClient"
 import { HttpApiClient } from "effect/http-api"
@@ -43,6 +43,20 @@ const translate = (ticketId: string | undefined) => (e: unknown): CoreError => {
   return new TicketStoreError({ reason: "unavailable", detail: detail.slice(0, 300), ...(ticketId ? { ticketId } : {}) })
 }
 
+/**
+ * The Idempotency-Key the next command carries. A create always carries one (a fresh one
+ * when this is unset); any other command carries one only when it is set, and is then
+ * retried like a read: the backend commits the key with the change, so a replay after a
+ * lost answer is answered with the ticket instead of being applied twice. The offline
+ * queue sets it to the key it stored with each command.
+ *
+ * @since 0.2.0
+ * @category idempotency
+ */
+export const IdempotencyKey = Context.Reference<string | undefined>("@ecasilla/adapters/http/IdempotencyKey", {
+  defaultValue: () => undefined
+})
+
 const base64Of = (bytes: Uint8Array): string => {
   let s = ""
   for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192))
@@ -72,13 +86,17 @@ export const layerHttpCau = (options: HttpCauOptions): Layer.Layer<TicketService
       isSystemPrincipal(actor)
         ? Effect.fail(new TicketError({ reason: "not-allowed", action: "system" }))
         : effect(as(actor)).pipe(Effect.timeout(timeout), Effect.mapError(translate(ticketId)))
+    // A command with an Idempotency-Key (the offline queue's replays) is safe to retry.
+    const command = <A, E>(ticketId: string, actor: Principal, f: (c: typeof client, headers: { readonly [ACTOR_HEADER]: string; readonly "idempotency-key"?: string }) => Effect.Effect<A, E>): Effect.Effect<A, CoreError> =>
+      Effect.flatMap(Effect.service(IdempotencyKey), (key) =>
+        call(ticketId, actor, (h) => (key === undefined ? f(client, h.headers) : f(retrying, { ...h.headers, "idempotency-key": key }))))
     const service = TicketService.of({
       // A create carries an Idempotency-Key, so it is retried like a read: a replay after a
       // lost answer finds the ticket the first attempt made instead of filing a second one.
       createTicket: (actor, input) =>
-        call(undefined, actor, (h) =>
+        Effect.flatMap(Effect.service(IdempotencyKey), (key) => call(undefined, actor, (h) =>
           retrying.tickets.create({
-            headers: { ...h.headers, "idempotency-key": globalThis.crypto.randomUUID() },
+            headers: { ...h.headers, "idempotency-key": key ?? globalThis.crypto.randomUUID() },
             payload: {
               titulo: input.titulo,
               descripcion: input.descripcion,
@@ -88,20 +106,21 @@ export const layerHttpCau = (options: HttpCauOptions): Layer.Layer<TicketService
               ...(input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {}),
               ...(input.attachments?.length ? { attachments: input.attachments.map((a) => ({ name: a.name, base64: base64Of(a.bytes) })) } : {})
             }
-          })) as Effect.Effect<Ticket, never>,
-      editTicket: (actor, id, patch) => call(id, actor, (h) => client.tickets.edit({ ...h, params: { id }, payload: patch })) as Effect.Effect<Ticket, never>,
-      assignTicket: (actor, id, input) => call(id, actor, (h) => client.tickets.assign({ ...h, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
+          }))) as Effect.Effect<Ticket, never>,
+      editTicket: (actor, id, patch) => command(id, actor, (c, headers) => c.tickets.edit({ headers, params: { id }, payload: patch })) as Effect.Effect<Ticket, never>,
+      assignTicket: (actor, id, input) => command(id, actor, (c, headers) => c.tickets.assign({ headers, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
       addNote: (actor, id, input) =>
-        call(id, actor, (h) =>
-          client.tickets.note({
-            ...h,
+        command(id, actor, (c, headers) =>
+          c.tickets.note({
+            headers,
             params: { id },
             payload: { message: input.message, ...(input.attachments?.length ? { attachments: input.attachments.map((a) => ({ name: a.name, base64: base64Of(a.bytes) })) } : {}) }
           })) as Effect.Effect<Ticket, never>,
-      resolveTicket: (actor, id, input) => call(id, actor, (h) => client.tickets.resolve({ ...h, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
-      rejectResolution: (actor, id, input) => call(id, actor, (h) => client.tickets.reject({ ...h, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
-      acceptResolution: (actor, id) => call(id, actor, (h) => client.tickets.accept({ ...h, params: { id } })) as Effect.Effect<Ticket, never>,
-      submitSurvey: (actor, id, input) => call(id, actor, (h) => client.tickets.survey({ ...h, params: { id }, payload: input as { readonly level: NonNullable<typeof input.level>; readonly comment?: string } })) as Effect.Effect<Ticket, never>,
+      resolveTicket: (actor, id, input) => command(id, actor, (c, headers) => c.tickets.resolve({ headers, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
+      rejectResolution: (actor, id, input) => command(id, actor, (c, headers) => c.tickets.reject({ headers, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
+      acceptResolution: (actor, id) => command(id, actor, (c, headers) => c.tickets.accept({ headers, params: { id } })) as Effect.Effect<Ticket, never>,
+      submitSurvey: (actor, id, input) =>
+        command(id, actor, (c, headers) => c.tickets.survey({ headers, params: { id }, payload: input as { readonly level: NonNullable<typeof input.level>; readonly comment?: string } })) as Effect.Effect<Ticket, never>,
       autoCloseResolved: () => Effect.fail(new TicketError({ reason: "not-allowed", action: "auto-close" })),
       getTicket: (actor, id) => call(id, actor, (h) => retrying.tickets.get({ ...h, params: { id } })) as Effect.Effect<Ticket, never>,
       getTicketByNumber: (actor, number) => call(number, actor, (h) => retrying.tickets.getByNumber({ ...h, params: { number } })) as Effect.Effect<Ticket, never>,
