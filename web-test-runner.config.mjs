@@ -63,13 +63,29 @@ const startBackend = () =>
     })
     child.once("exit", (code) => reject(new Error(`example backend exited with ${code}`)))
   }))
+// A test can cut the page's network to the backend (`POST /__network` with body "down" or
+// "up"): while it is down every /api/ request has its connection dropped, as when the
+// intranet's network is gone.
+let networkDown = false
+const networkSwitch = async (context, next) => {
+  if (context.path !== "/__network" || context.method !== "POST") return next()
+  let body = ""
+  for await (const chunk of context.req) body += chunk
+  networkDown = body.trim() === "down"
+  context.status = 204
+}
 const exampleBackend = async (context, next) => {
   if (!context.path.startsWith("/api/")) return next()
+  if (networkDown) {
+    context.respond = false
+    context.req.socket.destroy()
+    return
+  }
   const base = await startBackend()
   const chunks = []
   for await (const chunk of context.req) chunks.push(chunk)
   const headers = {}
-  for (const name of ["content-type", "x-ecasilla-user", "accept"]) if (context.get(name)) headers[name] = context.get(name)
+  for (const name of ["content-type", "x-ecasilla-user", "accept", "idempotency-key"]) if (context.get(name)) headers[name] = context.get(name)
   const answer = await fetch(base + context.url, { method: context.method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) })
   context.status = answer.status
   context.set("content-type", answer.headers.get("content-type") ?? "application/json")
@@ -77,7 +93,7 @@ const exampleBackend = async (context, next) => {
 }
 
 export default {
-  middleware: [tsForJs, exampleBackend],
+  middleware: [tsForJs, networkSwitch, exampleBackend],
   files: ["packages/*/src/**/*.browser.test.ts", "packages/*/test/**/*.browser.test.ts", "test/**/*.browser.test.ts"],
   nodeResolve: { exportConditions: ["source", "browser", "development"] },
   rootDir: fileURLToPath(new URL(".", import.meta.url)),

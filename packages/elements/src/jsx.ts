@@ -16,7 +16,7 @@
  * @since 0.2.0
  * @packageDocumentation
  */
-import type { CasillaDeposit, CasillaInbox, CasillaLogin, CasillaLoginEvent, CasillaLogoutEvent, CasillaSign, CauTicketDetail, CauTicketForm, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaIdInput, EcasillaInputEvent, EcasillaProvider, FirmaVerifiedEvent, FirmaVerify, NotificationDepositedEvent, NotificationOpenedEvent, NotificationSignedEvent, PasswordResetRequestedEvent, SariApprovalInbox, SariRequestChangedEvent, SariRequestForm, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "./index.js"
+import type { CasillaDeposit, CasillaInbox, CasillaLogin, CasillaLoginEvent, CasillaLogoutEvent, CasillaSign, CauSyncStatus, CauTicketDetail, CauTicketForm, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaIdInput, EcasillaInputEvent, EcasillaProvider, FirmaVerifiedEvent, FirmaVerify, NotificationDepositedEvent, NotificationOpenedEvent, NotificationSignedEvent, PasswordResetRequestedEvent, SariApprovalInbox, SariRequestChangedEvent, SariRequestForm, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "./index.js"
 
 /**
  * What every tag accepts besides its own properties.
@@ -44,6 +44,7 @@ export interface EcasillaIntrinsicElements {
   "casilla-inbox": EcasillaBaseAttributes & Partial<Pick<CasillaInbox, "pageSize" | "rowHeight" | "fileHandler" | "trustAnchors">> & { readonly "page-size"?: string; readonly "row-height"?: string }
   "casilla-login": EcasillaBaseAttributes & Partial<Pick<CasillaLogin, "kind" | "session">>
   "casilla-sign": EcasillaBaseAttributes & {}
+  "cau-sync-status": EcasillaBaseAttributes & Partial<Pick<CauSyncStatus, "status">>
   "cau-ticket-detail": EcasillaBaseAttributes & Partial<Pick<CauTicketDetail, "ticketId" | "number">> & { readonly "ticket-id"?: string }
   "cau-ticket-form": EcasillaBaseAttributes & Partial<Pick<CauTicketForm, "ticketId">> & { readonly "ticket-id"?: string }
   "ecasilla-id-input": EcasillaBaseAttributes & Partial<Pick<EcasillaIdInput, "name" | "kinds" | "defaultValue" | "label" | "helpText" | "placeholder" | "required" | "disabled" | "readonly" | "autocomplete" | "value">> & { readonly "help-text"?: string }
@@ -64,6 +65,7 @@ export interface EcasillaElementEvents {
   "casilla-inbox": { readonly "casilla-notification-open": NotificationOpenedEvent; readonly "casilla-document-download": DocumentDownloadedEvent }
   "casilla-login": { readonly "session": CasillaLogoutEvent; readonly "casilla-login": CasillaLoginEvent; readonly "casilla-logout": CasillaLogoutEvent; readonly "casilla-password-reset": PasswordResetRequestedEvent }
   "casilla-sign": { readonly "casilla-notification-sign": NotificationSignedEvent }
+  "cau-sync-status": {}
   "cau-ticket-detail": { readonly "ticket-updated": TicketUpdatedEvent }
   "cau-ticket-form": { readonly "ticket-created": TicketCreatedEvent; readonly "ticket-updated": TicketUpdatedEvent }
   "ecasilla-id-input": { readonly "input": EcasillaInputEvent; readonly "change": EcasillaChangeEvent }

@@ -84,6 +84,7 @@ const es: MessageCatalogue = {
   "TicketStoreError.conflict": "El ticket fue modificado por otra persona. Vuelva a cargarlo e intente de nuevo.",
   "TicketStoreError.duplicate": "Ya existe un ticket con ese identificador o número.",
   "TicketStoreError.not-found": "El ticket no existe.",
+  "TicketSync.provisional": "Sin conexión: se guardó en este equipo con el N° provisional {number} y se enviará al CAU cuando vuelva la red.",
   "TicketStoreError": "No se pudo acceder al almacenamiento de tickets.",
   "field.titulo.empty": "Ingrese el título.",
   "field.titulo.too-short": "El título debe tener al menos {min} caracteres.",
@@ -144,6 +145,7 @@ const en: MessageCatalogue = {
   "TicketStoreError.conflict": "Someone else changed the ticket first. Reload it and try again.",
   "TicketStoreError.duplicate": "A ticket with that id or number already exists.",
   "TicketStoreError.not-found": "The ticket does not exist.",
+  "TicketSync.provisional": "No connection: saved on this device as provisional N° {number}; it will be sent to the help desk when the network is back.",
   "TicketStoreError": "The ticket storage could not be reached.",
   "field.titulo.empty": "Enter the title.",
   "field.titulo.too-short": "The title needs at least {min} characters.",
@@ -192,6 +194,16 @@ export const cauErrorMessage = <E extends { readonly reason: string }>(error: E,
  * @category i18n
  */
 export const ticketErrorMessage = (error: unknown, locale: Locale = "es-PE"): string | undefined => errorMessage(error, locale)
+
+/**
+ * What a provisional ticket number means, for the person who sees it (`PROV-2026-000001`,
+ * given offline until the backend numbers the ticket), Spanish by default.
+ *
+ * @since 0.2.0
+ * @category i18n
+ */
+export const provisionalNumberMessage = (number: string, locale: Locale = "es-PE"): string =>
+  formatMessage("cau", "TicketSync.provisional", { number }, locale) ?? number
 
 /**
  * The message of a CAU field issue (`{ field, code, params }`), Spanish by default.

@@ -11,6 +11,8 @@ import {
   phaseOf,
   surveyLevelLabels,
   ticketActionLabels,
+  isProvisionalTicketNumber,
+  provisionalNumberMessage,
   isTicketError,
   TicketError,
   ticketMessage,
@@ -268,6 +270,7 @@ export class CauTicketDetail extends LitElement {
           <span class="number">${ticketTipoLabels[t.locale][ticket.tipo]} N° ${ticket.number}</span>
           <span class="state">${t.term("state")}: <span class="badge" data-state=${ticket.state}>${ticket.state}</span></span>
         </div>
+        ${isProvisionalTicketNumber(ticket.number) ? html`<p class="provisional">${provisionalNumberMessage(ticket.number, t.locale)}</p>` : nothing}
         <h2 id="titulo">${ticket.titulo}</h2>
       </header>
       ${this.renderPhases(ticket)}

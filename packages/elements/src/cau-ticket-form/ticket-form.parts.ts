@@ -4,7 +4,7 @@
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from "lit"
 import { live } from "lit/directives/live.js"
 import type { Actor } from "@ecasilla/core"
-import { type Catalog, searchCatalog, ticketTextLimits, TicketTipo, ticketTipoLabels, type Ticket } from "@ecasilla/core/cau"
+import { type Catalog, isProvisionalTicketNumber, provisionalNumberMessage, searchCatalog, ticketTextLimits, TicketTipo, ticketTipoLabels, type Ticket } from "@ecasilla/core/cau"
 import type { LocalizeController } from "../controllers/localize.js"
 import type { AttachmentDropController } from "../cau/attachment-drop.js"
 import { ComboboxController } from "../cau/combobox.js"
@@ -47,6 +47,7 @@ export const renderTicketResult = (t: I18n, ticket: Ticket, edited: boolean, aga
       <span class="result-number" id="result-number" tabindex="-1">${ticket.tipo} N° ${ticket.number}</span>
       <span>${t.term("state")}: <span class="badge">${ticket.state}</span></span>
     </div>
+    ${isProvisionalTicketNumber(ticket.number) && !edited ? html`<p>${provisionalNumberMessage(ticket.number, t.locale)}</p>` : nothing}
     <dl>
       <dt>${t.term("titulo")}</dt><dd>${ticket.titulo}</dd>
       <dt>${t.term("categoria")}</dt><dd>${ticket.categoria.path.join(" › ")}</dd>

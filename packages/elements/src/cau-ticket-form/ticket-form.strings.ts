@@ -37,7 +37,6 @@ export const ticketFormStrings: Translations<{
   noActor: string
   fix: (n: number) => string
   created: (tipo: string, number: string, state: string) => string
-  number: string
   state: string
   editHeading: (tipo: string, number: string) => string
   editIntro: string
@@ -77,7 +76,6 @@ export const ticketFormStrings: Translations<{
     noActor: "Inicie sesión para registrar una incidencia o petición.",
     fix: (n) => (n === 1 ? "Corrija el campo marcado." : `Corrija los ${n} campos marcados.`),
     created: (tipo, number, state) => `Se registró su ${tipo.toLowerCase()} N° ${number}. Estado: ${state}.`,
-    number: "Número",
     state: "Estado",
     editHeading: (tipo, number) => `Editar ${tipo.toLowerCase()} N° ${number}`,
     editIntro: "Puede corregir los datos mientras el ticket está Registrada. Los adjuntos no cambian.",
@@ -117,7 +115,6 @@ export const ticketFormStrings: Translations<{
     noActor: "Sign in to file an incident or request.",
     fix: (n) => (n === 1 ? "Fix the marked field." : `Fix the ${n} marked fields.`),
     created: (tipo, number, state) => `Your ${tipo.toLowerCase()} N° ${number} was filed. State: ${state}.`,
-    number: "Number",
     state: "State",
     editHeading: (tipo, number) => `Edit ${tipo.toLowerCase()} N° ${number}`,
     editIntro: "You can correct the fields while the ticket is Registrada. Attachments do not change.",

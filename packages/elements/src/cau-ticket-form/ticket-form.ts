@@ -8,6 +8,8 @@ import {
   type CauConfigShape,
   cauFieldMessage,
   defaultCauConfig,
+  isProvisionalTicketNumber,
+  provisionalNumberMessage,
   isTicketError,
   isTicketValidationError,
   ticketMessage,
@@ -274,7 +276,9 @@ export class CauTicketForm extends LitElement {
       const ticket = outcome.value
       this.saved = ticket
       if (editing === undefined) {
-        this.announcement = this.i18n.term("created", ticket.tipo, ticket.number, ticket.state)
+        this.announcement = isProvisionalTicketNumber(ticket.number)
+          ? provisionalNumberMessage(ticket.number, this.i18n.locale)
+          : this.i18n.term("created", ticket.tipo, ticket.number, ticket.state)
         this.dispatchEvent(new TicketCreatedEvent(outcome.value))
       } else {
         this.announcement = this.i18n.term("edited", ticket.number)

@@ -20,6 +20,7 @@ import { CasillaDeposit as CasillaDepositElement } from "../define/casilla-depos
 import { CasillaInbox as CasillaInboxElement } from "../define/casilla-inbox.js"
 import { CasillaLogin as CasillaLoginElement } from "../define/casilla-login.js"
 import { CasillaSign as CasillaSignElement } from "../define/casilla-sign.js"
+import { CauSyncStatus as CauSyncStatusElement } from "../define/cau-sync-status.js"
 import { CauTicketDetail as CauTicketDetailElement } from "../define/cau-ticket-detail.js"
 import { CauTicketForm as CauTicketFormElement } from "../define/cau-ticket-form.js"
 import { EcasillaIdInput as EcasillaIdInputElement } from "../define/ecasilla-id-input.js"
@@ -90,6 +91,19 @@ export const CasillaSign = createComponent({
   events: {
     onCasillaNotificationSign: "casilla-notification-sign" as EventName<NotificationSignedEvent>
   }
+})
+
+/**
+ * `<cau-sync-status>` for React: Pending and refused offline changes of the CAU.
+ *
+ * @since 0.2.0
+ * @category react
+ */
+export const CauSyncStatus = createComponent({
+  tagName: "cau-sync-status",
+  elementClass: CauSyncStatusElement,
+  react: React,
+  events: {}
 })
 
 /**
