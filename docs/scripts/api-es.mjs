@@ -69,6 +69,13 @@ const es = new Map(Object.entries({
   "Background of fields.": "Fondo de los campos.",
   "Widest the form grows (default 48rem).": "Ancho máximo del formulario (por defecto 48rem).",
   "The ticket is being saved.": "El ticket se está guardando.",
+  // <cau-sync-status>
+  "The latest status, or undefined while there is none (no provider, or a layer without TicketSync).": "El último estado, o undefined mientras no hay ninguno (sin proveedor, o una capa sin TicketSync).",
+  "The line that says what waits or is being sent.": "La línea que dice qué espera o se está enviando.",
+  "The list of refused changes.": "La lista de cambios rechazados.",
+  "Refused changes.": "Cambios rechazados.",
+  "Sends what waits now, instead of waiting for the network event or the timer.": "Envía ahora lo que espera, sin esperar al evento de red ni al temporizador.",
+  "Pending and refused offline changes of the CAU.": "Cambios del CAU pendientes y rechazados, hechos sin conexión.",
   // <cau-ticket-detail>
   "The ticket's internal id; takes precedence over `number`.": "El id interno del ticket; tiene prioridad sobre `number`.",
   "The ticket's number (`CAU-2026-000123`), when the id is not known.": "El número del ticket (`CAU-2026-000123`), cuando no se conoce el id.",

@@ -5,7 +5,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 import type { Actor } from "@ecasilla/core"
 import { defaultCauCatalog, type NewAttachment, TicketService, TicketStoreError } from "@ecasilla/core/cau"
-import { ACTOR_HEADER, cauHttpStatus } from "@ecasilla/core/http"
+import { ACTOR_HEADER, cauHttpStatus, MAX_REQUEST_BYTES } from "@ecasilla/core/http"
+import * as MultipartParser from "effect/http/MultipartParser"
 import type { Auth } from "./auth.js"
 import * as SqlClient from "effect/sql/SqlClient"
 import { IdempotencyKey, ticketOfIdempotencyKey } from "./sql/cau.js"
@@ -14,13 +15,14 @@ import { Cause, Effect, Exit, Option, type ManagedRuntime } from "effect"
 
 /** The header an upstream SSO gateway (SCA) sets to the signed-in user's code. */
 export { ACTOR_HEADER }
-const MAX_BODY = 25 * 1024 * 1024
+const MAX_BODY = MAX_REQUEST_BYTES
 
 type Runtime = ManagedRuntime.ManagedRuntime<TicketService | Directory, never>
 
 class HttpProblem {
   constructor(readonly status: number, readonly code: string, readonly message: string) {}
 }
+const tooLarge = () => new HttpProblem(413, "too-large", "La solicitud excede el tamaño permitido.")
 
 const send = (res: ServerResponse, status: number, body: unknown) => {
   const text = JSON.stringify(body)
@@ -28,34 +30,87 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.end(text)
 }
 
-const readJson = (req: IncomingMessage): Promise<unknown> =>
+/** The body's bytes, at most MAX_BODY of them (413 beyond). */
+const readBytes = (req: IncomingMessage): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Array<Buffer> = []
     let size = 0
     req.on("data", (chunk: Buffer) => {
       size += chunk.length
       if (size > MAX_BODY) {
-        reject(new HttpProblem(413, "too-large", "La solicitud excede el tamaño permitido."))
-        req.destroy()
+        req.pause()
+        reject(tooLarge())
       } else chunks.push(chunk)
     })
-    req.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8")
-      if (text.trim() === "") return resolve({})
-      try {
-        resolve(JSON.parse(text))
-      } catch {
-        reject(new HttpProblem(400, "bad-json", "El cuerpo de la solicitud no es JSON válido."))
+    req.on("end", () => resolve(Buffer.concat(chunks)))
+    req.on("error", () => reject(new HttpProblem(400, "bad-request", "No se pudo leer la solicitud.")))
+  })
+
+const readJson = async (req: IncomingMessage): Promise<unknown> => {
+  const text = (await readBytes(req)).toString("utf8")
+  if (text.trim() === "") return {}
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new HttpProblem(400, "bad-json", "El cuerpo de la solicitud no es JSON válido.")
+  }
+}
+
+/**
+ * A multipart/form-data body, read as it arrives with effect's multipart parser: its text
+ * fields, and its `files` parts as attachments (file name and bytes). At most MAX_BODY in
+ * all (413 beyond, answered while the rest is still arriving).
+ */
+const readMultipart = (req: IncomingMessage): Promise<Record<string, unknown>> =>
+  new Promise((resolve, reject) => {
+    const fields: Record<string, unknown> = {}
+    const files: Array<NewAttachment> = []
+    const headers = Object.fromEntries(Object.entries(req.headers).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])))
+    let failed = false
+    const fail = (problem: HttpProblem) => {
+      if (failed) return
+      failed = true
+      req.pause()
+      reject(problem)
+    }
+    const parser = MultipartParser.make({
+      headers,
+      maxParts: 64,
+      maxTotalSize: MAX_BODY,
+      maxPartSize: MAX_BODY,
+      maxFieldSize: 1024 * 1024,
+      onField: (info, value) => {
+        fields[info.name] = MultipartParser.decodeField(info, value)
+      },
+      onFile: (info) => {
+        const chunks: Array<Uint8Array> = []
+        return (chunk) => {
+          if (chunk !== null) chunks.push(chunk)
+          else if (info.name === "files") files.push({ name: info.filename ?? "archivo", bytes: new Uint8Array(Buffer.concat(chunks)) })
+        }
+      },
+      onError: (error) =>
+        fail(error._tag === "ReachedLimit" ? tooLarge() : new HttpProblem(400, "bad-multipart", "El cuerpo multipart/form-data no se pudo leer.")),
+      onDone: () => {
+        if (!failed) resolve(files.length ? { ...fields, files } : fields)
       }
     })
-    req.on("error", () => reject(new HttpProblem(400, "bad-request", "No se pudo leer la solicitud.")))
+    req.on("data", (chunk: Buffer) => {
+      if (!failed) parser.write(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.length))
+    })
+    req.on("end", () => {
+      if (!failed) parser.end()
+    })
+    req.on("error", () => fail(new HttpProblem(400, "bad-request", "No se pudo leer la solicitud.")))
   })
 
 const asRecord = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {})
 const str = (v: unknown): string => (typeof v === "string" ? v : "")
 
-/** Attachments travel as `{ name, base64 }`; anything else is a 400. */
-const attachmentsOf = (v: unknown): ReadonlyArray<NewAttachment> | undefined => {
+/** Attachments travel as multipart `files` parts, or in JSON as `{ name, base64 }`; anything else is a 400. */
+const attachmentsOf = (body: Record<string, unknown>): ReadonlyArray<NewAttachment> | undefined => {
+  if (Array.isArray(body.files)) return body.files as ReadonlyArray<NewAttachment>
+  const v = body.attachments
   if (v === undefined) return undefined
   if (!Array.isArray(v)) throw new HttpProblem(400, "bad-attachments", "Los adjuntos deben ser una lista de { name, base64 }.")
   return v.map((a) => {
@@ -65,6 +120,17 @@ const attachmentsOf = (v: unknown): ReadonlyArray<NewAttachment> | undefined => 
     }
     return { name: r.name, bytes: new Uint8Array(Buffer.from(r.base64, "base64")) }
   })
+}
+
+/**
+ * Answers a body it will not read (413): the answer goes out first, with `connection: close`,
+ * and the connection closes once it is sent, so the client reads why instead of a reset.
+ */
+const refuseBody = (req: IncomingMessage, res: ServerResponse, problem: HttpProblem) => {
+  req.pause()
+  res.once("finish", () => setTimeout(() => req.destroy(), 50))
+  res.setHeader("connection", "close")
+  send(res, problem.status, { error: { code: problem.code, message: problem.message } })
 }
 
 /** Serialises a core error: its fields (tag, reason, issues…) plus the Spanish message. */
@@ -121,15 +187,16 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
       // so a page of another origin cannot call the API with the user's session.
       if (method !== "GET" && method !== "POST") return send(res, 405, { error: { code: "method-not-allowed", message: "Método no permitido." } })
       if (method === "POST") {
-        // JSON only: a cross-site HTML form can post text/plain or form data, never JSON.
+        // JSON, or multipart/form-data where files go (a new ticket, a note). A cross-site
+        // HTML form can post text/plain or form data but never set the caller's header or
+        // bearer token, so what it posts is refused as unauthenticated before it is read.
         const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase()
-        if (type !== "application/json") return send(res, 415, { error: { code: "unsupported-media-type", message: "Envíe el cuerpo como application/json." } })
-        // A declared length over the limit is refused before a byte of the body is read.
-        if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) {
-          send(res, 413, { error: { code: "too-large", message: "La solicitud excede el tamaño permitido." } })
-          req.destroy()
-          return
+        const filesGo = resource === "tickets" && (id === undefined || action === "notes")
+        if (type !== "application/json" && !(filesGo && type === "multipart/form-data")) {
+          return send(res, 415, { error: { code: "unsupported-media-type", message: "Envíe el cuerpo como application/json (o multipart/form-data con adjuntos)." } })
         }
+        // A declared length over the limit is refused before a byte of the body is read.
+        if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) return refuseBody(req, res, tooLarge())
       }
 
       if (resource === "health" && method === "GET") return send(res, 200, { ok: true })
@@ -170,7 +237,9 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
       }
       if (resource !== "tickets") return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
 
-      const body = method === "POST" ? asRecord(await readJson(req)) : {}
+      const body = method === "POST"
+        ? asRecord(String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data") ? await readMultipart(req) : await readJson(req))
+        : {}
       const withActor = <A, E>(f: (actor: Actor, cau: TicketService["Service"]) => Effect.Effect<A, E>) =>
         Effect.gen(function*() {
           const actor = yield* actorOf(req)
@@ -218,7 +287,7 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
         )
       } else if (id === undefined && method === "POST") {
         status = 201
-        const attachments = attachmentsOf(body.attachments)
+        const attachments = attachmentsOf(body)
         effect = keyed(undefined, (actor, cau) =>
           cau.createTicket(actor, {
             titulo: str(body.titulo),
@@ -244,7 +313,7 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
               (["titulo", "descripcion", "tipo", "categoria", "telefono"] as const).flatMap((k) => (typeof body[k] === "string" ? [[k, body[k]]] : []))
             )),
           assign: (a, c) => c.assignTicket(a, id, { analystId: str(body.analystId), supportGroup: typeof body.supportGroup === "string" ? body.supportGroup : undefined }),
-          notes: (a, c) => c.addNote(a, id, { message: str(body.message), attachments: attachmentsOf(body.attachments) }),
+          notes: (a, c) => c.addNote(a, id, { message: str(body.message), attachments: attachmentsOf(body) }),
           resolve: (a, c) => c.resolveTicket(a, id, { answer: str(body.answer) }),
           incorrecta: (a, c) => c.rejectResolution(a, id, { comment: str(body.comment) }),
           correcta: (a, c) => c.acceptResolution(a, id),
@@ -256,6 +325,7 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
       if (!effect) return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
       return await run(res, status, effect)
     } catch (problem) {
+      if (problem instanceof HttpProblem && problem.status === 413) return refuseBody(req, res, problem)
       if (problem instanceof HttpProblem) return send(res, problem.status, { error: { code: problem.code, message: problem.message } })
       console.error("example-server: unexpected", problem)
       return send(res, 500, { error: { code: "internal", message: "Error interno del servidor." } })

@@ -57,10 +57,12 @@ export const IdempotencyKey = Context.Reference<string | undefined>("@ecasilla/a
   defaultValue: () => undefined
 })
 
-const base64Of = (bytes: Uint8Array): string => {
-  let s = ""
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192))
-  return btoa(s)
+/** Fields and files as multipart/form-data: each file a `files` part with its name. */
+const formOf = (fields: Record<string, string>, files: ReadonlyArray<{ readonly name: string; readonly bytes: Uint8Array }>): FormData => {
+  const form = new FormData()
+  for (const [k, v] of Object.entries(fields)) form.append(k, v)
+  for (const f of files) form.append("files", new Blob([f.bytes as Uint8Array<ArrayBuffer>], { type: "application/octet-stream" }), f.name)
+  return form
 }
 const bytesOf = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))
 
@@ -97,15 +99,24 @@ export const layerHttpCau = (options: HttpCauOptions): Layer.Layer<TicketService
         Effect.flatMap(Effect.service(IdempotencyKey), (key) => call(undefined, actor, (h) =>
           retrying.tickets.create({
             headers: { ...h.headers, "idempotency-key": key ?? globalThis.crypto.randomUUID() },
-            payload: {
-              titulo: input.titulo,
-              descripcion: input.descripcion,
-              tipo: input.tipo,
-              categoria: input.categoria,
-              telefono: input.telefono,
-              ...(input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {}),
-              ...(input.attachments?.length ? { attachments: input.attachments.map((a) => ({ name: a.name, base64: base64Of(a.bytes) })) } : {})
-            }
+            // Files go as multipart parts (their bytes as they are); a ticket without files as JSON.
+            payload: input.attachments?.length
+              ? formOf({
+                titulo: input.titulo,
+                descripcion: input.descripcion,
+                tipo: input.tipo,
+                categoria: input.categoria,
+                telefono: input.telefono,
+                ...(input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {})
+              }, input.attachments)
+              : {
+                titulo: input.titulo,
+                descripcion: input.descripcion,
+                tipo: input.tipo,
+                categoria: input.categoria,
+                telefono: input.telefono,
+                ...(input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {})
+              } as unknown as FormData
           }))) as Effect.Effect<Ticket, never>,
       editTicket: (actor, id, patch) => command(id, actor, (c, headers) => c.tickets.edit({ headers, params: { id }, payload: patch })) as Effect.Effect<Ticket, never>,
       assignTicket: (actor, id, input) => command(id, actor, (c, headers) => c.tickets.assign({ headers, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
@@ -114,7 +125,7 @@ export const layerHttpCau = (options: HttpCauOptions): Layer.Layer<TicketService
           c.tickets.note({
             headers,
             params: { id },
-            payload: { message: input.message, ...(input.attachments?.length ? { attachments: input.attachments.map((a) => ({ name: a.name, base64: base64Of(a.bytes) })) } : {}) }
+            payload: (input.attachments?.length ? formOf({ message: input.message }, input.attachments) : { message: input.message }) as unknown as FormData
           })) as Effect.Effect<Ticket, never>,
       resolveTicket: (actor, id, input) => command(id, actor, (c, headers) => c.tickets.resolve({ headers, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
       rejectResolution: (actor, id, input) => command(id, actor, (c, headers) => c.tickets.reject({ headers, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,

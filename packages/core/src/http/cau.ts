@@ -1,7 +1,8 @@
 // The CAU over HTTP, declared once from the core's Schemas with effect's HttpApi: the example
 // backend serves it, HttpApiClient derives a client from it, and OpenApi.fromApi publishes it.
 import { Schema } from "effect"
-import { HttpApi, HttpApiEndpoint, HttpApiGroup } from "effect/http-api"
+import * as Multipart from "effect/http/Multipart"
+import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiSchema } from "effect/http-api"
 import { AttachmentError, TicketError, TicketStoreError, TicketValidationError } from "../cau/errors.js"
 import { AttachmentMeta, SurveyLevel } from "../cau/model.js"
 import { Actor } from "../roles/actor.js"
@@ -101,6 +102,41 @@ export const NewTicketBody = Schema.Struct({
   attachments: Schema.optional(Schema.Array(AttachmentBody))
 })
 
+/**
+ * A new ticket as `multipart/form-data`: the same fields, and its files as `files` parts
+ * (each with its file name), so a 10 MB file costs 10 MB on the wire. The server reads at
+ * most {@link MAX_REQUEST_BYTES} and answers 413 beyond that.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const NewTicketMultipart = Schema.Struct({
+  titulo: Schema.String,
+  descripcion: Schema.String,
+  tipo: Schema.String,
+  categoria: Schema.String,
+  telefono: Schema.String,
+  onBehalfOf: Schema.optional(Schema.String),
+  files: Schema.optional(Multipart.FilesSchema)
+}).pipe(HttpApiSchema.asMultipart())
+
+/**
+ * A note as `multipart/form-data`: its message and its files as `files` parts.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const NoteMultipart = Schema.Struct({ message: Schema.String, files: Schema.optional(Multipart.FilesSchema) }).pipe(HttpApiSchema.asMultipart())
+
+/**
+ * The largest request body the backend reads (JSON or multipart): the attachment policy's
+ * total (25 MB) plus room for the fields. A larger body gets 413.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const MAX_REQUEST_BYTES = 26 * 1024 * 1024
+
 const id = { id: Schema.String }
 
 /**
@@ -119,7 +155,8 @@ export const TicketsGroup = HttpApiGroup.make("tickets")
   .add(HttpApiEndpoint.post("create", "/api/tickets", {
     // A create sent again with the same Idempotency-Key answers with the ticket it made.
     headers: { ...headers, "idempotency-key": Schema.optional(Schema.String) },
-    payload: NewTicketBody,
+    // JSON (files as base64) or multipart/form-data (files as parts).
+    payload: [NewTicketBody, NewTicketMultipart],
     success: Ticket.annotate({ httpApiStatus: 201 }),
     error: errors
   }))
@@ -154,7 +191,7 @@ export const TicketsGroup = HttpApiGroup.make("tickets")
   .add(HttpApiEndpoint.post("note", "/api/tickets/:id/notes", {
     headers,
     params: id,
-    payload: Schema.Struct({ message: Schema.String, attachments: Schema.optional(Schema.Array(AttachmentBody)) }),
+    payload: [Schema.Struct({ message: Schema.String, attachments: Schema.optional(Schema.Array(AttachmentBody)) }), NoteMultipart],
     success: Ticket,
     error: errors
   }))
