@@ -5,7 +5,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 import type { Actor } from "@ecasilla/core"
 import { defaultCauCatalog, type NewAttachment, TicketService, TicketStoreError } from "@ecasilla/core/cau"
-import { ACTOR_HEADER, cauHttpStatus, MAX_REQUEST_BYTES } from "@ecasilla/core/http"
+import { ACTOR_HEADER, cauHttpStatus, MAX_REQUEST_BYTES, sariHttpStatus, sariStates } from "@ecasilla/core/http"
+import type { RoleChange, SariService } from "@ecasilla/core/sari"
+import type { AccessSystem, RoleDirectory } from "@ecasilla/core/roles"
 import * as MultipartParser from "effect/http/MultipartParser"
 import type { Auth } from "./auth.js"
 import * as SqlClient from "effect/sql/SqlClient"
@@ -133,6 +135,10 @@ const refuseBody = (req: IncomingMessage, res: ServerResponse, problem: HttpProb
   send(res, problem.status, { error: { code: problem.code, message: problem.message } })
 }
 
+/** The status the contract declares for a core error, by its domain. */
+const statusOf = (error: { readonly _tag?: string; readonly reason?: string }) =>
+  error._tag?.startsWith("@ecasilla/core/sari/") ? sariHttpStatus(error) : cauHttpStatus(error)
+
 /** Serialises a core error: its fields (tag, reason, issues…) plus the Spanish message. */
 const errorBody = (error: object & { readonly message?: string }) => ({ error: { ...error, message: error.message } })
 
@@ -144,6 +150,10 @@ export interface HandlerOptions {
   readonly sql?: SqlClient.SqlClient
   /** Trust the `x-ecasilla-user` header set by the single sign-on gateway (default true). */
   readonly trustActorHeader?: boolean
+  /** SARI's service (the /api/sari routes); without it they answer 404. */
+  readonly sari?: SariService["Service"]
+  /** Where callers' roles are read (directory roles plus SARI's assignments); default: the Directory's. */
+  readonly roles?: RoleDirectory["Service"]
 }
 
 export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
@@ -159,7 +169,7 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
     }
     if (Option.isSome(failure) && typeof failure.value === "object" && failure.value !== null) {
       const error = failure.value as { _tag?: string; reason?: string; message?: string }
-      return send(res, cauHttpStatus(error), errorBody(error))
+      return send(res, statusOf(error), errorBody(error))
     }
     console.error("example-server: defect", Cause.pretty(exit.cause))
     return send(res, 500, { error: { code: "internal", message: "Error interno del servidor." } })
@@ -173,7 +183,11 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
         ? options.auth ? yield* options.auth.actorOfToken(bearer).pipe(Effect.orElseSucceed(() => Option.none<Actor>())) : Option.none<Actor>()
         : id ? yield* Effect.flatMap(Directory, (d) => d.findUser(id)) : Option.none<Actor>()
       if (Option.isNone(found)) return yield* Effect.fail(new HttpProblem(401, "unauthenticated", "Inicie sesión para continuar."))
-      return found.value
+      if (!options.roles) return found.value
+      // The roles held now: the directory's, with what SARI granted or revoked.
+      const now = yield* options.roles.actorOf(found.value.id).pipe(Effect.orElseSucceed(() => Option.none<Actor>()))
+      if (Option.isNone(now)) return yield* Effect.fail(new HttpProblem(401, "unauthenticated", "Inicie sesión para continuar."))
+      return now.value
     })
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -234,6 +248,59 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
         const q = url.searchParams.get("q") ?? ""
         const limit = Math.min(Number(url.searchParams.get("limit") ?? 20) || 20, 100)
         return await run(res, 200, Effect.flatMap(actorOf(req), () => Effect.flatMap(Directory, (d) => d.searchUsers(q, limit))))
+      }
+      if (resource === "sari" && options.sari) {
+        const sari = options.sari
+        const body = method === "POST" ? asRecord(await readJson(req)) : {}
+        const as = <A, E>(f: (actor: Actor) => Effect.Effect<A, E>) => Effect.flatMap(actorOf(req), f)
+        const action = parts[4]
+        const changes = (v: unknown) => (Array.isArray(v) ? v : []) as ReadonlyArray<RoleChange>
+        let effect: Effect.Effect<unknown, unknown, TicketService | Directory> | undefined
+        let status = 200
+        if (id === "collaborators" && method === "GET") {
+          effect = as((a) => sari.findCollaborators(a, url.searchParams.get("q") ?? "", Math.min(Number(url.searchParams.get("limit") ?? 20) || 20, 100)))
+        } else if (id === "approvals" && method === "POST") {
+          const ids = Array.isArray(body.requestIds) ? body.requestIds.filter((x): x is string => typeof x === "string").slice(0, 200) : []
+          effect = as((a) =>
+            Effect.map(sari.approveRequests(a, ids), (items) =>
+              items.map((i) => (i.result._tag === "Success" ? { requestId: i.requestId, request: i.result.success } : { requestId: i.requestId, error: errorBody(i.result.failure as never).error }))))
+        } else if (id === "requests" && parts[3] === undefined && method === "GET") {
+          const view = url.searchParams.get("view") === "inbox" ? "inbox" : "mine"
+          const system = url.searchParams.get("system")
+          const states = sariStates(url.searchParams.get("states") ?? undefined)
+          effect = as((a) =>
+            sari.listRequests(a, {
+              view,
+              ...(states ? { states } : {}),
+              ...(system === "casilla" || system === "cau" ? { system } : {}),
+              ...(url.searchParams.get("search") ? { search: url.searchParams.get("search")! } : {}),
+              limit: Math.min(Number(url.searchParams.get("limit") ?? 100) || 100, 500)
+            }))
+        } else if (id === "requests" && parts[3] === undefined && method === "POST") {
+          status = 201
+          effect = as((a) =>
+            sari.createRequest(a, {
+              collaboratorId: str(body.collaboratorId),
+              system: str(body.system) as AccessSystem,
+              changes: changes(body.changes),
+              ...(body.send === true ? { send: true } : {})
+            }))
+        } else if (id === "requests" && parts[3] !== undefined) {
+          const requestId = parts[3]
+          const commands: Record<string, (a: Actor) => Effect.Effect<unknown, unknown>> = method === "GET"
+            ? { "": (a) => sari.getRequest(a, requestId), audit: (a) => sari.auditTrail(a, requestId) }
+            : {
+              edit: (a) => sari.updateRequest(a, requestId, { changes: changes(body.changes), ...(body.send === true ? { send: true } : {}) }),
+              send: (a) => sari.sendRequest(a, requestId),
+              withdraw: (a) => sari.withdrawRequest(a, requestId),
+              approve: (a) => sari.approveRequest(a, requestId),
+              reject: (a) => sari.rejectRequest(a, requestId, { reason: str(body.reason) })
+            }
+          const command = commands[action ?? ""]
+          if (command) effect = as(command)
+        }
+        if (!effect) return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
+        return await run(res, status, effect)
       }
       if (resource !== "tickets") return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
 

@@ -1,9 +1,9 @@
 // npm start -w @ecasilla/example-server: the CAU API on loopback, its data in PGlite (a folder,
 // no server to install) or in PostgreSQL when DATABASE_URL is set.
-import { cauDemoUsers } from "@ecasilla/adapters/memory"
+import { cauDemoUsers, sariDemoAssignments, sariDemoCollaborators, sariDemoConfig, sariDemoUsers } from "@ecasilla/adapters/memory"
 import { Mailer } from "@ecasilla/core/ports"
 import { Layer } from "effect"
-import { layerSqlFromEnv, makeSmtpMailer, upsertUsers } from "./sql/index.js"
+import { layerSqlFromEnv, makeSmtpMailer, seedSqlRoleAssignments, upsertCollaborators, upsertUsers } from "./sql/index.js"
 import { makeAuth } from "./auth.js"
 import { openBackend, startServer } from "./server.js"
 
@@ -12,6 +12,10 @@ const backend = await openBackend(layerSqlFromEnv(process.env, dataDir))
 // The demo directory; a deployment fills `users` from its own registry (SCA). The demo
 // accounts sign in at POST /api/auth/login with the password "Demo-2026" (a demo only).
 await backend.runPromise(upsertUsers(cauDemoUsers))
+// SARI's demo: the people of two units, their colleagues and the roles they hold at the start.
+await backend.runPromise(upsertUsers(sariDemoUsers))
+await backend.runPromise(upsertCollaborators(sariDemoCollaborators))
+await backend.runPromise(seedSqlRoleAssignments(sariDemoAssignments))
 const auth = await backend.runPromise(makeAuth())
 for (const u of cauDemoUsers) await backend.runPromise(auth.setPassword(u.id, process.env.ECASILLA_DEMO_PASSWORD ?? "Demo-2026"))
 // E-mail: over SMTP when SMTP_URL is set (e.g. smtp://relay.intranet:25), else queued in the
@@ -25,6 +29,7 @@ const { url } = await startServer(backend, {
   host: process.env.HOST ?? "127.0.0.1",
   port: Number(process.env.PORT ?? 8787),
   trustActorHeader: process.env.ECASILLA_TRUST_SSO_HEADER !== "0",
+  sari: sariDemoConfig,
   ...(mailer ? { mailer } : {})
 })
 console.log(`ecasilla example backend on ${url}/api (data: ${process.env.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `PGlite in ${dataDir}`})`)

@@ -1,4 +1,4 @@
-// The example backend: the CAU over effect/sql (PGlite embedded, or PostgreSQL), behind a
+// The example backend: the CAU and SARI over effect/sql (PGlite embedded, or PostgreSQL), behind a
 // plain node:http server.
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
@@ -6,7 +6,8 @@ import { layerMemoryCau } from "@ecasilla/adapters/memory"
 import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
 import { TicketStore } from "@ecasilla/core/cau"
 import { Directory, EventOutbox, EventRelay, Ids, Mailer } from "@ecasilla/core/ports"
-import type { SariStore } from "@ecasilla/core/sari"
+import { RoleDirectory } from "@ecasilla/core/roles"
+import { layerSariRoleDirectory, SariConfig, type SariConfigShape, SariService, SariStore } from "@ecasilla/core/sari"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
@@ -32,12 +33,16 @@ export const openBackend = async (sql: Layer.Layer<SqlClient.SqlClient, SqlError
  * its events in one SQL transaction; the relay then hands the events to the mail consumer
  * (`mailer` defaults to the SQL mail queue).
  */
-export const makeCauRuntime = async (backend: Backend, options: { readonly mailer?: Layer.Layer<Mailer> } = {}) => {
+export const makeCauRuntime = async (
+  backend: Backend,
+  options: { readonly mailer?: Layer.Layer<Mailer>; readonly roles?: RoleDirectory["Service"] } = {}
+) => {
   const ports = await backend.runPromise(Effect.all({ store: Effect.service(TicketStore), outbox: Effect.service(EventOutbox), directory: Effect.service(Directory), ids: Effect.service(Ids), queue: makeSqlOutboxMailer }))
+  const directory = options.roles ? withRolesHeldNow(ports.directory, options.roles) : ports.directory
   return ManagedRuntime.make(
     layerMemoryCau({
       store: Layer.merge(Layer.succeed(TicketStore, ports.store), Layer.succeed(EventOutbox, ports.outbox)),
-      directory: Layer.succeed(Directory, ports.directory),
+      directory: Layer.succeed(Directory, directory),
       ids: Layer.succeed(Ids, ports.ids),
       mailer: options.mailer ?? Layer.succeed(Mailer, ports.queue),
       sanitizer: layerNodeHtmlSanitizer
@@ -46,13 +51,43 @@ export const makeCauRuntime = async (backend: Backend, options: { readonly maile
 }
 
 /**
+ * The Directory with the roles people hold now (their directory roles plus SARI's
+ * assignments), so the CAU sees an analyst or a group lead SARI made at once.
+ */
+const withRolesHeldNow = (directory: Directory["Service"], roles: RoleDirectory["Service"]): Directory["Service"] =>
+  Directory.of({
+    findUser: (id) => roles.actorOf(id).pipe(Effect.catch(() => directory.findUser(id))),
+    searchUsers: (query, limit) =>
+      Effect.flatMap(directory.searchUsers(query, limit), (users) =>
+        Effect.forEach(users, (u) => roles.actorOf(u.id).pipe(Effect.map((a) => (a._tag === "Some" ? a.value : u)), Effect.orElseSucceed(() => u)))),
+    findCollaborators: (query) => directory.findCollaborators(query)
+  })
+
+/**
+ * SARI's service over the backend's stores (requests, role assignments and the audit trail
+ * commit in one SQL transaction), with the deployment's units and roles; and the
+ * RoleDirectory every request's caller is read through, so a role SARI grants or revokes
+ * counts in the CAU at once.
+ */
+export const makeSariService = (backend: Backend, config: SariConfigShape) =>
+  backend.runPromise(Effect.gen(function*() {
+    const ports = Layer.mergeAll(
+      Layer.succeed(SariStore, yield* Effect.service(SariStore)),
+      Layer.succeed(Directory, yield* Effect.service(Directory)),
+      Layer.succeed(Ids, yield* Effect.service(Ids))
+    )
+    const layer = Layer.merge(SariService.layer, layerSariRoleDirectory).pipe(Layer.provideMerge(ports), Layer.provide(Layer.succeed(SariConfig, config)))
+    return yield* Effect.all({ sari: Effect.service(SariService), roles: Effect.service(RoleDirectory) }).pipe(Effect.provide(layer))
+  }))
+
+/**
  * Starts the API on `host:port` (port 0 picks a free one); resolves once listening. Besides
  * the relay after each commit, a timer retries pending events every `relayEveryMs` (events
  * left by a mail outage or a crash between commit and relay), starting with one run at boot.
  */
 export const startServer = async (
   backend: Backend,
-  { host = "127.0.0.1", port = 8787, relayEveryMs = 30_000, mailer, auth, trustActorHeader }: {
+  { host = "127.0.0.1", port = 8787, relayEveryMs = 30_000, mailer, auth, trustActorHeader, sari }: {
     host?: string
     port?: number
     relayEveryMs?: number
@@ -61,9 +96,12 @@ export const startServer = async (
     auth?: AuthOptions
     /** Trust the SSO gateway's `x-ecasilla-user` header (default true). */
     trustActorHeader?: boolean
+    /** The units and roles of SARI (the /api/sari routes); without it those routes answer 404. */
+    sari?: SariConfigShape
   } = {}
 ): Promise<{ server: Server; url: string; relay: () => Promise<unknown>; close: () => Promise<void> }> => {
-  const runtime = await makeCauRuntime(backend, mailer ? { mailer } : {})
+  const sariServices = sari ? await makeSariService(backend, sari) : undefined
+  const runtime = await makeCauRuntime(backend, { ...(mailer ? { mailer } : {}), ...(sariServices ? { roles: sariServices.roles } : {}) })
   const sessions = await backend.runPromise(makeAuth(auth ?? {}))
   const sql = await backend.runPromise(Effect.service(SqlClient.SqlClient))
   const relay = () => runtime.runPromise(Effect.flatMap(Effect.service(EventRelay), (r) => r.run)).catch((e) => console.error("example-server: relay", e))
@@ -71,7 +109,7 @@ export const startServer = async (
   const timer = setInterval(relay, relayEveryMs)
   timer.unref()
   // Time limits: a slow or stalled client cannot hold a connection open.
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, makeHandler(runtime, { auth: sessions, sql, ...(trustActorHeader !== undefined ? { trustActorHeader } : {}) }))
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, makeHandler(runtime, { auth: sessions, sql, ...(sariServices ? { sari: sariServices.sari, roles: sariServices.roles } : {}), ...(trustActorHeader !== undefined ? { trustActorHeader } : {}) }))
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
     server.listen(port, host, () => resolve())

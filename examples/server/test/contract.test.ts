@@ -59,9 +59,15 @@ describe("the CAU HTTP contract (CauApi) against the example backend", () => {
     expect(Object.keys(spec.paths).sort()).toEqual([
       "/api/auth/login", "/api/auth/logout", "/api/auth/reset", "/api/catalog", "/api/health", "/api/tickets", "/api/tickets/by-number/{number}", "/api/tickets/{id}", "/api/tickets/{id}/assign",
       "/api/tickets/{id}/attachments/{attachmentId}", "/api/tickets/{id}/correcta", "/api/tickets/{id}/edit", "/api/tickets/{id}/incorrecta",
-      "/api/tickets/{id}/notes", "/api/tickets/{id}/resolve", "/api/tickets/{id}/survey", "/api/users"
-    ])
+      "/api/tickets/{id}/notes", "/api/tickets/{id}/resolve", "/api/tickets/{id}/survey", "/api/users",
+      "/api/sari/approvals", "/api/sari/collaborators", "/api/sari/requests", "/api/sari/requests/{id}", "/api/sari/requests/{id}/approve",
+      "/api/sari/requests/{id}/audit", "/api/sari/requests/{id}/edit", "/api/sari/requests/{id}/reject", "/api/sari/requests/{id}/send",
+      "/api/sari/requests/{id}/withdraw"
+    ].sort())
     expect(Object.keys(spec.paths["/api/tickets"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "415", "422", "429", "503"])
+    // Files go as JSON or as multipart/form-data.
+    expect(Object.keys((spec.paths["/api/tickets"]!.post!.requestBody as { content: Record<string, unknown> }).content).sort()).toEqual(["application/json", "multipart/form-data"])
+    expect(Object.keys(spec.paths["/api/sari/requests/{id}/approve"]!.post!.responses).sort()).toEqual(["200", "400", "401", "403", "404", "409", "413", "415", "422", "503"])
   })
 })
 

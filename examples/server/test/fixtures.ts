@@ -2,9 +2,9 @@
 // demo directory, bound to 127.0.0.1 on a free port, and a valid ticket as a client sends it.
 import { type ChildProcess, spawn } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import { cauDemoUsers } from "@ecasilla/adapters/memory"
+import { cauDemoUsers, sariDemoAssignments, sariDemoCollaborators, sariDemoConfig, sariDemoUsers } from "@ecasilla/adapters/memory"
 import { openBackend, startServer } from "../src/server.js"
-import { layerPglite, upsertUsers } from "../src/sql/index.js"
+import { layerPglite, seedSqlRoleAssignments, upsertCollaborators, upsertUsers } from "../src/sql/index.js"
 
 /** A ticket as typed in the form, valid for the core's rules. */
 export const ticketDraft = (titulo = "No llega la notificación a mi casilla") => ({
@@ -15,11 +15,13 @@ export const ticketDraft = (titulo = "No llega la notificación a mi casilla") =
   telefono: "984 123 456"
 })
 
-/** The example backend, running; `close` stops the server and the database. */
+/** The example backend with the CAU and SARI demo directories, running; `close` stops the server and the database. */
 export const startExample = async (options: Parameters<typeof startServer>[1] = {}) => {
   const backend = await openBackend(layerPglite())
-  await backend.runPromise(upsertUsers(cauDemoUsers))
-  const api = await startServer(backend, { host: "127.0.0.1", port: 0, ...options })
+  await backend.runPromise(upsertUsers([...cauDemoUsers, ...sariDemoUsers]))
+  await backend.runPromise(upsertCollaborators(sariDemoCollaborators))
+  await backend.runPromise(seedSqlRoleAssignments(sariDemoAssignments))
+  const api = await startServer(backend, { host: "127.0.0.1", port: 0, sari: sariDemoConfig, ...options })
   return {
     backend,
     api,

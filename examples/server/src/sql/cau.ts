@@ -2,7 +2,8 @@
 // transaction, the event outbox, the directory, ids and sequences, and the mail queue.
 import { Actor } from "@ecasilla/core"
 import { decodeTicketSync, matchesTicketQuery, orderTickets, Ticket, type TicketCommit, type TicketQuery, TicketStore, TicketStoreError } from "@ecasilla/core/cau"
-import { Directory, EventOutbox, EventOutboxError, foldForSearch, Ids, type Mail, Mailer, MailerError, randomId } from "@ecasilla/core/ports"
+import { Directory, EventOutbox, EventOutboxError, foldForSearch, Ids, type Mail, Mailer, MailerError, matchesCollaboratorQuery, orderCollaborators, randomId } from "@ecasilla/core/ports"
+import { Collaborator } from "@ecasilla/core/roles"
 import { Clock, Context, Effect, Layer, Option, Schema } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
@@ -160,9 +161,38 @@ export const makeSqlDirectory = Effect.gen(function*() {
         Effect.orDie
       )
     },
-    findCollaborators: () => Effect.succeed([])
+    findCollaborators: (query) => {
+      // Narrow by the best key in SQL; the core's matcher and order decide.
+      const text = query.text?.trim() ?? ""
+      const rows = query.id !== undefined
+        ? sql<{ body: string }>`SELECT body FROM collaborators WHERE id = ${query.id}`
+        : /^\d{8}$/.test(text)
+          ? sql<{ body: string }>`SELECT body FROM collaborators WHERE dni = ${text}`
+          : query.unitId !== undefined
+            ? sql<{ body: string }>`SELECT body FROM collaborators WHERE unit = ${query.unitId}`
+            : sql<{ body: string }>`SELECT body FROM collaborators WHERE search LIKE ${`%${foldForSearch(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`
+      return rows.pipe(
+        Effect.map((r) => orderCollaborators(r.map((x) => decodeCollaborator(JSON.parse(x.body))).filter((c) => matchesCollaboratorQuery(c, query)), query.limit)),
+        Effect.orDie
+      )
+    }
   })
 })
+
+const decodeCollaborator = Schema.decodeUnknownSync(Collaborator)
+const encodeCollaborator = Schema.encodeSync(Collaborator)
+
+/**
+ * Registers (or updates) the colleagues SARI can find (the deployment's personnel registry).
+ *
+ * @since 0.2.0
+ * @category stores
+ */
+export const upsertCollaborators = (collaborators: ReadonlyArray<Collaborator>) =>
+  Effect.flatMap(Effect.service(SqlClient.SqlClient), (sql) =>
+    sql.withTransaction(Effect.forEach(collaborators, (c) =>
+      sql`INSERT INTO collaborators (id, dni, unit, search, body) VALUES (${c.id}, ${c.dni}, ${c.unit}, ${foldForSearch(`${c.id} ${c.name} ${c.dni}`)}, ${JSON.stringify(encodeCollaborator(c))})
+        ON CONFLICT (id) DO UPDATE SET dni = EXCLUDED.dni, unit = EXCLUDED.unit, search = EXCLUDED.search, body = EXCLUDED.body`, { discard: true })))
 
 /**
  * Registers (or updates) users in the directory.

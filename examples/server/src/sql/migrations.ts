@@ -96,6 +96,11 @@ const migrations: ReadonlyArray<readonly [name: string, sql: ReadonlyArray<strin
   ["0005_idempotency", [
     // Idempotency-Key of each create, committed with its ticket.
     `CREATE TABLE idempotency (actor_id TEXT NOT NULL, key TEXT NOT NULL, ticket_id TEXT NOT NULL, PRIMARY KEY (actor_id, key))`
+  ]],
+  ["0006_collaborators", [
+    // The colleagues SARI's "buscar colaborador" finds (the deployment's personnel registry).
+    `CREATE TABLE collaborators (id TEXT PRIMARY KEY, dni TEXT NOT NULL UNIQUE, unit TEXT NOT NULL, search TEXT NOT NULL, body TEXT NOT NULL)`,
+    `CREATE INDEX collaborators_unit ON collaborators (unit)`
   ]]
 ]
 

@@ -129,7 +129,7 @@ export const layerHttpCau = (options: HttpCauOptions): Layer.Layer<TicketService
           })) as Effect.Effect<Ticket, never>,
       resolveTicket: (actor, id, input) => command(id, actor, (c, headers) => c.tickets.resolve({ headers, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
       rejectResolution: (actor, id, input) => command(id, actor, (c, headers) => c.tickets.reject({ headers, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
-      acceptResolution: (actor, id) => command(id, actor, (c, headers) => c.tickets.accept({ headers, params: { id } })) as Effect.Effect<Ticket, never>,
+      acceptResolution: (actor, id) => command(id, actor, (c, headers) => c.tickets.accept({ headers, params: { id }, payload: {} })) as Effect.Effect<Ticket, never>,
       submitSurvey: (actor, id, input) =>
         command(id, actor, (c, headers) => c.tickets.survey({ headers, params: { id }, payload: input as { readonly level: NonNullable<typeof input.level>; readonly comment?: string } })) as Effect.Effect<Ticket, never>,
       autoCloseResolved: () => Effect.fail(new TicketError({ reason: "not-allowed", action: "auto-close" })),

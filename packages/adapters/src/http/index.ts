@@ -5,3 +5,4 @@
  * @since 0.2.0
  */
 export * from "./cau.js"
+export * from "./sari.js"

@@ -7,35 +7,12 @@ import { AttachmentError, TicketError, TicketStoreError, TicketValidationError }
 import { AttachmentMeta, SurveyLevel } from "../cau/model.js"
 import { Actor } from "../roles/actor.js"
 import { Ticket } from "../cau/ticket.js"
+import { SariGroup } from "./sari.js"
+import { ACTOR_HEADER, answer, problem } from "./shared.js"
 
-/**
- * The header that names the caller (a user code, DNI or RUC), set by the single sign-on
- * gateway in front of the backend.
- *
- * @since 0.2.0
- * @category http
- */
-export const ACTOR_HEADER = "x-ecasilla-user"
+export { ACTOR_HEADER, HttpProblemBody } from "./shared.js"
 
 const headers = { [ACTOR_HEADER]: Schema.String }
-
-/**
- * An error answer: the core's tagged error (its `_tag`, `reason` and parameters) under
- * `error`, with its Spanish `message` beside them.
- */
-const answer = <S extends Schema.Top>(error: S, status: number) => Schema.Struct({ error }).annotate({ httpApiStatus: status })
-
-/**
- * A refusal of the transport itself (malformed JSON, an unknown caller, a body too large,
- * a body that is not JSON):
- * a code and a message, no domain error.
- *
- * @since 0.2.0
- * @category http
- */
-export const HttpProblemBody = Schema.Struct({ code: Schema.String, message: Schema.String })
-
-const problem = (status: number) => answer(HttpProblemBody, status)
 
 /**
  * The HTTP status of each category of the CAU's errors: the one place it is declared (the
@@ -197,7 +174,7 @@ export const TicketsGroup = HttpApiGroup.make("tickets")
   }))
   .add(HttpApiEndpoint.post("resolve", "/api/tickets/:id/resolve", { headers, params: id, payload: Schema.Struct({ answer: Schema.String }), success: Ticket, error: errors }))
   .add(HttpApiEndpoint.post("reject", "/api/tickets/:id/incorrecta", { headers, params: id, payload: Schema.Struct({ comment: Schema.String }), success: Ticket, error: errors }))
-  .add(HttpApiEndpoint.post("accept", "/api/tickets/:id/correcta", { headers, params: id, success: Ticket, error: errors }))
+  .add(HttpApiEndpoint.post("accept", "/api/tickets/:id/correcta", { headers, params: id, payload: Schema.Struct({}), success: Ticket, error: errors }))
   .add(HttpApiEndpoint.post("survey", "/api/tickets/:id/survey", {
     headers,
     params: id,
@@ -266,9 +243,9 @@ export const AuthGroup = HttpApiGroup.make("auth")
   }))
 
 /**
- * The HTTP contract of the CAU backend.
+ * The HTTP contract of the backend: the CAU (tickets, directory, sign-in) and SARI.
  *
  * @since 0.2.0
  * @category http
  */
-export const CauApi = HttpApi.make("ecasilla-cau").add(ServiceGroup).add(AuthGroup).add(TicketsGroup).add(DirectoryGroup)
+export const CauApi = HttpApi.make("ecasilla-cau").add(ServiceGroup).add(AuthGroup).add(TicketsGroup).add(DirectoryGroup).add(SariGroup)
