@@ -12,34 +12,8 @@ import { sariMailConsumer } from "@ecasilla/core/sari"
 import { makeCaptureMailer } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/sari-request-form.js"
 import "@ecasilla/elements/define/sari-approval-inbox.js"
-import type { SariApprovalInbox, SariRequestChangedEvent, SariRequestForm, SariRequestSavedEvent } from "@ecasilla/elements"
-import { $, gti, minsa, sariFixture, shadowText, sunat, waitText } from "./sari-helpers.js"
-
-const fileRequest = async (form: SariRequestForm, search: string, name: string, toggle: ReadonlyArray<string>, system?: string) => {
-  $<HTMLInputElement>(form, "#name").value = search
-  $<HTMLButtonElement>(form, 'form button[type="submit"]').click()
-  await waitText(form, name)
-  $<HTMLButtonElement>(form, ".results button").click()
-  await waitText(form, `Roles de ${name}`)
-  if (system) {
-    const select = $<HTMLSelectElement>(form, "#system")
-    select.value = system
-    select.dispatchEvent(new Event("change"))
-    await form.updateComplete
-  }
-  for (const label of toggle) [...form.shadowRoot!.querySelectorAll("tbody tr")].find((r) => r.querySelector("th")!.textContent === label)!.querySelector<HTMLInputElement>("input")!.click()
-  const send = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>(".actions button")].find((b) => b.textContent!.includes("Enviar"))!
-  setTimeout(() => send.click())
-  return ((await oneEvent(form, "sari-request-saved")) as SariRequestSavedEvent).detail
-}
-
-const decide = async (inbox: SariApprovalInbox, number: string, button: string) => {
-  inbox.refresh()
-  await waitText(inbox, number)
-  ;[...inbox.shadowRoot!.querySelectorAll<HTMLButtonElement>("button.open")].find((b) => b.textContent!.includes(number))!.click()
-  await waitText(inbox, `Solicitud ${number}`)
-  ;[...inbox.shadowRoot!.querySelectorAll<HTMLButtonElement>(".detail button")].find((b) => b.textContent === button)!.click()
-}
+import type { SariApprovalInbox, SariRequestChangedEvent, SariRequestForm } from "@ecasilla/elements"
+import { $, decide, fileRequest, gti, minsa, sariFixture, shadowText, sunat, waitText } from "./sari-helpers.js"
 
 describe("SARI flows through the elements", () => {
   it("OCI: Operador OCI sends, another OCI cannot see it, the Jefe OCI approves, the new Notificador may deposit and the removed Auxiliar may not", async () => {

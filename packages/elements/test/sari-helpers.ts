@@ -1,6 +1,6 @@
 // Shared set-up of the SARI element tests: a provider over the memory SARI adapters with
 // the demo units, operators, approvers and colleagues.
-import { fixture, html, waitUntil } from "@open-wc/testing"
+import { fixture, html, oneEvent, waitUntil } from "@open-wc/testing"
 import type { TemplateResult } from "lit"
 import * as Effect from "effect/Effect"
 import type * as Option from "effect/Option"
@@ -10,7 +10,7 @@ import { type SariRequest, SariService } from "@ecasilla/core/sari"
 import { makeMemoryEventOutbox } from "@ecasilla/core/ports"
 import { layerMemorySari, sariDemoAssignments, sariDemoCollaborators, sariDemoConfig, sariDemoUser, sariDemoUsers } from "@ecasilla/adapters/memory"
 import "@ecasilla/elements/define/ecasilla-provider.js"
-import { type EcasillaProvider, runOn, type Services } from "@ecasilla/elements"
+import { type EcasillaProvider, runOn, type SariApprovalInbox, type SariRequestForm, type SariRequestSavedEvent, type Services } from "@ecasilla/elements"
 
 export const who = (id: string): Actor => sariDemoUser(id)!
 export const minsa = { operador: who("E20101"), jefe: who("E20102"), supervisor: who("E20103") }
@@ -65,3 +65,31 @@ export const manyRequests = (n: number): ReadonlyArray<SariRequest> =>
       version: 2
     }
   })
+
+/** Finds a colleague in <sari-request-form>, toggles roles by label and sends; resolves with the saved request. */
+export const fileRequest = async (form: SariRequestForm, search: string, name: string, toggle: ReadonlyArray<string>, system?: string) => {
+  $<HTMLInputElement>(form, "#name").value = search
+  $<HTMLButtonElement>(form, 'form button[type="submit"]').click()
+  await waitText(form, name)
+  $<HTMLButtonElement>(form, ".results button").click()
+  await waitText(form, `Roles de ${name}`)
+  if (system) {
+    const select = $<HTMLSelectElement>(form, "#system")
+    select.value = system
+    select.dispatchEvent(new Event("change"))
+    await form.updateComplete
+  }
+  for (const label of toggle) [...form.shadowRoot!.querySelectorAll("tbody tr")].find((r) => r.querySelector("th")!.textContent === label)!.querySelector<HTMLInputElement>("input")!.click()
+  const send = [...form.shadowRoot!.querySelectorAll<HTMLButtonElement>(".actions button")].find((b) => b.textContent!.includes("Enviar"))!
+  setTimeout(() => send.click())
+  return ((await oneEvent(form, "sari-request-saved")) as SariRequestSavedEvent).detail
+}
+
+/** Opens a request in <sari-approval-inbox> and presses one of its buttons. */
+export const decide = async (inbox: SariApprovalInbox, number: string, button: string) => {
+  inbox.refresh()
+  await waitText(inbox, number)
+  ;[...inbox.shadowRoot!.querySelectorAll<HTMLButtonElement>("button.open")].find((b) => b.textContent!.includes(number))!.click()
+  await waitText(inbox, `Solicitud ${number}`)
+  ;[...inbox.shadowRoot!.querySelectorAll<HTMLButtonElement>(".detail button")].find((b) => b.textContent === button)!.click()
+}
