@@ -6,6 +6,7 @@ import { layerMemoryCau } from "@ecasilla/adapters/memory"
 import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
 import { TicketStore } from "@ecasilla/core/cau"
 import { Directory, EventOutbox, EventRelay, Ids, Mailer } from "@ecasilla/core/ports"
+import { CasillaStore } from "@ecasilla/core/casilla"
 import { RoleDirectory } from "@ecasilla/core/roles"
 import { layerSariRoleDirectory, SariConfig, type SariConfigShape, SariService, SariStore } from "@ecasilla/core/sari"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -19,7 +20,7 @@ import { type AuthOptions, makeAuth } from "./auth.js"
  * The backend's storage: the SQL stores over one database (migrated when opened). Statements
  * of a test or a seed run on it with `runPromise`.
  */
-export type Backend = ManagedRuntime.ManagedRuntime<TicketStore | SariStore | EventOutbox | Directory | Ids | SqlClient.SqlClient, SqlError>
+export type Backend = ManagedRuntime.ManagedRuntime<TicketStore | SariStore | CasillaStore | EventOutbox | Directory | Ids | SqlClient.SqlClient, SqlError>
 
 /** Opens the database of `sql` (e.g. `layerPglite({ dataDir })`) and brings its schema up to date. */
 export const openBackend = async (sql: Layer.Layer<SqlClient.SqlClient, SqlError>): Promise<Backend> => {

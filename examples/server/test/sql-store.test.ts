@@ -1,12 +1,14 @@
 // The server's SQL stores on PGlite (and on PostgreSQL where DATABASE_URL names one): the
-// same TicketStore and SariStore contract suites the memory and Dexie adapters pass.
+// same TicketStore, SariStore and CasillaStore contract suites the memory and Dexie adapters pass.
 import { cauDemoUsers } from "@ecasilla/adapters/memory"
 import { EventOutbox, Directory, Ids } from "@ecasilla/core/ports"
 import { TicketStore } from "@ecasilla/core/cau"
 import { SariStore } from "@ecasilla/core/sari"
+import { CasillaStore } from "@ecasilla/core/casilla"
 import { Effect, Layer, ManagedRuntime, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { describe, expect, it } from "vitest"
+import { casillaStoreContract } from "../../../test/contracts/casilla-store.contract.js"
 import { sariStoreContract } from "../../../test/contracts/sari-store.contract.js"
 import { ticketStoreContract } from "../../../test/contracts/ticket-store.contract.js"
 import { layerPglite, layerPostgres, layerSqlStores, seedSqlRoleAssignments, upsertUsers } from "../src/sql/index.js"
@@ -31,6 +33,11 @@ for (const target of targets) {
       outbox: await runtime.runPromise(Effect.service(EventOutbox)),
       dispose: () => runtime.dispose()
     }
+  }, { describe, it, expect })
+
+  casillaStoreContract(`SQL on ${target}`, async () => {
+    const runtime = await storesOn(target)
+    return { store: await runtime.runPromise(Effect.service(CasillaStore)), dispose: () => runtime.dispose() }
   }, { describe, it, expect })
 
   sariStoreContract(`SQL on ${target}`, async (assignments) => {

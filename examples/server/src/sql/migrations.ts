@@ -101,6 +101,24 @@ const migrations: ReadonlyArray<readonly [name: string, sql: ReadonlyArray<strin
     // The colleagues SARI's "buscar colaborador" finds (the deployment's personnel registry).
     `CREATE TABLE collaborators (id TEXT PRIMARY KEY, dni TEXT NOT NULL UNIQUE, unit TEXT NOT NULL, search TEXT NOT NULL, body TEXT NOT NULL)`,
     `CREATE INDEX collaborators_unit ON collaborators (unit)`
+  ]],
+  ["0007_casilla", [
+    // The casilla: casillas, notifications, their documents and constancias (blobs), and
+    // the casilla's own event outbox (its relay is the casilla's).
+    `CREATE TABLE casillas (id TEXT PRIMARY KEY, login_id TEXT NOT NULL UNIQUE, version INTEGER NOT NULL, body TEXT NOT NULL)`,
+    `CREATE TABLE notifications (
+      id TEXT PRIMARY KEY,
+      receptor_id TEXT NOT NULL,
+      notificador_id TEXT NOT NULL,
+      emisor_id TEXT NOT NULL,
+      version INTEGER NOT NULL,
+      body TEXT NOT NULL
+    )`,
+    `CREATE INDEX notifications_receptor ON notifications (receptor_id)`,
+    `CREATE INDEX notifications_notificador ON notifications (notificador_id)`,
+    `CREATE INDEX notifications_emisor ON notifications (emisor_id)`,
+    `CREATE TABLE casilla_blobs (key TEXT PRIMARY KEY, bytes BYTEA NOT NULL)`,
+    `CREATE TABLE casilla_outbox (seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL, delivered_at TEXT)`
   ]]
 ]
 
