@@ -5,7 +5,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http"
 import type { Actor } from "@ecasilla/core"
 import { defaultCauCatalog, type NewAttachment, TicketService, TicketStoreError } from "@ecasilla/core/cau"
-import { ACTOR_HEADER, cauHttpStatus, MAX_REQUEST_BYTES, sariHttpStatus, sariStates } from "@ecasilla/core/http"
+import { ACTOR_HEADER, casillaHttpStatus, cauHttpStatus, MAX_NOTIFICATION_BYTES, MAX_REQUEST_BYTES, sariHttpStatus, sariStates } from "@ecasilla/core/http"
+import type { CasillaService, NotificationQuery, NotificationState } from "@ecasilla/core/casilla"
 import type { RoleChange, SariService } from "@ecasilla/core/sari"
 import type { AccessSystem, RoleDirectory } from "@ecasilla/core/roles"
 import * as MultipartParser from "effect/http/MultipartParser"
@@ -32,14 +33,14 @@ const send = (res: ServerResponse, status: number, body: unknown) => {
   res.end(text)
 }
 
-/** The body's bytes, at most MAX_BODY of them (413 beyond). */
-const readBytes = (req: IncomingMessage): Promise<Buffer> =>
+/** The body's bytes, at most `limit` of them (413 beyond). */
+const readBytes = (req: IncomingMessage, limit = MAX_BODY): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const chunks: Array<Buffer> = []
     let size = 0
     req.on("data", (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY) {
+      if (size > limit) {
         req.pause()
         reject(tooLarge())
       } else chunks.push(chunk)
@@ -48,8 +49,10 @@ const readBytes = (req: IncomingMessage): Promise<Buffer> =>
     req.on("error", () => reject(new HttpProblem(400, "bad-request", "No se pudo leer la solicitud.")))
   })
 
-const readJson = async (req: IncomingMessage): Promise<unknown> => {
-  const text = (await readBytes(req)).toString("utf8")
+const readJson = async (req: IncomingMessage): Promise<unknown> => parseJson(await readBytes(req))
+
+const parseJson = (bytes: Buffer): unknown => {
+  const text = bytes.toString("utf8")
   if (text.trim() === "") return {}
   try {
     return JSON.parse(text)
@@ -63,7 +66,7 @@ const readJson = async (req: IncomingMessage): Promise<unknown> => {
  * fields, and its `files` parts as attachments (file name and bytes). At most MAX_BODY in
  * all (413 beyond, answered while the rest is still arriving).
  */
-const readMultipart = (req: IncomingMessage): Promise<Record<string, unknown>> =>
+const readMultipart = (req: IncomingMessage, limit = MAX_BODY): Promise<Record<string, unknown>> =>
   new Promise((resolve, reject) => {
     const fields: Record<string, unknown> = {}
     const files: Array<NewAttachment> = []
@@ -78,8 +81,8 @@ const readMultipart = (req: IncomingMessage): Promise<Record<string, unknown>> =
     const parser = MultipartParser.make({
       headers,
       maxParts: 64,
-      maxTotalSize: MAX_BODY,
-      maxPartSize: MAX_BODY,
+      maxTotalSize: limit,
+      maxPartSize: limit,
       maxFieldSize: 1024 * 1024,
       onField: (info, value) => {
         fields[info.name] = MultipartParser.decodeField(info, value)
@@ -137,7 +140,15 @@ const refuseBody = (req: IncomingMessage, res: ServerResponse, problem: HttpProb
 
 /** The status the contract declares for a core error, by its domain. */
 const statusOf = (error: { readonly _tag?: string; readonly reason?: string }) =>
-  error._tag?.startsWith("@ecasilla/core/sari/") ? sariHttpStatus(error) : cauHttpStatus(error)
+  error._tag?.startsWith("@ecasilla/core/sari/")
+    ? sariHttpStatus(error)
+    : error._tag?.startsWith("@ecasilla/core/casilla/")
+      ? casillaHttpStatus(error)
+      : cauHttpStatus(error)
+
+/** The largest body a route reads: a notification's PDFs, or a ticket's files. */
+const limitOf = (resource: string | undefined, id: string | undefined, action: string | undefined) =>
+  resource === "casilla" && id === "notifications" && action === undefined ? MAX_NOTIFICATION_BYTES : MAX_BODY
 
 /** Serialises a core error: its fields (tag, reason, issues…) plus the Spanish message. */
 const errorBody = (error: object & { readonly message?: string }) => ({ error: { ...error, message: error.message } })
@@ -152,6 +163,8 @@ export interface HandlerOptions {
   readonly trustActorHeader?: boolean
   /** SARI's service (the /api/sari routes); without it they answer 404. */
   readonly sari?: SariService["Service"]
+  /** The casilla's service (the /api/casilla routes); without it they answer 404. */
+  readonly casilla?: CasillaService["Service"]
   /** Where callers' roles are read (directory roles plus SARI's assignments); default: the Directory's. */
   readonly roles?: RoleDirectory["Service"]
 }
@@ -205,12 +218,12 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
         // HTML form can post text/plain or form data but never set the caller's header or
         // bearer token, so what it posts is refused as unauthenticated before it is read.
         const type = String(req.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase()
-        const filesGo = resource === "tickets" && (id === undefined || action === "notes")
+        const filesGo = (resource === "tickets" && (id === undefined || action === "notes")) || (resource === "casilla" && id === "notifications" && action === undefined)
         if (type !== "application/json" && !(filesGo && type === "multipart/form-data")) {
           return send(res, 415, { error: { code: "unsupported-media-type", message: "Envíe el cuerpo como application/json (o multipart/form-data con adjuntos)." } })
         }
         // A declared length over the limit is refused before a byte of the body is read.
-        if (Number(req.headers["content-length"] ?? 0) > MAX_BODY) return refuseBody(req, res, tooLarge())
+        if (Number(req.headers["content-length"] ?? 0) > limitOf(resource, id, action)) return refuseBody(req, res, tooLarge())
       }
 
       if (resource === "health" && method === "GET") return send(res, 200, { ok: true })
@@ -298,6 +311,83 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
             }
           const command = commands[action ?? ""]
           if (command) effect = as(command)
+        }
+        if (!effect) return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
+        return await run(res, status, effect)
+      }
+      if (resource === "casilla" && options.casilla) {
+        const casilla = options.casilla
+        const multipart = String(req.headers["content-type"] ?? "").toLowerCase().startsWith("multipart/form-data")
+        const limit = limitOf(resource, id, action)
+        const body = method === "POST" ? asRecord(multipart ? await readMultipart(req, limit) : await readBytes(req, limit).then((b) => parseJson(b))) : {}
+        const as = <A, E>(f: (actor: Actor) => Effect.Effect<A, E>) => Effect.flatMap(actorOf(req), f)
+        const [, , kind, key, sub, subKey] = parts
+        let effect: Effect.Effect<unknown, unknown, TicketService | Directory> | undefined
+        let status = 200
+        const listQuery = (): NotificationQuery & { readonly scope?: "receptor" | "notificador" | "emisor" } => {
+          const p = url.searchParams
+          const scope = p.get("scope")
+          const after = p.get("afterDate") && p.get("afterId") ? { after: { date: p.get("afterDate")!, id: p.get("afterId")! } } : {}
+          return {
+            ...(scope === "receptor" || scope === "notificador" || scope === "emisor" ? { scope } : {}),
+            ...(p.get("states") ? { states: p.get("states")!.split(",").map((x) => x.trim()) as Array<NotificationState> } : {}),
+            ...(p.get("unread") === "1" ? { unread: true } : {}),
+            ...(p.get("from") ? { from: p.get("from")! } : {}),
+            ...(p.get("to") ? { to: p.get("to")! } : {}),
+            ...(p.get("text") ? { text: p.get("text")! } : {}),
+            limit: Math.min(Number(p.get("limit") ?? 50) || 50, 500),
+            ...after
+          }
+        }
+        if (kind === "casillas") {
+          if (key === undefined && method === "POST") {
+            status = 201
+            const titular = asRecord(body.titular)
+            effect = as((a) =>
+              casilla.createCasilla(a, {
+                receptorKind: str(body.receptorKind) as never,
+                loginId: str(body.loginId),
+                name: str(body.name),
+                ...(typeof body.email === "string" ? { email: body.email } : {}),
+                origin: str(body.origin) as never,
+                ...(typeof titular.dni === "string" ? { titular: { dni: titular.dni, name: str(titular.name) } } : {})
+              }))
+          } else if (key === "by-login" && sub !== undefined && method === "GET") effect = as((a) => casilla.findCasilla(a, sub))
+          else if (key !== undefined && sub === undefined && method === "GET") effect = as((a) => casilla.getCasilla(a, key))
+          else if (key !== undefined && sub === "activate" && method === "POST") effect = as((a) => casilla.activateCasilla(a, key))
+          else if (key !== undefined && sub === "titular" && method === "POST") effect = as((a) => casilla.changeTitular(a, key, { dni: str(body.dni), name: str(body.name) }))
+        } else if (kind === "notifications") {
+          if (key === undefined && method === "POST") {
+            status = 201
+            const cedula = asRecord(body.cedula)
+            const emisor = asRecord(body.emisor)
+            const documents = multipart
+              ? (Array.isArray(body.files) ? body.files as ReadonlyArray<NewAttachment> : [])
+              : (attachmentsOf({ attachments: body.documents }) ?? [])
+            const plazo = multipart ? (body.plazoDiasHabiles === undefined ? undefined : Number(body.plazoDiasHabiles)) : cedula.plazoDiasHabiles
+            effect = as((a) =>
+              casilla.prepareNotification(a, {
+                casillaId: str(body.casillaId),
+                emisor: multipart ? { id: str(body.emisorId), name: str(body.emisorName) } : { id: str(emisor.id), name: str(emisor.name) },
+                cedula: {
+                  numero: str(multipart ? body.numero : cedula.numero),
+                  asunto: str(multipart ? body.asunto : cedula.asunto),
+                  ...(typeof (multipart ? body.expediente : cedula.expediente) === "string" ? { expediente: str(multipart ? body.expediente : cedula.expediente) } : {}),
+                  ...(typeof plazo === "number" && Number.isFinite(plazo) ? { plazoDiasHabiles: plazo } : {})
+                },
+                documents
+              }))
+          } else if (key === undefined && method === "GET") effect = as((a) => casilla.listNotifications(a, listQuery()))
+          else if (key === "count" && method === "GET") effect = as((a) => Effect.map(casilla.countNotifications(a, listQuery()), (count) => ({ count })))
+          else if (key !== undefined && sub === undefined && method === "GET") effect = as((a) => casilla.getNotification(a, key))
+          else if (key !== undefined && sub === "sign" && method === "POST") effect = as((a) => casilla.signNotification(a, key))
+          else if (key !== undefined && sub === "deposit" && method === "POST") effect = as((a) => casilla.depositNotification(a, key))
+          else if (key !== undefined && sub === "open" && method === "POST") effect = as((a) => casilla.openNotification(a, key))
+          else if (key !== undefined && sub === "documents" && subKey !== undefined && method === "GET") {
+            effect = as((a) => Effect.map(casilla.downloadDocument(a, key, subKey), (d) => ({ notification: d.notification, document: d.document, base64: Buffer.from(d.bytes).toString("base64") })))
+          } else if (key !== undefined && sub === "constancia" && method === "GET") {
+            effect = as((a) => Effect.map(casilla.getConstancia(a, key), (c) => ({ constancia: c.constancia, base64: Buffer.from(c.pdf).toString("base64") })))
+          }
         }
         if (!effect) return send(res, 404, { error: { code: "not-found", message: "Recurso no encontrado." } })
         return await run(res, status, effect)

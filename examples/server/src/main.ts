@@ -6,6 +6,7 @@ import { Layer } from "effect"
 import { layerSqlFromEnv, makeSmtpMailer, seedSqlRoleAssignments, upsertCollaborators, upsertUsers } from "./sql/index.js"
 import { makeAuth } from "./auth.js"
 import { openBackend, startServer } from "./server.js"
+import { readFileSync } from "node:fs"
 
 const dataDir = process.env.ECASILLA_DATA ?? "ecasilla-example-data"
 const backend = await openBackend(layerSqlFromEnv(process.env, dataDir))
@@ -30,6 +31,11 @@ const { url } = await startServer(backend, {
   port: Number(process.env.PORT ?? 8787),
   trustActorHeader: process.env.ECASILLA_TRUST_SSO_HEADER !== "0",
   sari: sariDemoConfig,
+  // The casilla: deposits verify each PDF's signatures against these roots (PEM files, comma
+  // separated). Without any, no signature can be proven, so every deposit is refused.
+  casilla: {
+    trustAnchors: (process.env.ECASILLA_TRUST_ANCHORS ?? "").split(",").filter(Boolean).map((file) => new Uint8Array(readFileSync(file.trim())))
+  },
   ...(mailer ? { mailer } : {})
 })
 console.log(`ecasilla example backend on ${url}/api (data: ${process.env.DATABASE_URL ? "PostgreSQL at DATABASE_URL" : `PGlite in ${dataDir}`})`)

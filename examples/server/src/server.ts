@@ -1,4 +1,4 @@
-// The example backend: the CAU and SARI over effect/sql (PGlite embedded, or PostgreSQL), behind a
+// The example backend: the CAU, SARI and the casilla over effect/sql (PGlite embedded, or PostgreSQL), behind a
 // plain node:http server.
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
@@ -6,7 +6,7 @@ import { layerMemoryCau } from "@ecasilla/adapters/memory"
 import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
 import { TicketStore } from "@ecasilla/core/cau"
 import { Directory, EventOutbox, EventRelay, Ids, Mailer } from "@ecasilla/core/ports"
-import { CasillaStore } from "@ecasilla/core/casilla"
+import { CasillaConfig, type CasillaConfigShape, CasillaService, CasillaStore, defaultCasillaConfig, firmaDocumentVerifier } from "@ecasilla/core/casilla"
 import { RoleDirectory } from "@ecasilla/core/roles"
 import { layerSariRoleDirectory, SariConfig, type SariConfigShape, SariService, SariStore } from "@ecasilla/core/sari"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -82,13 +82,33 @@ export const makeSariService = (backend: Backend, config: SariConfigShape) =>
   }))
 
 /**
+ * The casilla's service over the backend's store (casillas, notifications, their PDFs and the
+ * casilla's events commit in one SQL transaction). Deposits verify each PDF's signatures with
+ * the verifier of @ecasilla/core/firma against the deployment's trust anchors.
+ */
+export const makeCasillaService = (backend: Backend, config: Partial<CasillaConfigShape>) =>
+  backend.runPromise(Effect.gen(function*() {
+    const ports = Layer.mergeAll(
+      Layer.succeed(CasillaStore, yield* Effect.service(CasillaStore)),
+      Layer.succeed(Ids, yield* Effect.service(Ids))
+    )
+    const service = yield* Effect.service(CasillaService).pipe(Effect.provide(CasillaService.layer.pipe(Layer.provide(ports))))
+    // The settings are read on each call: every call carries the deployment's.
+    const settings = { ...defaultCasillaConfig, verifier: firmaDocumentVerifier, ...config }
+    return CasillaService.of(Object.fromEntries(Object.entries(service).map(([name, f]) => [
+      name,
+      (...args: Array<unknown>) => Effect.provideService((f as (...a: Array<unknown>) => Effect.Effect<unknown, unknown>)(...args), CasillaConfig, settings)
+    ])) as unknown as CasillaService["Service"])
+  }))
+
+/**
  * Starts the API on `host:port` (port 0 picks a free one); resolves once listening. Besides
  * the relay after each commit, a timer retries pending events every `relayEveryMs` (events
  * left by a mail outage or a crash between commit and relay), starting with one run at boot.
  */
 export const startServer = async (
   backend: Backend,
-  { host = "127.0.0.1", port = 8787, relayEveryMs = 30_000, mailer, auth, trustActorHeader, sari }: {
+  { host = "127.0.0.1", port = 8787, relayEveryMs = 30_000, mailer, auth, trustActorHeader, sari, casilla }: {
     host?: string
     port?: number
     relayEveryMs?: number
@@ -99,18 +119,21 @@ export const startServer = async (
     trustActorHeader?: boolean
     /** The units and roles of SARI (the /api/sari routes); without it those routes answer 404. */
     sari?: SariConfigShape
+    /** The casilla's settings (trust anchors of the deposit check, limits): the /api/casilla routes; without it those answer 404. */
+    casilla?: Partial<CasillaConfigShape>
   } = {}
 ): Promise<{ server: Server; url: string; relay: () => Promise<unknown>; close: () => Promise<void> }> => {
   const sariServices = sari ? await makeSariService(backend, sari) : undefined
   const runtime = await makeCauRuntime(backend, { ...(mailer ? { mailer } : {}), ...(sariServices ? { roles: sariServices.roles } : {}) })
   const sessions = await backend.runPromise(makeAuth(auth ?? {}))
   const sql = await backend.runPromise(Effect.service(SqlClient.SqlClient))
+  const casillaService = casilla ? await makeCasillaService(backend, casilla) : undefined
   const relay = () => runtime.runPromise(Effect.flatMap(Effect.service(EventRelay), (r) => r.run)).catch((e) => console.error("example-server: relay", e))
   await relay()
   const timer = setInterval(relay, relayEveryMs)
   timer.unref()
   // Time limits: a slow or stalled client cannot hold a connection open.
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, makeHandler(runtime, { auth: sessions, sql, ...(sariServices ? { sari: sariServices.sari, roles: sariServices.roles } : {}), ...(trustActorHeader !== undefined ? { trustActorHeader } : {}) }))
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, makeHandler(runtime, { auth: sessions, sql, ...(sariServices ? { sari: sariServices.sari, roles: sariServices.roles } : {}), ...(casillaService ? { casilla: casillaService } : {}), ...(trustActorHeader !== undefined ? { trustActorHeader } : {}) }))
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
     server.listen(port, host, () => resolve())

@@ -62,7 +62,11 @@ describe("the CAU HTTP contract (CauApi) against the example backend", () => {
       "/api/tickets/{id}/notes", "/api/tickets/{id}/resolve", "/api/tickets/{id}/survey", "/api/users",
       "/api/sari/approvals", "/api/sari/collaborators", "/api/sari/requests", "/api/sari/requests/{id}", "/api/sari/requests/{id}/approve",
       "/api/sari/requests/{id}/audit", "/api/sari/requests/{id}/edit", "/api/sari/requests/{id}/reject", "/api/sari/requests/{id}/send",
-      "/api/sari/requests/{id}/withdraw"
+      "/api/sari/requests/{id}/withdraw",
+      "/api/casilla/casillas", "/api/casilla/casillas/{id}", "/api/casilla/casillas/by-login/{loginId}", "/api/casilla/casillas/{id}/activate",
+      "/api/casilla/casillas/{id}/titular", "/api/casilla/notifications", "/api/casilla/notifications/count", "/api/casilla/notifications/{id}",
+      "/api/casilla/notifications/{id}/sign", "/api/casilla/notifications/{id}/deposit", "/api/casilla/notifications/{id}/open",
+      "/api/casilla/notifications/{id}/documents/{documentId}", "/api/casilla/notifications/{id}/constancia"
     ].sort())
     expect(Object.keys(spec.paths["/api/tickets"]!.post!.responses).sort()).toEqual(["201", "400", "401", "403", "404", "409", "413", "415", "422", "429", "503"])
     // Files go as JSON or as multipart/form-data.

@@ -7,6 +7,7 @@ import { AttachmentError, TicketError, TicketStoreError, TicketValidationError }
 import { AttachmentMeta, SurveyLevel } from "../cau/model.js"
 import { Actor } from "../roles/actor.js"
 import { Ticket } from "../cau/ticket.js"
+import { CasillaGroup } from "./casilla.js"
 import { SariGroup } from "./sari.js"
 import { ACTOR_HEADER, answer, problem } from "./shared.js"
 
@@ -243,9 +244,9 @@ export const AuthGroup = HttpApiGroup.make("auth")
   }))
 
 /**
- * The HTTP contract of the backend: the CAU (tickets, directory, sign-in) and SARI.
+ * The HTTP contract of the backend: the CAU (tickets, directory, sign-in), SARI and the casilla.
  *
  * @since 0.2.0
  * @category http
  */
-export const CauApi = HttpApi.make("ecasilla-cau").add(ServiceGroup).add(AuthGroup).add(TicketsGroup).add(DirectoryGroup).add(SariGroup)
+export const CauApi = HttpApi.make("ecasilla-cau").add(ServiceGroup).add(AuthGroup).add(TicketsGroup).add(DirectoryGroup).add(SariGroup).add(CasillaGroup)

@@ -6,3 +6,4 @@
  */
 export * from "./cau.js"
 export * from "./sari.js"
+export * from "./casilla.js"
