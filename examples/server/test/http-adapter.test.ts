@@ -90,3 +90,31 @@ describe("layerHttpCau against the example backend", () => {
     for (const r of [onGarbage, onSilent, nowhere]) await r.dispose()
   })
 })
+
+describe("layerHttpCau with the page's session", () => {
+  it("sends the session's Authorization on every call: the backend knows the caller by it, not by the acting header", async () => {
+    const { makeAuth } = await import("../src/auth.js")
+    const { startServer } = await import("../src/server.js")
+    const auth = await example.backend.runPromise(makeAuth())
+    await example.backend.runPromise(auth.setPassword(rosa.id, "Clave-Segura-2026"))
+    // A backend that trusts sessions only (no SSO header).
+    const strict = await startServer(example.backend, { host: "127.0.0.1", port: 0, trustActorHeader: false })
+    try {
+      const login = await fetch(`${strict.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ userCode: rosa.id, password: "Clave-Segura-2026" }) })
+      expect(login.status).toBe(200)
+      let session: string | undefined = ((await login.json()) as { token: string }).token
+      const runtime = ManagedRuntime.make(layerHttpCau({ baseUrl: strict.url, retries: 0, authorization: () => (session ? `Bearer ${session}` : undefined) }))
+      const s = await runtime.runPromise(Effect.service(TicketService))
+      // The acting header names someone else; the session decides.
+      const created = await runtime.runPromise(s.createTicket(jorge, ticketDraft("Con sesión iniciada")))
+      expect(created.requester.id).toBe(rosa.id)
+      // Signed out: the same calls are refused.
+      session = undefined
+      const exit = await runtime.runPromiseExit(s.getTicket(rosa, created.id))
+      expect(Exit.isFailure(exit)).toBe(true)
+      await runtime.dispose()
+    } finally {
+      await strict.close()
+    }
+  })
+})

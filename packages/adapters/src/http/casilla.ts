@@ -3,13 +3,12 @@
 // backend's refusals come back as the core's CasillaError / CasillaStoreError. Documents go up
 // as multipart parts; the backend verifies and decides; this adapter only translates.
 import { type CasillaCommandError, CasillaError, CasillaService, CasillaStoreError, type NotificationQuery } from "@ecasilla/core/casilla"
-import { ACTOR_HEADER, CauApi } from "@ecasilla/core/http"
+import { ACTOR_HEADER } from "@ecasilla/core/http"
 import { type Actor, isSystemPrincipal, type Principal } from "@ecasilla/core/roles"
-import { Duration, Effect, Layer, Schedule } from "effect"
+import { Duration, Effect, Layer } from "effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
-import * as HttpClient from "effect/http/HttpClient"
-import { HttpApiClient } from "effect/http-api"
 import type { HttpCauOptions } from "./cau.js"
+import { makeClients } from "./client.js"
 
 const isCoreError = (e: unknown): e is CasillaCommandError => e instanceof CasillaError || e instanceof CasillaStoreError
 
@@ -47,11 +46,7 @@ const queryOf = (q: (NotificationQuery & { readonly scope?: "receptor" | "notifi
 export const layerHttpCasilla = (options: HttpCauOptions): Layer.Layer<CasillaService> =>
   Layer.effect(CasillaService)(Effect.gen(function*() {
     const timeout = options.timeout ?? Duration.seconds(30)
-    const client = yield* HttpApiClient.make(CauApi, { baseUrl: options.baseUrl })
-    const retrying = yield* HttpApiClient.make(CauApi, {
-      baseUrl: options.baseUrl,
-      transformClient: HttpClient.retryTransient({ schedule: Schedule.exponential(Duration.millis(200)), times: options.retries ?? 2 })
-    })
+    const { client, retrying } = yield* makeClients(options)
     const call = <A, E>(id: string | undefined, actor: Principal, f: (headers: { readonly [ACTOR_HEADER]: string }) => Effect.Effect<A, E>): Effect.Effect<A, CasillaCommandError> =>
       isSystemPrincipal(actor)
         ? Effect.fail(new CasillaError({ reason: "not-allowed", action: "system" }))

@@ -4,13 +4,12 @@
 // errors. The backend decides who may read or write (the caller travels in the actor header);
 // this adapter only translates.
 import { type AttachmentMeta, type Ticket, TicketError, TicketService, TicketStoreError, TicketValidationError, AttachmentError } from "@ecasilla/core/cau"
-import { ACTOR_HEADER, CauApi } from "@ecasilla/core/http"
+import { ACTOR_HEADER } from "@ecasilla/core/http"
 import { Directory } from "@ecasilla/core/ports"
 import { type Actor, isSystemPrincipal, type Principal } from "@ecasilla/core/roles"
-import { Context, Duration, Effect, Layer, Option, Schedule } from "effect"
+import { Context, Duration, Effect, Layer, Option } from "effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
-import * as HttpClient from "effect/http/HttpClient"
-import { HttpApiClient } from "effect/http-api"
+import { makeClients } from "./client.js"
 
 /**
  * Where the backend is, and how patient to be with it.
@@ -25,6 +24,12 @@ export interface HttpCauOptions {
   readonly timeout?: Duration.Input
   /** Retries of reads on a network failure or a 5xx, with exponential backoff (default 2). */
   readonly retries?: number
+  /**
+   * The `Authorization` header of the page's session, read before every request (e.g.
+   * `() => session ? \`Bearer ${session.token}\` : undefined` after `POST /api/auth/login`).
+   * The backend then knows the caller by the session, whatever the acting header says.
+   */
+  readonly authorization?: () => string | undefined | Promise<string | undefined>
 }
 
 type CoreError = TicketError | TicketStoreError | TicketValidationError | AttachmentError
@@ -78,11 +83,7 @@ const bytesOf = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c
 export const layerHttpCau = (options: HttpCauOptions): Layer.Layer<TicketService | Directory> => {
   const timeout = options.timeout ?? Duration.seconds(15)
   const services = Effect.gen(function*() {
-    const client = yield* HttpApiClient.make(CauApi, { baseUrl: options.baseUrl })
-    const retrying = yield* HttpApiClient.make(CauApi, {
-      baseUrl: options.baseUrl,
-      transformClient: HttpClient.retryTransient({ schedule: Schedule.exponential(Duration.millis(200)), times: options.retries ?? 2 })
-    })
+    const { client, retrying } = yield* makeClients(options)
     const as = (actor: Principal) => ({ headers: { [ACTOR_HEADER]: (actor as Actor).id } })
     const call = <A, E>(ticketId: string | undefined, actor: Principal, effect: (headers: ReturnType<typeof as>) => Effect.Effect<A, E>): Effect.Effect<A, CoreError> =>
       isSystemPrincipal(actor)

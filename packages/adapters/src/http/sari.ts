@@ -2,14 +2,13 @@
 // (the `sari` group of CauApi), so answers decode with the core's Schemas and the backend's
 // refusals come back as the core's SariError / SariStoreError. The backend decides who may
 // read or write; this adapter only translates.
-import { ACTOR_HEADER, CauApi } from "@ecasilla/core/http"
+import { ACTOR_HEADER } from "@ecasilla/core/http"
 import { type Actor, isSystemPrincipal, type Principal } from "@ecasilla/core/roles"
 import { type SariCommandError, SariError, type SariRequest, SariService, SariStoreError } from "@ecasilla/core/sari"
-import { Duration, Effect, Layer, Result, Schedule } from "effect"
+import { Duration, Effect, Layer, Result } from "effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
-import * as HttpClient from "effect/http/HttpClient"
-import { HttpApiClient } from "effect/http-api"
 import type { HttpCauOptions } from "./cau.js"
+import { makeClients } from "./client.js"
 
 const isCoreError = (e: unknown): e is SariCommandError => e instanceof SariError || e instanceof SariStoreError
 
@@ -32,11 +31,7 @@ const translate = (requestId: string | undefined) => (e: unknown): SariCommandEr
 export const layerHttpSari = (options: HttpCauOptions): Layer.Layer<SariService> =>
   Layer.effect(SariService)(Effect.gen(function*() {
     const timeout = options.timeout ?? Duration.seconds(15)
-    const client = yield* HttpApiClient.make(CauApi, { baseUrl: options.baseUrl })
-    const retrying = yield* HttpApiClient.make(CauApi, {
-      baseUrl: options.baseUrl,
-      transformClient: HttpClient.retryTransient({ schedule: Schedule.exponential(Duration.millis(200)), times: options.retries ?? 2 })
-    })
+    const { client, retrying } = yield* makeClients(options)
     const call = <A, E>(requestId: string | undefined, actor: Principal, f: (headers: { readonly [ACTOR_HEADER]: string }) => Effect.Effect<A, E>): Effect.Effect<A, SariCommandError> =>
       isSystemPrincipal(actor)
         ? Effect.fail(new SariError({ reason: "not-allowed", action: "system" }))
