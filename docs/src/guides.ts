@@ -87,8 +87,16 @@ const checked = validateTicketDraft(cuerpoDeLaPeticion)
 if (!checked.ok) responder(422, checked.problems) // cada problema: campo y código</code></pre>
 <p>Los servicios del core (<code>TicketService</code> y los demás) son servicios de Effect: reciben primero al actor y deciden ellos mismos quién puede leer o escribir. Un backend les da sus puertos con capas (Layers): almacenamiento, directorio de usuarios, correo. <code>examples/server</code> es un backend completo que lo hace (<code>npm start -w @ecasilla/example-server</code>).</p>
 <h2>El contrato HTTP</h2>
-<p>La API del CAU se declara una sola vez en <code>@ecasilla/core/http</code> (<code>CauApi</code>, con HttpApi de Effect, a partir de los Schemas del core): cada ruta, su cuerpo, su respuesta y el estado HTTP de cada categoría de error (<code>cauHttpStatus</code>). El backend de ejemplo la sirve, un cliente se deriva de ella con <code>HttpApiClient.make(CauApi)</code> (una prueba recorre el flujo así contra el servidor) y el documento OpenAPI se genera de ella al compilar este sitio: <a href="/assets/openapi.json">openapi.json</a>.</p>
-<p>Los errores son clases etiquetadas (<code>Schema.TaggedError</code>) con un <code>reason</code>: cruzan HTTP sin cambios y cada página los muestra en su idioma.</p>`,
+<p>La API se declara una sola vez en <code>@ecasilla/core/http</code> (<code>CauApi</code>, con HttpApi de Effect, a partir de los Schemas del core), con un grupo por dominio —tickets del CAU, directorio, inicio de sesión, SARI y casilla—: cada ruta, su cuerpo, su respuesta y el estado HTTP de cada categoría de error (<code>cauHttpStatus</code>, <code>sariHttpStatus</code>, <code>casillaHttpStatus</code>). Los adjuntos y los PDF viajan como <code>multipart/form-data</code>. El backend de ejemplo la sirve, un cliente se deriva de ella con <code>HttpApiClient.make(CauApi)</code> (una prueba recorre el flujo así contra el servidor) y el documento OpenAPI se genera de ella al compilar este sitio: <a href="/assets/openapi.json">openapi.json</a>.</p>
+<p>Los errores son clases etiquetadas (<code>Schema.TaggedError</code>) con un <code>reason</code>: cruzan HTTP sin cambios y cada página los muestra en su idioma.</p>
+<h2>Las páginas contra un backend</h2>
+<pre><code class="language-ts">import { layerHttpCau, layerHttpSari, layerHttpCasilla } from "@ecasilla/adapters/http"
+
+provider.layer = layerHttpCau({
+  baseUrl: "https://intranet.cgr.gob.pe",
+  authorization: () => sesion ? \`Bearer \${sesion.token}\` : undefined  // opcional
+})</code></pre>
+<p>Cada adaptador deriva su cliente del mismo contrato: decodifica cada respuesta con los Schemas del core (una respuesta que no es del contrato es un error tipado <code>unavailable</code>, nunca una caída), reintenta las lecturas con espera creciente y envía una clave de idempotencia con cada alta, de modo que reintentar nunca crea un segundo ticket.</p>`,
     en: {
       title: "Backend validation with the core",
       section: "Guides",
@@ -103,8 +111,16 @@ const checked = validateTicketDraft(requestBody)
 if (!checked.ok) respond(422, checked.problems)    // each problem: field and code</code></pre>
 <p>The core's services (<code>TicketService</code> and the others) are Effect services: they take the actor first and decide themselves who may read or write. A backend gives them their ports as Layers: storage, user directory, mail. <code>examples/server</code> is a whole backend doing so (<code>npm start -w @ecasilla/example-server</code>).</p>
 <h2>The HTTP contract</h2>
-<p>The CAU API is declared once in <code>@ecasilla/core/http</code> (<code>CauApi</code>, with Effect's HttpApi, from the core's Schemas): each route, its body, its answer and the HTTP status of each error category (<code>cauHttpStatus</code>). The example backend serves it, a client derives from it with <code>HttpApiClient.make(CauApi)</code> (a test walks the flow that way against the server) and the OpenAPI document is generated from it when this site builds: <a href="/assets/openapi.json">openapi.json</a>.</p>
-<p>Errors are tagged classes (<code>Schema.TaggedError</code>) with a <code>reason</code>: they cross HTTP unchanged and each page shows them in its language.</p>`
+<p>The API is declared once in <code>@ecasilla/core/http</code> (<code>CauApi</code>, with Effect's HttpApi, from the core's Schemas), one group per domain —CAU tickets, directory, sign-in, SARI and the casilla—: each route, its body, its answer and the HTTP status of each error category (<code>cauHttpStatus</code>, <code>sariHttpStatus</code>, <code>casillaHttpStatus</code>). Attachments and PDFs travel as <code>multipart/form-data</code>. The example backend serves it, a client derives from it with <code>HttpApiClient.make(CauApi)</code> (a test walks the flow that way against the server) and the OpenAPI document is generated from it when this site builds: <a href="/assets/openapi.json">openapi.json</a>.</p>
+<p>Errors are tagged classes (<code>Schema.TaggedError</code>) with a <code>reason</code>: they cross HTTP unchanged and each page shows them in its language.</p>
+<h2>Pages against a backend</h2>
+<pre><code class="language-ts">import { layerHttpCau, layerHttpSari, layerHttpCasilla } from "@ecasilla/adapters/http"
+
+provider.layer = layerHttpCau({
+  baseUrl: "https://intranet.cgr.gob.pe",
+  authorization: () => session ? \`Bearer \${session.token}\` : undefined  // optional
+})</code></pre>
+<p>Each adapter derives its client from the same contract: it decodes every answer with the core's Schemas (an answer that is not the contract's is a typed <code>unavailable</code> error, never a crash), retries reads with growing waits and sends an idempotency key with every create, so retrying never files a second ticket.</p>`
     }
   },
   {
@@ -118,7 +134,16 @@ if (!checked.ok) respond(422, checked.problems)    // each problem: field and co
 const db = openEcasillaDb("mi-aplicacion")        // una base por aplicación
 provider.layer = layerDexieCau({ db })</code></pre>
 <p>Cada comando del core guarda el estado, sus archivos y sus eventos en una sola transacción de IndexedDB: o queda todo, o nada. Lo guardado sobrevive a recargas y cierres del navegador.</p>
-<p>Para que la página misma abra sin red, regístrele un service worker que guarde el HTML y el script. <code>examples/offline-page</code> lo hace, y su prueba en Chromium recarga la página y encuentra los tickets.</p>`,
+<p>Para que la página misma abra sin red, regístrele un service worker que guarde el HTML y el script. <code>examples/offline-page</code> lo hace, y su prueba en Chromium recarga la página y encuentra los tickets.</p>
+<h2>Sin conexión, con backend</h2>
+<pre><code class="language-html">&lt;ecasilla-provider&gt;
+  &lt;cau-sync-status&gt;&lt;/cau-sync-status&gt;
+  &lt;cau-ticket-form&gt;&lt;/cau-ticket-form&gt;
+&lt;/ecasilla-provider&gt;</code></pre>
+<pre><code class="language-ts">import { layerOfflineCau } from "@ecasilla/adapters/offline"
+
+provider.layer = layerOfflineCau({ baseUrl: "https://intranet.cgr.gob.pe", db })</code></pre>
+<p>Con red, cada comando va al backend. Sin red, el mismo comando corre con las reglas del core sobre una copia en IndexedDB y queda en una cola, escrita en la misma transacción que el cambio local: sobrevive a recargas. Al volver la red (evento <code>online</code>, un temporizador, o «Reintentar ahora» en <code>&lt;cau-sync-status&gt;</code>) la cola se reenvía en orden, cada comando con su clave de idempotencia: el backend lo aplica una sola vez aunque la respuesta se pierda o el servidor se caiga a mitad. Un ticket registrado sin red muestra un número provisional (<code>PROV-…</code>) hasta que el backend le da el suyo; un cambio que el backend rechaza (el ticket fue asignado mientras tanto) se muestra con su motivo en <code>&lt;cau-sync-status&gt;</code>.</p>`,
     en: {
       title: "Offline pages",
       section: "Guides",
@@ -129,7 +154,16 @@ provider.layer = layerDexieCau({ db })</code></pre>
 const db = openEcasillaDb("my-application")        // one database per application
 provider.layer = layerDexieCau({ db })</code></pre>
 <p>Each command of the core stores the state, its files and its events in one IndexedDB transaction: all of it, or nothing. What is stored survives reloads and browser restarts.</p>
-<p>For the page itself to open without network, register a service worker that keeps the HTML and the script. <code>examples/offline-page</code> does so, and its Chromium test reloads the page and finds the tickets.</p>`
+<p>For the page itself to open without network, register a service worker that keeps the HTML and the script. <code>examples/offline-page</code> does so, and its Chromium test reloads the page and finds the tickets.</p>
+<h2>Offline, with a backend</h2>
+<pre><code class="language-html">&lt;ecasilla-provider&gt;
+  &lt;cau-sync-status&gt;&lt;/cau-sync-status&gt;
+  &lt;cau-ticket-form&gt;&lt;/cau-ticket-form&gt;
+&lt;/ecasilla-provider&gt;</code></pre>
+<pre><code class="language-ts">import { layerOfflineCau } from "@ecasilla/adapters/offline"
+
+provider.layer = layerOfflineCau({ baseUrl: "https://intranet.cgr.gob.pe", db })</code></pre>
+<p>Online, each command goes to the backend. Offline, the same command runs with the core's rules on a copy in IndexedDB and waits in a queue, written in the same transaction as the local change: it survives reloads. When the network is back (the <code>online</code> event, a timer, or "Try again now" in <code>&lt;cau-sync-status&gt;</code>) the queue replays in order, each command with its idempotency key: the backend applies it once even if the answer is lost or the server dies half-way. A ticket filed offline shows a provisional number (<code>PROV-…</code>) until the backend gives it its own; a change the backend refuses (the ticket was assigned meanwhile) is shown with its reason in <code>&lt;cau-sync-status&gt;</code>.</p>`
     }
   },
   {
