@@ -6,7 +6,7 @@ import * as Multipart from "effect/http/Multipart"
 import { HttpApiEndpoint, HttpApiGroup, HttpApiSchema } from "effect/http-api"
 import { CasillaError, CasillaStoreError } from "../casilla/errors.js"
 import { Casilla, CasillaOrigin, CasillaParty, Constancia, Notification, NotificationDocument, ReceptorKind } from "../casilla/model.js"
-import { ACTOR_HEADER, answer, problem } from "./shared.js"
+import { ACTOR_HEADER, answerAt, problem } from "./shared.js"
 
 const headers = { [ACTOR_HEADER]: Schema.String }
 
@@ -45,11 +45,11 @@ export const casillaHttpStatus = (error: { readonly _tag?: string; readonly reas
 }
 
 const errors = [
-  answer(CasillaError, 422),
-  answer(CasillaError, 404),
-  answer(CasillaError, 403),
-  answer(Schema.Union([CasillaError, CasillaStoreError]), 409),
-  answer(Schema.Union([CasillaError, CasillaStoreError]), 503),
+  answerAt(CasillaError, 422, casillaHttpStatus),
+  answerAt(CasillaError, 404, casillaHttpStatus),
+  answerAt(CasillaError, 403, casillaHttpStatus),
+  answerAt(Schema.Union([CasillaError, CasillaStoreError]), 409, casillaHttpStatus),
+  answerAt(Schema.Union([CasillaError, CasillaStoreError]), 503, casillaHttpStatus),
   problem(400),
   problem(401),
   problem(413),

@@ -9,7 +9,7 @@ import { Actor } from "../roles/actor.js"
 import { Ticket } from "../cau/ticket.js"
 import { CasillaGroup } from "./casilla.js"
 import { SariGroup } from "./sari.js"
-import { ACTOR_HEADER, answer, problem } from "./shared.js"
+import { ACTOR_HEADER, answerAt, problem } from "./shared.js"
 
 export { ACTOR_HEADER, HttpProblemBody } from "./shared.js"
 
@@ -43,11 +43,11 @@ export const cauHttpStatus = (error: { readonly _tag?: string; readonly reason?:
 }
 
 const errors = [
-  answer(Schema.Union([TicketValidationError, AttachmentError, TicketError]), 422),
-  answer(Schema.Union([TicketError, TicketStoreError]), 404),
-  answer(TicketError, 403),
-  answer(Schema.Union([TicketError, TicketStoreError]), 409),
-  answer(TicketStoreError, 503),
+  answerAt(Schema.Union([TicketValidationError, AttachmentError, TicketError]), 422, cauHttpStatus),
+  answerAt(Schema.Union([TicketError, TicketStoreError]), 404, cauHttpStatus),
+  answerAt(TicketError, 403, cauHttpStatus),
+  answerAt(Schema.Union([TicketError, TicketStoreError]), 409, cauHttpStatus),
+  answerAt(TicketStoreError, 503, cauHttpStatus),
   problem(400),
   problem(401),
   problem(413),

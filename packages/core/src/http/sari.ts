@@ -7,7 +7,7 @@ import { Role } from "../roles/actor.js"
 import { AccessSystem, Collaborator } from "../roles/assignments.js"
 import { SariError, SariStoreError } from "../sari/errors.js"
 import { RoleChange, SariAuditEntry, SariRequest, SariState } from "../sari/model.js"
-import { ACTOR_HEADER, answer, problem } from "./shared.js"
+import { ACTOR_HEADER, answerAt, problem } from "./shared.js"
 
 const headers = { [ACTOR_HEADER]: Schema.String }
 
@@ -43,11 +43,11 @@ export const sariHttpStatus = (error: { readonly _tag?: string; readonly reason?
 }
 
 const errors = [
-  answer(SariError, 422),
-  answer(Schema.Union([SariError, SariStoreError]), 404),
-  answer(SariError, 403),
-  answer(Schema.Union([SariError, SariStoreError]), 409),
-  answer(SariStoreError, 503),
+  answerAt(SariError, 422, sariHttpStatus),
+  answerAt(Schema.Union([SariError, SariStoreError]), 404, sariHttpStatus),
+  answerAt(SariError, 403, sariHttpStatus),
+  answerAt(Schema.Union([SariError, SariStoreError]), 409, sariHttpStatus),
+  answerAt(SariStoreError, 503, sariHttpStatus),
   problem(400),
   problem(401),
   problem(413),

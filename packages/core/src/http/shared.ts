@@ -19,6 +19,17 @@ export const ACTOR_HEADER = "x-ecasilla-user"
 export const answer = <S extends Schema.Top>(error: S, status: number) => Schema.Struct({ error }).annotate({ httpApiStatus: status })
 
 /**
+ * A domain error answer under the one status its category has: the error schema is refined
+ * by `statusOf` (the domain's `…HttpStatus`, where each category's status is declared once),
+ * so a server encoding a failure, or a client decoding an answer, matches it to exactly one
+ * status.
+ *
+ * @internal
+ */
+export const answerAt = <S extends Schema.Top>(error: S, status: number, statusOf: (e: { readonly _tag?: string; readonly reason?: string }) => number) =>
+  answer(error.check(Schema.makeFilter((e: unknown) => statusOf(e as { readonly _tag?: string }) === status || `not an error answered with ${status}`)), status)
+
+/**
  * A refusal of the transport itself (malformed JSON, an unknown caller, a body too large,
  * a body that is not JSON):
  * a code and a message, no domain error.
