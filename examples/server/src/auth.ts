@@ -1,6 +1,7 @@
 // Sign-in to the example backend: passwords hashed with scrypt (node:crypto, memory-hard),
 // opaque session tokens kept only as their SHA-256, failed attempts rate-limited per account
-// and per address, and a captcha hook. A deployment behind the CGR's single sign-on can keep
+// and per address (counted in the database, so every server process shares them), and a
+// captcha hook. A deployment behind the CGR's single sign-on can keep
 // trusting the gateway's header instead (see server options).
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto"
 import { promisify } from "node:util"
@@ -44,33 +45,30 @@ export interface AuthOptions {
 }
 
 /**
- * Counts failures in a fixed window per key. In memory: one server process; behind a load
- * balancer, a shared store (the database, Redis) takes its place.
+ * Counts failures in a fixed window per key, in the database: every server process behind a
+ * load balancer sees the same counts, and no volume of other keys resets one.
  */
-const limiter = (max: number, windowMs: number) => {
-  const hits = new Map<string, { count: number; since: number }>()
-  return {
-    blocked: (key: string, now: number) => {
-      const h = hits.get(key)
-      return h !== undefined && now - h.since < windowMs && h.count >= max
-    },
-    fail: (key: string, now: number) => {
-      const h = hits.get(key)
-      if (!h || now - h.since >= windowMs) hits.set(key, { count: 1, since: now })
-      else h.count++
-      if (hits.size > 10_000) hits.clear()
-    },
-    reset: (key: string) => void hits.delete(key)
-  }
-}
+const limiter = (sql: SqlClient.SqlClient, max: number, windowMs: number) => ({
+  blocked: (key: string, now: number) =>
+    Effect.map(sql<{ count: number; since: number }>`SELECT count, since FROM auth_failures WHERE key = ${key}`, ([h]) =>
+      h !== undefined && now - Number(h.since) < windowMs && Number(h.count) >= max),
+  fail: (key: string, now: number) =>
+    Effect.asVoid(sql`INSERT INTO auth_failures (key, count, since) VALUES (${key}, 1, ${now})
+      ON CONFLICT (key) DO UPDATE SET
+        count = CASE WHEN ${now} - auth_failures.since >= ${windowMs} THEN 1 ELSE auth_failures.count + 1 END,
+        since = CASE WHEN ${now} - auth_failures.since >= ${windowMs} THEN ${now} ELSE auth_failures.since END`),
+  reset: (key: string) => Effect.asVoid(sql`DELETE FROM auth_failures WHERE key = ${key}`),
+  /** Forgets windows that ended (run now and then). */
+  sweep: (now: number) => Effect.asVoid(sql`DELETE FROM auth_failures WHERE since < ${now - windowMs}`)
+})
 
 export const makeAuth = (options: AuthOptions = {}) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     const directory = yield* Directory
     const windowMs = options.windowMs ?? 15 * 60_000
-    const perAccount = limiter(options.maxFailuresPerAccount ?? 5, windowMs)
-    const perAddress = limiter(options.maxFailuresPerAddress ?? 20, windowMs)
+    const perAccount = limiter(sql, options.maxFailuresPerAccount ?? 5, windowMs)
+    const perAddress = limiter(sql, options.maxFailuresPerAddress ?? 20, windowMs)
     const sessionMs = options.sessionMs ?? 8 * 3_600_000
 
     const setPassword = (userId: string, password: string) =>
@@ -81,11 +79,11 @@ export const makeAuth = (options: AuthOptions = {}) =>
       Effect.gen(function*() {
         const now = yield* Clock.currentTimeMillis
         const account = input.userCode.trim().toUpperCase()
-        if (perAccount.blocked(account, now) || perAddress.blocked(address, now)) return { ok: false as const, refusal: "rate-limited" as LoginRefusal }
+        if ((yield* perAccount.blocked(account, now)) || (yield* perAddress.blocked(address, now))) return { ok: false as const, refusal: "rate-limited" as LoginRefusal }
         if (options.verifyCaptcha) {
           const passed = input.captcha ? yield* Effect.promise(() => options.verifyCaptcha!(input.captcha!.token, input.captcha!.answer)) : false
           if (!passed) {
-            perAddress.fail(address, now)
+            yield* perAddress.fail(address, now)
             return { ok: false as const, refusal: "bad-captcha" as LoginRefusal }
           }
         }
@@ -94,11 +92,12 @@ export const makeAuth = (options: AuthOptions = {}) =>
         const good = yield* Effect.promise(() => verifyPassword(input.password, row?.hash ?? DUMMY))
         const user = good && row ? yield* directory.findUser(account) : Option.none<Actor>()
         if (Option.isNone(user)) {
-          perAccount.fail(account, now)
-          perAddress.fail(address, now)
+          yield* perAccount.fail(account, now)
+          yield* perAddress.fail(address, now)
+          if (Math.random() < 0.01) yield* perAccount.sweep(now)
           return { ok: false as const, refusal: "invalid-credentials" as LoginRefusal }
         }
-        perAccount.reset(account)
+        yield* perAccount.reset(account)
         const token = randomBytes(32).toString("base64url")
         const expiresAt = new Date(now + sessionMs).toISOString()
         yield* sql`INSERT INTO sessions (token_hash, user_id, expires_at) VALUES (${tokenHash(token)}, ${account}, ${expiresAt})`
@@ -119,9 +118,9 @@ export const makeAuth = (options: AuthOptions = {}) =>
       Effect.gen(function*() {
         const now = yield* Clock.currentTimeMillis
         const account = userCode.trim().toUpperCase()
-        if (perAccount.blocked(`reset:${account}`, now) || perAddress.blocked(`reset:${address}`, now)) return "rate-limited" as const
-        perAccount.fail(`reset:${account}`, now)
-        perAddress.fail(`reset:${address}`, now)
+        if ((yield* perAccount.blocked(`reset:${account}`, now)) || (yield* perAddress.blocked(`reset:${address}`, now))) return "rate-limited" as const
+        yield* perAccount.fail(`reset:${account}`, now)
+        yield* perAddress.fail(`reset:${address}`, now)
         return "accepted" as const
       })
 

@@ -67,6 +67,18 @@ describe("sign-in with sessions", () => {
     expect(locked.body.error.code).toBe("rate-limited")
   })
 
+  it("the limits are counted in the database: two server processes on one database share them", async () => {
+    // Two sign-in services on the same database, as two processes behind a load balancer.
+    const [a, b] = await Promise.all([backend.runPromise(makeAuth({ maxFailuresPerAccount: 4 })), backend.runPromise(makeAuth({ maxFailuresPerAccount: 4 }))])
+    await backend.runPromise(a.setPassword("U10288", "Otra-Clave-2026"))
+    for (const [i, auth] of [a, b, a, b].entries()) {
+      const out = await backend.runPromise(auth.login({ userCode: "U10288", password: `mal-${i}` }, `10.0.0.${i}`))
+      expect(out.ok).toBe(false)
+    }
+    const right = await backend.runPromise(b.login({ userCode: "U10288", password: "Otra-Clave-2026" }, "10.0.0.9"))
+    expect(right).toEqual({ ok: false, refusal: "rate-limited" })
+  })
+
   it("a password reset answers the same for any account, and is rate-limited too", async () => {
     const a = await post("/auth/reset", { userCode: "U10210" })
     const b = await post("/auth/reset", { userCode: "NADIE" })

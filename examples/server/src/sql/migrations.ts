@@ -119,6 +119,11 @@ const migrations: ReadonlyArray<readonly [name: string, sql: ReadonlyArray<strin
     `CREATE INDEX notifications_emisor ON notifications (emisor_id)`,
     `CREATE TABLE casilla_blobs (key TEXT PRIMARY KEY, bytes BYTEA NOT NULL)`,
     `CREATE TABLE casilla_outbox (seq BIGSERIAL PRIMARY KEY, id TEXT NOT NULL UNIQUE, body TEXT NOT NULL, delivered_at TEXT)`
+  ]],
+  ["0008_auth_failures", [
+    // Failed sign-in and reset attempts per account and per address, in a fixed window: shared
+    // by every server process on the database.
+    `CREATE TABLE auth_failures (key TEXT PRIMARY KEY, count INTEGER NOT NULL, since DOUBLE PRECISION NOT NULL)`
   ]]
 ]
 
