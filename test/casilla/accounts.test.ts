@@ -1,6 +1,6 @@
 // Casilla accounts (asignación obligatoria, solicitud voluntaria, activation, cambio de titular),
 // deadlines in días hábiles, and the message catalogues.
-import { CasillaError, casillaErrorMessage, casillaMessages, deadlineFrom, isDiaHabil } from "@ecasilla/core/casilla"
+import { AuthError, CasillaError, casillaErrorMessage, casillaMessages, deadlineFrom, isDiaHabil } from "@ecasilla/core/casilla"
 import { extendBusinessCalendar, peruBusinessCalendar } from "@ecasilla/core/calendar"
 import { errorMessage, registerMessages } from "@ecasilla/core/i18n"
 import { describe, expect, it } from "vitest"
@@ -79,7 +79,7 @@ describe("casilla messages", () => {
       expect(es).not.toBe(en)
     }
     expect(Object.keys(casillaMessages.en)).toEqual(Object.keys(casillaMessages["es-PE"]))
-    expect(Object.keys(casillaMessages.en).length).toBe(reasons.length + 3 + 4)
+    expect(Object.keys(casillaMessages.en).length).toBe(reasons.length + 3 + AuthError.fields.reason.literals.length)
     expect(casillaErrorMessage({ _tag: "@ecasilla/core/casilla/AuthError", reason: "invalid-credentials" }, "en")).toBe("Wrong user or password.")
     expect(casillaErrorMessage(new Error("boom"))).toBeUndefined()
     // Registered in @ecasilla/core/i18n: the shared renderer knows them, and a deployment rewords one.

@@ -42,7 +42,26 @@ export interface AuthOptions {
   readonly windowMs?: number
   /** The captcha hook: when given, a sign-in must carry an answer it accepts. */
   readonly verifyCaptcha?: (token: string, answer: string) => Promise<boolean>
+  /**
+   * `"internal"`: the server's own captcha (`GET /api/auth/captcha`, one-shot, 5 minutes) is
+   * required from internal users (user codes), as on the CGR's sign-on; receptors sign in
+   * with their DNI or RUC without one. Ignored when `verifyCaptcha` is given.
+   */
+  readonly captcha?: "internal"
 }
+
+const CAPTCHA_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+const captchaCode = (): string => Array.from(randomBytes(5), (b) => CAPTCHA_ALPHABET[b % CAPTCHA_ALPHABET.length]).join("")
+/** The code drawn as an SVG, each character turned and offset, with noise lines. */
+const captchaImage = (code: string): string => {
+  const r = randomBytes(code.length * 3 + 8)
+  const chars = [...code].map((c, i) =>
+    `<text x="${14 + i * 24}" y="${30 + (r[i * 3] % 7) - 3}" transform="rotate(${(r[i * 3 + 1] % 31) - 15} ${20 + i * 24} 24)" font-family="monospace" font-size="${24 + (r[i * 3 + 2] % 5)}" fill="#1f2933">${c}</text>`).join("")
+  const lines = [0, 1, 2].map((k) => `<line x1="${r[code.length * 3 + k] % 40}" y1="${r[code.length * 3 + k + 3] % 44}" x2="${100 + (r[code.length * 3 + k + 1] % 40)}" y2="${r[code.length * 3 + k + 2] % 44}" stroke="#9aa5b1"/>`).join("")
+  return `data:image/svg+xml,${encodeURIComponent(`<svg xmlns="http://www.w3.org/2000/svg" width="140" height="44"><rect width="140" height="44" fill="#eef2f7"/>${chars}${lines}</svg>`)}`
+}
+/** A receptor signs in with a DNI (8 digits) or RUC (11); anything else is an internal user code. */
+const isInternalLogin = (loginId: string) => !/^\d{8}(\d{3})?$/.test(loginId)
 
 /**
  * Counts failures in a fixed window per key, in the database: every server process behind a
@@ -80,8 +99,13 @@ export const makeAuth = (options: AuthOptions = {}) =>
         const now = yield* Clock.currentTimeMillis
         const account = input.userCode.trim().toUpperCase()
         if ((yield* perAccount.blocked(account, now)) || (yield* perAddress.blocked(address, now))) return { ok: false as const, refusal: "rate-limited" as LoginRefusal }
-        if (options.verifyCaptcha) {
-          const passed = input.captcha ? yield* Effect.promise(() => options.verifyCaptcha!(input.captcha!.token, input.captcha!.answer)) : false
+        const captchaNeeded = options.verifyCaptcha !== undefined || (options.captcha === "internal" && isInternalLogin(account))
+        if (captchaNeeded) {
+          const passed = input.captcha
+            ? options.verifyCaptcha
+              ? yield* Effect.promise(() => options.verifyCaptcha!(input.captcha!.token, input.captcha!.answer))
+              : yield* checkCaptcha(input.captcha.token, input.captcha.answer, now)
+            : false
           if (!passed) {
             yield* perAddress.fail(address, now)
             return { ok: false as const, refusal: "bad-captcha" as LoginRefusal }
@@ -104,6 +128,22 @@ export const makeAuth = (options: AuthOptions = {}) =>
         return { ok: true as const, session: { token, actor: user.value, expiresAt } }
       })
 
+    /** A new one-shot challenge: the token and the image; only the token's hash and the answer are kept. */
+    const issueCaptcha = Effect.gen(function*() {
+      const now = yield* Clock.currentTimeMillis
+      const token = randomBytes(24).toString("base64url")
+      const code = captchaCode()
+      yield* sql`INSERT INTO captchas (token_hash, answer, expires_at) VALUES (${tokenHash(token)}, ${code}, ${new Date(now + 5 * 60_000).toISOString()})`
+      if (Math.random() < 0.05) yield* sql`DELETE FROM captchas WHERE expires_at < ${new Date(now).toISOString()}`
+      return { token, image: captchaImage(code) }
+    })
+    /** Spends the challenge (one try, whatever the answer) and says whether the answer was right and in time. */
+    const checkCaptcha = (token: string, answer: string, now: number) =>
+      Effect.map(
+        sql<{ answer: string; expires_at: string }>`DELETE FROM captchas WHERE token_hash = ${tokenHash(token)} RETURNING answer, expires_at`,
+        ([row]) => row !== undefined && row.expires_at > new Date(now).toISOString() && row.answer === answer.trim().toUpperCase()
+      )
+
     const actorOfToken = (token: string) =>
       Effect.gen(function*() {
         const now = new Date(yield* Clock.currentTimeMillis).toISOString()
@@ -124,7 +164,7 @@ export const makeAuth = (options: AuthOptions = {}) =>
         return "accepted" as const
       })
 
-    return { setPassword, login, actorOfToken, logout, requestReset }
+    return { setPassword, login, actorOfToken, logout, requestReset, issueCaptcha }
   })
 
 export type Auth = Effect.Success<ReturnType<typeof makeAuth>>

@@ -228,6 +228,9 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
 
       if (resource === "health" && method === "GET") return send(res, 200, { ok: true })
       if (resource === "catalog" && method === "GET") return send(res, 200, defaultCauCatalog)
+      if (resource === "auth" && id === "captcha" && method === "GET" && options.auth) {
+        return send(res, 200, await Effect.runPromise(options.auth.issueCaptcha))
+      }
       if (resource === "auth" && method === "POST" && options.auth) {
         const auth = options.auth
         const body = asRecord(await readJson(req))

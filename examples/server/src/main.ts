@@ -31,6 +31,8 @@ const { url } = await startServer(backend, {
   port: Number(process.env.PORT ?? 8787),
   trustActorHeader: process.env.ECASILLA_TRUST_SSO_HEADER !== "0",
   sari: sariDemoConfig,
+  // Internal users (user codes) answer the server's captcha to sign in; receptors do not.
+  auth: { captcha: "internal" },
   // The casilla: deposits verify each PDF's signatures against these roots (PEM files, comma
   // separated). Without any, no signature can be proven, so every deposit is refused.
   casilla: {

@@ -124,6 +124,10 @@ const migrations: ReadonlyArray<readonly [name: string, sql: ReadonlyArray<strin
     // Failed sign-in and reset attempts per account and per address, in a fixed window: shared
     // by every server process on the database.
     `CREATE TABLE auth_failures (key TEXT PRIMARY KEY, count INTEGER NOT NULL, since DOUBLE PRECISION NOT NULL)`
+  ]],
+  ["0009_captchas", [
+    // The sign-in captcha of internal users: one-shot challenges, kept as the SHA-256 of their token.
+    `CREATE TABLE captchas (token_hash TEXT PRIMARY KEY, answer TEXT NOT NULL, expires_at TEXT NOT NULL)`
   ]]
 ]
 

@@ -7,3 +7,4 @@
 export * from "./cau.js"
 export * from "./sari.js"
 export * from "./casilla.js"
+export * from "./auth.js"

@@ -62,13 +62,15 @@ const authEs: Catalogue = {
   "invalid-credentials": () => "Usuario o contraseña incorrectos.",
   "captcha-failed": () => "El código de seguridad no coincide.",
   "invalid-identity": () => "El número de documento no es válido.",
-  unavailable: () => "El servicio de acceso no responde. Intente más tarde."
+  unavailable: () => "El servicio de acceso no responde. Intente más tarde.",
+  "rate-limited": () => "Demasiados intentos: espere unos minutos y vuelva a intentarlo."
 }
 const authEn: Catalogue = {
   "invalid-credentials": () => "Wrong user or password.",
   "captcha-failed": () => "The security code does not match.",
   "invalid-identity": () => "The document number is not valid.",
-  unavailable: () => "The sign-in service is not answering. Try again later."
+  unavailable: () => "The sign-in service is not answering. Try again later.",
+  "rate-limited": () => "Too many attempts: wait a few minutes and try again."
 }
 
 const flat = (name: string, c: Catalogue): Catalogue => Object.fromEntries(Object.entries(c).map(([k, v]) => [`${name}.${k}`, v]))

@@ -236,7 +236,11 @@ export const AuthGroup = HttpApiGroup.make("auth")
     success: SessionBody,
     error: [problem(401), problem(429), problem(400), problem(415)]
   }))
-  .add(HttpApiEndpoint.post("logout", "/api/auth/logout", { headers: { authorization: Schema.String }, success: Schema.Struct({ ok: Schema.Boolean }) }))
+  .add(HttpApiEndpoint.get("captcha", "/api/auth/captcha", {
+    // A one-shot challenge for the internal users' sign-in: its token and the image to read.
+    success: Schema.Struct({ token: Schema.String, image: Schema.String })
+  }))
+  .add(HttpApiEndpoint.post("logout", "/api/auth/logout", { headers: { authorization: Schema.String }, payload: Schema.Struct({}), success: Schema.Struct({ ok: Schema.Boolean }) }))
   .add(HttpApiEndpoint.post("reset", "/api/auth/reset", {
     payload: Schema.Struct({ userCode: Schema.String }),
     success: Schema.Struct({ accepted: Schema.Boolean }).annotate({ httpApiStatus: 202 }),
