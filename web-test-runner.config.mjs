@@ -85,7 +85,7 @@ const exampleBackend = async (context, next) => {
   const chunks = []
   for await (const chunk of context.req) chunks.push(chunk)
   const headers = {}
-  for (const name of ["content-type", "x-ecasilla-user", "accept", "idempotency-key"]) if (context.get(name)) headers[name] = context.get(name)
+  for (const name of ["content-type", "x-ecasilla-user", "accept", "idempotency-key", "authorization"]) if (context.get(name)) headers[name] = context.get(name)
   const answer = await fetch(base + context.url, { method: context.method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) })
   context.status = answer.status
   context.set("content-type", answer.headers.get("content-type") ?? "application/json")

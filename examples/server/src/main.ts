@@ -1,6 +1,6 @@
 // npm start -w @ecasilla/example-server: the CAU API on loopback, its data in PGlite (a folder,
 // no server to install) or in PostgreSQL when DATABASE_URL is set.
-import { cauDemoUsers, sariDemoAssignments, sariDemoCollaborators, sariDemoConfig, sariDemoUsers } from "@ecasilla/adapters/memory"
+import { casillaDemoUsers, cauDemoUsers, sariDemoAssignments, sariDemoCollaborators, sariDemoConfig, sariDemoUsers } from "@ecasilla/adapters/memory"
 import { Mailer } from "@ecasilla/core/ports"
 import { Layer } from "effect"
 import { layerSqlFromEnv, makeSmtpMailer, seedSqlRoleAssignments, upsertCollaborators, upsertUsers } from "./sql/index.js"
@@ -17,8 +17,11 @@ await backend.runPromise(upsertUsers(cauDemoUsers))
 await backend.runPromise(upsertUsers(sariDemoUsers))
 await backend.runPromise(upsertCollaborators(sariDemoCollaborators))
 await backend.runPromise(seedSqlRoleAssignments(sariDemoAssignments))
+// The casilla demo's receptors (a persona natural by DNI, an entity by RUC), who sign in at the casilla's door.
+const receptors = casillaDemoUsers.filter((u) => u.roles.includes("receptor"))
+await backend.runPromise(upsertUsers(receptors))
 const auth = await backend.runPromise(makeAuth())
-for (const u of cauDemoUsers) await backend.runPromise(auth.setPassword(u.id, process.env.ECASILLA_DEMO_PASSWORD ?? "Demo-2026"))
+for (const u of [...cauDemoUsers, ...receptors]) await backend.runPromise(auth.setPassword(u.id, process.env.ECASILLA_DEMO_PASSWORD ?? "Demo-2026"))
 // E-mail: over SMTP when SMTP_URL is set (e.g. smtp://relay.intranet:25), else queued in the
 // database's mail_outbox for the deployment's own sender.
 const mailer = process.env.SMTP_URL
