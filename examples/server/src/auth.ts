@@ -6,7 +6,7 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto"
 import { promisify } from "node:util"
 import type { Actor } from "@ecasilla/core"
-import { Directory } from "@ecasilla/core/ports"
+import { Directory, type Mail, type Mailer } from "@ecasilla/core/ports"
 import { Clock, Effect, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 
@@ -48,7 +48,25 @@ export interface AuthOptions {
    * with their DNI or RUC without one. Ignored when `verifyCaptcha` is given.
    */
   readonly captcha?: "internal"
+  /**
+   * Where reset e-mails go out (the server's mailer: the SQL mail queue by default, SMTP when
+   * configured). Without it, a reset request is counted and answered but sends nothing.
+   */
+  readonly mailer?: Mailer["Service"]
+  /** The page that takes a reset token (default `http://127.0.0.1:8787/restablecer`); the link adds `#token=…`. */
+  readonly resetPage?: string
 }
+
+const RESET_MS = 30 * 60_000
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+/** The reset e-mail, in Spanish as everything a CGR user reads. */
+const resetMail = (to: string, name: string, link: string, id: string): Mail => ({
+  id,
+  to: [to],
+  subject: "Restablecer su contraseña",
+  text: `Hola, ${name}:\n\nSe pidió restablecer la contraseña de su cuenta. Para elegir una nueva, abra este enlace en los próximos 30 minutos:\n\n${link}\n\nSi usted no lo pidió, ignore este correo: su contraseña no cambia.\n`,
+  html: `<p>Hola, ${escapeHtml(name)}:</p><p>Se pidió restablecer la contraseña de su cuenta. Para elegir una nueva, abra este enlace en los próximos 30 minutos:</p><p><a href="${escapeHtml(link)}">${escapeHtml(link)}</a></p><p>Si usted no lo pidió, ignore este correo: su contraseña no cambia.</p>`
+})
 
 const CAPTCHA_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 const captchaCode = (): string => Array.from(randomBytes(5), (b) => CAPTCHA_ALPHABET[b % CAPTCHA_ALPHABET.length]).join("")
@@ -161,10 +179,42 @@ export const makeAuth = (options: AuthOptions = {}) =>
         if ((yield* perAccount.blocked(`reset:${account}`, now)) || (yield* perAddress.blocked(`reset:${address}`, now))) return "rate-limited" as const
         yield* perAccount.fail(`reset:${account}`, now)
         yield* perAddress.fail(`reset:${address}`, now)
+        // Only an account with a password and an e-mail gets a link; the answer is the same.
+        const [row] = yield* sql<{ user_id: string }>`SELECT user_id FROM credentials WHERE user_id = ${account}`
+        const user = row && options.mailer ? yield* directory.findUser(account) : Option.none<Actor>()
+        if (Option.isSome(user) && user.value.email && options.mailer) {
+          const token = randomBytes(32).toString("base64url")
+          const link = `${options.resetPage ?? "http://127.0.0.1:8787/restablecer"}#token=${token}`
+          const mail = resetMail(user.value.email, user.value.name, link, `reset:${tokenHash(token)}`)
+          // The link and its mail commit together (the SQL mail queue joins the transaction).
+          yield* sql.withTransaction(Effect.gen(function*() {
+            yield* sql`INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (${tokenHash(token)}, ${account}, ${new Date(now + RESET_MS).toISOString()})`
+            yield* options.mailer!.send(mail)
+          })).pipe(Effect.catch((e) => Effect.logWarning("password reset mail not sent", e)))
+        }
         return "accepted" as const
       })
 
-    return { setPassword, login, actorOfToken, logout, requestReset, issueCaptcha }
+    /**
+     * A new password from a reset link: the token is spent, the password stored as scrypt, and
+     * every session of the account ended; an unknown, spent or expired token changes nothing.
+     */
+    const confirmReset = (token: string, password: string) =>
+      Effect.gen(function*() {
+        if (password.length < 8 || password.length > 200) return "weak-password" as const
+        const now = new Date(yield* Clock.currentTimeMillis).toISOString()
+        const hash = yield* Effect.promise(() => hashPassword(password))
+        return yield* sql.withTransaction(Effect.gen(function*() {
+          const [row] = yield* sql<{ user_id: string; expires_at: string }>`DELETE FROM password_resets WHERE token_hash = ${tokenHash(token)} RETURNING user_id, expires_at`
+          if (!row || row.expires_at <= now) return "invalid-token" as const
+          yield* sql`INSERT INTO credentials (user_id, hash) VALUES (${row.user_id}, ${hash}) ON CONFLICT (user_id) DO UPDATE SET hash = EXCLUDED.hash`
+          yield* sql`DELETE FROM sessions WHERE user_id = ${row.user_id}`
+          yield* sql`DELETE FROM password_resets WHERE user_id = ${row.user_id}`
+          return "changed" as const
+        }))
+      })
+
+    return { setPassword, login, actorOfToken, logout, requestReset, confirmReset, issueCaptcha }
   })
 
 export type Auth = Effect.Success<ReturnType<typeof makeAuth>>

@@ -252,7 +252,13 @@ export const makeHandler = (runtime: Runtime, options: HandlerOptions = {}) => {
           if (bearer) await Effect.runPromise(auth.logout(bearer).pipe(Effect.ignore))
           return send(res, 200, { ok: true })
         }
-        if (id === "reset") {
+        if (id === "reset" && action === "confirm") {
+          const outcome = await Effect.runPromise(auth.confirmReset(str(body.token), str(body.password)))
+          if (outcome === "weak-password") return send(res, 400, { error: { code: "weak-password", message: "La contraseña debe tener de 8 a 200 caracteres." } })
+          if (outcome === "invalid-token") return send(res, 400, { error: { code: "invalid-token", message: "El enlace para restablecer la contraseña no es válido o ya venció. Pida uno nuevo." } })
+          return send(res, 200, { ok: true })
+        }
+        if (id === "reset" && action === undefined) {
           // The same answer whether the account exists or not; only the rate limit shows.
           const answer = await Effect.runPromise(auth.requestReset(str(body.userCode), address))
           if (answer === "rate-limited") return send(res, 429, { error: { code: "rate-limited", message: "Demasiados intentos: espere unos minutos y vuelva a intentarlo." } })

@@ -35,7 +35,7 @@ const { url } = await startServer(backend, {
   trustActorHeader: process.env.ECASILLA_TRUST_SSO_HEADER !== "0",
   sari: sariDemoConfig,
   // Internal users (user codes) answer the server's captcha to sign in; receptors do not.
-  auth: { captcha: "internal" },
+  auth: { captcha: "internal", resetPage: `${process.env.ECASILLA_PUBLIC_URL ?? "http://127.0.0.1:8787"}/restablecer` },
   // The casilla: deposits verify each PDF's signatures against these roots (PEM files, comma
   // separated). Without any, no signature can be proven, so every deposit is refused.
   casilla: {

@@ -125,7 +125,9 @@ export const startServer = async (
 ): Promise<{ server: Server; url: string; relay: () => Promise<unknown>; close: () => Promise<void> }> => {
   const sariServices = sari ? await makeSariService(backend, sari) : undefined
   const runtime = await makeCauRuntime(backend, { ...(mailer ? { mailer } : {}), ...(sariServices ? { roles: sariServices.roles } : {}) })
-  const sessions = await backend.runPromise(makeAuth(auth ?? {}))
+  // Reset e-mails go out through the server's mailer: SMTP when configured, else the SQL mail queue.
+  const authMailer = await backend.runPromise(mailer ? Effect.provide(Effect.service(Mailer), mailer) : makeSqlOutboxMailer)
+  const sessions = await backend.runPromise(makeAuth({ mailer: authMailer, ...(auth ?? {}) }))
   const sql = await backend.runPromise(Effect.service(SqlClient.SqlClient))
   const casillaService = casilla ? await makeCasillaService(backend, casilla) : undefined
   const relay = () => runtime.runPromise(Effect.flatMap(Effect.service(EventRelay), (r) => r.run)).catch((e) => console.error("example-server: relay", e))

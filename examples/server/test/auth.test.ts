@@ -7,7 +7,7 @@ import * as SqlClient from "effect/sql/SqlClient"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeAuth } from "../src/auth.js"
 import { openBackend, startServer, type Backend } from "../src/server.js"
-import { layerPglite, upsertUsers } from "../src/sql/index.js"
+import { layerPglite, pendingMail, upsertUsers } from "../src/sql/index.js"
 
 let backend: Backend
 let api: Awaited<ReturnType<typeof startServer>>
@@ -86,6 +86,32 @@ describe("sign-in with sessions", () => {
     expect(a.status).toBe(202)
     for (let i = 0; i < 3; i++) await post("/auth/reset", { userCode: "U10007" })
     expect((await post("/auth/reset", { userCode: "U10007" })).status).toBe(429)
+  })
+
+  it("a reset e-mails a one-shot link: it sets a new password, ends the sessions, and cannot be used twice", async () => {
+    const auth = await backend.runPromise(makeAuth())
+    await backend.runPromise(auth.setPassword("U10210", "Clave-Antigua-2026"))
+    const before = await post("/auth/login", { userCode: "U10210", password: "Clave-Antigua-2026" })
+    expect(before.status).toBe(200)
+    const mailsBefore = (await backend.runPromise(pendingMail)).length
+    expect((await post("/auth/reset", { userCode: "NADIE-123" })).status).toBe(202)
+    expect((await backend.runPromise(pendingMail)).length).toBe(mailsBefore)
+    expect((await post("/auth/reset", { userCode: "U10210" })).status).toBe(202)
+    const mails = await backend.runPromise(pendingMail)
+    const mail = mails.at(-1)!
+    expect(mails.length).toBe(mailsBefore + 1)
+    expect(mail.to).toEqual(["cvilchez@cgr.example.pe"])
+    expect(mail.subject).toBe("Restablecer su contraseña")
+    const token = /#token=([\w-]+)/.exec(mail.text)![1]
+    expect(mail.html).toContain(`#token=${token}`)
+    expect((await post("/auth/reset/confirm", { token, password: "corta" })).body.error.code).toBe("weak-password")
+    expect((await post("/auth/reset/confirm", { token, password: "Clave-Nueva-2026" })).status).toBe(200)
+    // The old password and the old session are gone; the link is spent.
+    expect((await post("/auth/login", { userCode: "U10210", password: "Clave-Antigua-2026" })).status).toBe(401)
+    expect((await get("/tickets?mine=1", { authorization: `Bearer ${before.body.token}` })).status).toBe(401)
+    expect((await post("/auth/login", { userCode: "U10210", password: "Clave-Nueva-2026" })).status).toBe(200)
+    const again = await post("/auth/reset/confirm", { token, password: "Otra-Clave-2026" })
+    expect([again.status, again.body.error.code]).toEqual([400, "invalid-token"])
   })
 
   it("with a captcha hook, a sign-in needs an answer it accepts", async () => {

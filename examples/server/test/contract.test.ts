@@ -57,7 +57,7 @@ describe("the CAU HTTP contract (CauApi) against the example backend", () => {
     const spec = OpenApi.fromApi(CauApi)
     expect(spec.openapi).toMatch(/^3\.1/)
     expect(Object.keys(spec.paths).sort()).toEqual([
-      "/api/auth/captcha", "/api/auth/login", "/api/auth/logout", "/api/auth/reset", "/api/catalog", "/api/health", "/api/tickets", "/api/tickets/by-number/{number}", "/api/tickets/{id}", "/api/tickets/{id}/assign",
+      "/api/auth/captcha", "/api/auth/login", "/api/auth/logout", "/api/auth/reset", "/api/auth/reset/confirm", "/api/catalog", "/api/health", "/api/tickets", "/api/tickets/by-number/{number}", "/api/tickets/{id}", "/api/tickets/{id}/assign",
       "/api/tickets/{id}/attachments/{attachmentId}", "/api/tickets/{id}/correcta", "/api/tickets/{id}/edit", "/api/tickets/{id}/incorrecta",
       "/api/tickets/{id}/notes", "/api/tickets/{id}/resolve", "/api/tickets/{id}/survey", "/api/users",
       "/api/sari/approvals", "/api/sari/collaborators", "/api/sari/requests", "/api/sari/requests/{id}", "/api/sari/requests/{id}/approve",

@@ -128,6 +128,10 @@ const migrations: ReadonlyArray<readonly [name: string, sql: ReadonlyArray<strin
   ["0009_captchas", [
     // The sign-in captcha of internal users: one-shot challenges, kept as the SHA-256 of their token.
     `CREATE TABLE captchas (token_hash TEXT PRIMARY KEY, answer TEXT NOT NULL, expires_at TEXT NOT NULL)`
+  ]],
+  ["0010_password_resets", [
+    // Password-reset links: one-shot, kept as the SHA-256 of their token, valid 30 minutes.
+    `CREATE TABLE password_resets (token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at TEXT NOT NULL)`
   ]]
 ]
 

@@ -241,6 +241,12 @@ export const AuthGroup = HttpApiGroup.make("auth")
     success: Schema.Struct({ token: Schema.String, image: Schema.String })
   }))
   .add(HttpApiEndpoint.post("logout", "/api/auth/logout", { headers: { authorization: Schema.String }, payload: Schema.Struct({}), success: Schema.Struct({ ok: Schema.Boolean }) }))
+  .add(HttpApiEndpoint.post("resetConfirm", "/api/auth/reset/confirm", {
+    // The token of the e-mailed link and the new password: the link is spent, sessions end.
+    payload: Schema.Struct({ token: Schema.String, password: Schema.String }),
+    success: Schema.Struct({ ok: Schema.Boolean }),
+    error: [problem(400), problem(415), problem(413)]
+  }))
   .add(HttpApiEndpoint.post("reset", "/api/auth/reset", {
     payload: Schema.Struct({ userCode: Schema.String }),
     success: Schema.Struct({ accepted: Schema.Boolean }).annotate({ httpApiStatus: 202 }),
