@@ -108,6 +108,10 @@ describe("offline CAU on the example backend", () => {
     // Reload, with the backend up.
     const backend = await backendOn(dataDir, port)
     const second = page(indexedDB, base)
+    // Nothing is replayed before the page knows who is acting (a shared device).
+    expect(await second.sync((s) => s.sync)).toMatchObject({ pending: 0 })
+    expect((await serverTickets(base)).filter((t) => t.titulo === draft.titulo)).toHaveLength(0)
+    await second.cau((s) => s.listTickets(rosa, { requesterId: rosa.id }))
     const status = await second.sync((s) => s.sync)
     expect(status).toMatchObject({ online: true, pending: 0, failures: [] })
     const onServer = (await serverTickets(base)).filter((t) => t.titulo === draft.titulo)
@@ -121,6 +125,7 @@ describe("offline CAU on the example backend", () => {
     await second.sync((s) => s.sync)
     await second.close()
     const third = page(indexedDB, base)
+    await third.cau((s) => s.listTickets(rosa, { requesterId: rosa.id }))
     await third.sync((s) => s.sync)
     expect((await serverTickets(base)).filter((t) => t.titulo === draft.titulo)).toHaveLength(1)
     expect((await third.cau((s) => s.listTickets(rosa, { requesterId: rosa.id }))).filter((t) => t.titulo === draft.titulo).map((t) => t.number)).toEqual([onServer[0].number])
@@ -247,6 +252,7 @@ describe("offline CAU when answers are lost", () => {
     expect(edit.version).toBe(2)
     await p.close()
     const r = page(factory, proxy.url)
+    await r.cau((s) => s.listTickets(rosa, { requesterId: rosa.id }))
     let status = await r.sync((s) => s.sync)
     for (let i = 0; i < 10 && status.pending > 0; i++) status = await r.sync((s) => s.sync)
     expect(status).toMatchObject({ pending: 0, failures: [] })
@@ -259,6 +265,33 @@ describe("offline CAU when answers are lost", () => {
     expect(first.version).toBe(2)
     await r.close()
     await proxy.close()
+    await stop(backend.child)
+  }, 120_000)
+})
+
+describe("offline CAU on a shared device", () => {
+  it("one person's queued commands are neither shown to nor replayed under the next person; they go out when the first comes back", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "ecasilla-offline-"))
+    dirs.push(dataDir)
+    const port = await freePort()
+    const base = `http://127.0.0.1:${port}`
+    const factory = indexedDB()
+    const p = page(factory, base)
+    const mine = await p.cau((s) => s.createTicket(rosa, ticketDraft("Cola de Rosa en equipo compartido")))
+    expect(isProvisionalTicketNumber(mine.number)).toBe(true)
+    await p.close()
+    const backend = await backendOn(dataDir, port)
+    // Patricia uses the same browser next.
+    const q = page(factory, base)
+    await q.cau((s) => s.listTickets(patricia, {}))
+    expect(await q.sync((s) => s.sync)).toMatchObject({ pending: 0, failures: [] })
+    expect((await serverTickets(base)).filter((t) => t.titulo === "Cola de Rosa en equipo compartido")).toHaveLength(0)
+    // Rosa comes back: her command goes out, as hers.
+    await q.cau((s) => s.listTickets(rosa, { requesterId: rosa.id }))
+    expect(await q.sync((s) => s.sync)).toMatchObject({ pending: 0 })
+    const sent = (await serverTickets(base)).filter((t) => t.titulo === "Cola de Rosa en equipo compartido")
+    expect(sent.map((t) => t.requester.id)).toEqual([rosa.id])
+    await q.close()
     await stop(backend.child)
   }, 120_000)
 })

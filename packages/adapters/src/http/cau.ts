@@ -96,29 +96,22 @@ export const layerHttpCau = (options: HttpCauOptions): Layer.Layer<TicketService
     const service = TicketService.of({
       // A create carries an Idempotency-Key, so it is retried like a read: a replay after a
       // lost answer finds the ticket the first attempt made instead of filing a second one.
-      createTicket: (actor, input) =>
-        Effect.flatMap(Effect.service(IdempotencyKey), (key) => call(undefined, actor, (h) =>
+      createTicket: (actor, input) => {
+        const fields = {
+          titulo: input.titulo,
+          descripcion: input.descripcion,
+          tipo: input.tipo,
+          categoria: input.categoria,
+          telefono: input.telefono,
+          ...(input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {})
+        }
+        return Effect.flatMap(Effect.service(IdempotencyKey), (key) => call(undefined, actor, (h) =>
           retrying.tickets.create({
             headers: { ...h.headers, "idempotency-key": key ?? globalThis.crypto.randomUUID() },
             // Files go as multipart parts (their bytes as they are); a ticket without files as JSON.
-            payload: input.attachments?.length
-              ? formOf({
-                titulo: input.titulo,
-                descripcion: input.descripcion,
-                tipo: input.tipo,
-                categoria: input.categoria,
-                telefono: input.telefono,
-                ...(input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {})
-              }, input.attachments)
-              : {
-                titulo: input.titulo,
-                descripcion: input.descripcion,
-                tipo: input.tipo,
-                categoria: input.categoria,
-                telefono: input.telefono,
-                ...(input.onBehalfOf ? { onBehalfOf: input.onBehalfOf } : {})
-              } as unknown as FormData
-          }))) as Effect.Effect<Ticket, never>,
+            payload: (input.attachments?.length ? formOf(fields, input.attachments) : fields) as unknown as FormData
+          }))) as Effect.Effect<Ticket, never>
+      },
       editTicket: (actor, id, patch) => command(id, actor, (c, headers) => c.tickets.edit({ headers, params: { id }, payload: patch })) as Effect.Effect<Ticket, never>,
       assignTicket: (actor, id, input) => command(id, actor, (c, headers) => c.tickets.assign({ headers, params: { id }, payload: input })) as Effect.Effect<Ticket, never>,
       addNote: (actor, id, input) =>

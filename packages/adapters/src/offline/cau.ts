@@ -74,7 +74,9 @@ const isUnreachable = (e: unknown): boolean => e instanceof TicketStoreError && 
  * - A ticket filed offline gets a provisional number (`PROV-2026-000001`,
  *   `isProvisionalTicketNumber`) until the backend numbers it.
  * - The queue replays in order (on the `online` event, on a timer, after each new command,
- *   or on `TicketSync.sync`), each command with its Idempotency-Key: never twice.
+ *   or on `TicketSync.sync`), each command with its Idempotency-Key: never twice. Only the
+ *   commands of the person acting now (the last actor of a call) are replayed or shown, so
+ *   on a shared device nobody's commands go out under someone else's session.
  * - A command the backend refuses on replay (the ticket was assigned meanwhile) is kept as
  *   a failure for the person to see; the local copy takes the backend's ticket.
  * - Reads come from the backend and refresh the copy; offline, from the copy.
@@ -99,15 +101,21 @@ export const layerOfflineCau = (options: OfflineCauOptions): Layer.Layer<TicketS
     const local = Context.get(localContext, TicketService)
     const localDirectory = Context.get(localContext, Directory)
 
+    // --- whose queue --------------------------------------------------------------------------
+    // A device can be shared: only the commands of the person acting now are replayed (under
+    // their session) or shown; another person's wait until they come back.
+    let actorNow: string | undefined
+    const seen = (actor: Principal) => {
+      if (!isSystemPrincipal(actor)) actorNow = (actor as Actor).id
+    }
+    const mine = (status: MutationRow["status"]) => db.mutations.where("status").equals(status).filter((m) => actorNow !== undefined && m.actor.id === actorNow)
+
     // --- status ---------------------------------------------------------------------------
     let online = true
     let syncing = false
     const listeners = new Set<(s: TicketSyncStatus) => void>()
     const readStatus = Effect.promise(async (): Promise<TicketSyncStatus> => {
-      const [pending, failed] = await Promise.all([
-        db.mutations.where("status").equals("pending").count(),
-        db.mutations.where("status").equals("failed").sortBy("seq")
-      ])
+      const [pending, failed] = await Promise.all([mine("pending").count(), mine("failed").sortBy("seq")])
       const failures = failed.map((m): TicketSyncFailure => ({
         seq: m.seq!,
         op: m.op,
@@ -176,8 +184,9 @@ export const layerOfflineCau = (options: OfflineCauOptions): Layer.Layer<TicketS
       Effect.gen(function*() {
         const f = remote[op] as (...a: Array<unknown>) => Effect.Effect<Ticket, unknown>
         if (isSystemPrincipal(actor)) return yield* (ticketId === undefined ? f(actor, ...args) : f(actor, ticketId, ...args))
+        seen(actor)
         const key = globalThis.crypto.randomUUID()
-        const waiting = yield* Effect.promise(() => db.mutations.where("status").equals("pending").count())
+        const waiting = yield* Effect.promise(() => mine("pending").count())
         const localOnly = ticketId !== undefined && (yield* isLocalOnly(ticketId))
         if (waiting === 0 && !localOnly) {
           const serverId = ticketId === undefined ? undefined : yield* serverIdOf(ticketId)
@@ -248,7 +257,7 @@ export const layerOfflineCau = (options: OfflineCauOptions): Layer.Layer<TicketS
         syncing = true
         yield* notify
         while (true) {
-          const next = yield* Effect.promise(() => db.mutations.where("status").equals("pending").first())
+          const next = yield* Effect.promise(() => mine("pending").first())
           if (!next) {
             online = true
             break
@@ -279,6 +288,7 @@ export const layerOfflineCau = (options: OfflineCauOptions): Layer.Layer<TicketS
       autoCloseResolved: (actor) => remote.autoCloseResolved(actor),
       getTicket: (actor, id) =>
         Effect.gen(function*() {
+          seen(actor)
           const serverId = yield* serverIdOf(id)
           if ((yield* isLocalOnly(serverId)) || (yield* Effect.promise(() => pendingFor([id, serverId]))) > 0) {
             return yield* local.getTicket(actor, (yield* Effect.promise(() => db.tickets.get(id))) ? id : serverId)
@@ -294,7 +304,10 @@ export const layerOfflineCau = (options: OfflineCauOptions): Layer.Layer<TicketS
           return yield* local.getTicket(actor, serverId).pipe(Effect.mapError((e) => (e instanceof TicketStoreError && e.reason === "not-found" ? (error as TicketStoreError) : e)))
         }),
       getTicketByNumber: (actor, number) =>
-        isProvisionalTicketNumber(number)
+        Effect.suspend(() => {
+          seen(actor)
+          return Effect.void
+        }).pipe(Effect.andThen(isProvisionalTicketNumber(number)
           ? Effect.gen(function*() {
             // Filed offline: here until it syncs, then under the backend's number.
             const synced = yield* Effect.promise(() => db.syncedIds.where("localNumber").equals(number).first())
@@ -305,9 +318,10 @@ export const layerOfflineCau = (options: OfflineCauOptions): Layer.Layer<TicketS
           : remote.getTicketByNumber(actor, number).pipe(
             Effect.tap((t) => cache([t])),
             Effect.catch((e) => (isUnreachable(e) ? local.getTicketByNumber(actor, number).pipe(Effect.mapError((l) => (l instanceof TicketStoreError && l.reason === "not-found" ? e : l))) : Effect.fail(e)))
-          ),
+          ))),
       listTickets: (actor, query) =>
         Effect.gen(function*() {
+          seen(actor)
           const exit = yield* Effect.exit(remote.listTickets(actor, query))
           if (Exit.isFailure(exit)) {
             const error = failureOf(exit)
@@ -326,6 +340,7 @@ export const layerOfflineCau = (options: OfflineCauOptions): Layer.Layer<TicketS
         }),
       getAttachment: (actor, id, attachmentId) =>
         Effect.gen(function*() {
+          seen(actor)
           const serverId = yield* serverIdOf(id)
           if (yield* isLocalOnly(serverId)) return yield* local.getAttachment(actor, serverId, attachmentId)
           return yield* remote.getAttachment(actor, serverId, attachmentId).pipe(
@@ -353,7 +368,7 @@ export const layerOfflineCau = (options: OfflineCauOptions): Layer.Layer<TicketS
       status: readStatus,
       sync,
       dismiss: (seq) =>
-        Effect.promise(() => db.mutations.where("seq").equals(seq).and((m) => m.status === "failed").delete()).pipe(Effect.andThen(notify), Effect.asVoid),
+        Effect.promise(() => db.mutations.where("seq").equals(seq).and((m) => m.status === "failed" && m.actor.id === actorNow).delete()).pipe(Effect.andThen(notify), Effect.asVoid),
       watch: (listener) =>
         Effect.sync(() => {
           listeners.add(listener)
@@ -372,7 +387,7 @@ export const layerOfflineCau = (options: OfflineCauOptions): Layer.Layer<TicketS
     if (Duration.toMillis(every) > 0) {
       yield* Effect.forkScoped(
         Effect.repeat(
-          Effect.flatMap(Effect.promise(() => db.mutations.where("status").equals("pending").count()), (n) => (n > 0 ? syncQuietly : Effect.void)),
+          Effect.flatMap(Effect.promise(() => mine("pending").count()), (n) => (n > 0 ? syncQuietly : Effect.void)),
           Schedule.spaced(every)
         )
       )
