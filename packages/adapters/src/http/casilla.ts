@@ -8,16 +8,15 @@ import { type Actor, isSystemPrincipal, type Principal } from "@ecasilla/core/ro
 import { Duration, Effect, Layer } from "effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import type { HttpCauOptions } from "./cau.js"
-import { makeClients } from "./client.js"
+import { carriedError, makeClients } from "./client.js"
 
 const isCoreError = (e: unknown): e is CasillaCommandError => e instanceof CasillaError || e instanceof CasillaStoreError
 
 /** A declared error is the core's error it carries; anything else (no network, a timeout, garbage) is a typed `unavailable`. */
 const translate = (id: string | undefined) => (e: unknown): CasillaCommandError => {
-  const carried = typeof e === "object" && e !== null && "error" in e ? (e as { error: unknown }).error : undefined
+  const { carried, detail } = carriedError(e)
   if (isCoreError(carried)) return carried
-  const detail = typeof carried === "object" && carried !== null && "message" in carried ? String((carried as { message: unknown }).message) : e instanceof Error ? e.message : String(e)
-  return new CasillaStoreError({ reason: "unavailable", detail: detail.slice(0, 300), ...(id ? { id } : {}) })
+  return new CasillaStoreError({ reason: "unavailable", detail, ...(id ? { id } : {}) })
 }
 
 const bytesOf = (b64: string): Uint8Array => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))

@@ -9,7 +9,7 @@ import { Directory } from "@ecasilla/core/ports"
 import { type Actor, isSystemPrincipal, type Principal } from "@ecasilla/core/roles"
 import { Context, Duration, Effect, Layer, Option } from "effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
-import { makeClients } from "./client.js"
+import { carriedError, makeClients } from "./client.js"
 
 /**
  * Where the backend is, and how patient to be with it.
@@ -42,10 +42,9 @@ const isCoreError = (e: unknown): e is CoreError =>
  * refusal) is a typed `unavailable`, never a crash.
  */
 const translate = (ticketId: string | undefined) => (e: unknown): CoreError => {
-  const carried = typeof e === "object" && e !== null && "error" in e ? (e as { error: unknown }).error : undefined
+  const { carried, detail } = carriedError(e)
   if (isCoreError(carried)) return carried
-  const detail = typeof carried === "object" && carried !== null && "message" in carried ? String((carried as { message: unknown }).message) : e instanceof Error ? e.message : String(e)
-  return new TicketStoreError({ reason: "unavailable", detail: detail.slice(0, 300), ...(ticketId ? { ticketId } : {}) })
+  return new TicketStoreError({ reason: "unavailable", detail, ...(ticketId ? { ticketId } : {}) })
 }
 
 /**

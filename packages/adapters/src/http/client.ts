@@ -26,3 +26,16 @@ export const makeClients = (options: HttpCauOptions) =>
     })
     return { client, retrying }
   })
+
+/**
+ * What a failed call carries: the declared error of the backend's answer (`{ error }`), if
+ * any, and words for a typed `unavailable` when it is not a core error (no network, a
+ * timeout, a body that is not the contract's).
+ *
+ * @internal
+ */
+export const carriedError = (e: unknown): { readonly carried: unknown; readonly detail: string } => {
+  const carried = typeof e === "object" && e !== null && "error" in e ? (e as { error: unknown }).error : undefined
+  const detail = typeof carried === "object" && carried !== null && "message" in carried ? String((carried as { message: unknown }).message) : e instanceof Error ? e.message : String(e)
+  return { carried, detail: detail.slice(0, 300) }
+}

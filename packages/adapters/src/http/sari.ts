@@ -8,16 +8,15 @@ import { type SariCommandError, SariError, type SariRequest, SariService, SariSt
 import { Duration, Effect, Layer, Result } from "effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
 import type { HttpCauOptions } from "./cau.js"
-import { makeClients } from "./client.js"
+import { carriedError, makeClients } from "./client.js"
 
 const isCoreError = (e: unknown): e is SariCommandError => e instanceof SariError || e instanceof SariStoreError
 
 /** A declared error is the core's error it carries; anything else (no network, a timeout, garbage) is a typed `unavailable`. */
 const translate = (requestId: string | undefined) => (e: unknown): SariCommandError => {
-  const carried = typeof e === "object" && e !== null && "error" in e ? (e as { error: unknown }).error : undefined
+  const { carried, detail } = carriedError(e)
   if (isCoreError(carried)) return carried
-  const detail = typeof carried === "object" && carried !== null && "message" in carried ? String((carried as { message: unknown }).message) : e instanceof Error ? e.message : String(e)
-  return new SariStoreError({ reason: "unavailable", detail: detail.slice(0, 300), ...(requestId ? { requestId } : {}) })
+  return new SariStoreError({ reason: "unavailable", detail, ...(requestId ? { requestId } : {}) })
 }
 
 /**

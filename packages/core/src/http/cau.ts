@@ -63,6 +63,16 @@ const errors = [
  */
 export const AttachmentBody = Schema.Struct({ name: Schema.String, base64: Schema.String })
 
+// The fields of a new ticket as typed, in either encoding.
+const NewTicketFields = {
+  titulo: Schema.String,
+  descripcion: Schema.String,
+  tipo: Schema.String,
+  categoria: Schema.String,
+  telefono: Schema.String,
+  onBehalfOf: Schema.optional(Schema.String)
+}
+
 /**
  * A new ticket as sent: the fields as typed. The server checks them with the core's rules
  * (`validateTicketDraft`) and answers 422 with the issues of every field.
@@ -70,15 +80,7 @@ export const AttachmentBody = Schema.Struct({ name: Schema.String, base64: Schem
  * @since 0.2.0
  * @category http
  */
-export const NewTicketBody = Schema.Struct({
-  titulo: Schema.String,
-  descripcion: Schema.String,
-  tipo: Schema.String,
-  categoria: Schema.String,
-  telefono: Schema.String,
-  onBehalfOf: Schema.optional(Schema.String),
-  attachments: Schema.optional(Schema.Array(AttachmentBody))
-})
+export const NewTicketBody = Schema.Struct({ ...NewTicketFields, attachments: Schema.optional(Schema.Array(AttachmentBody)) })
 
 /**
  * A new ticket as `multipart/form-data`: the same fields, and its files as `files` parts
@@ -89,12 +91,7 @@ export const NewTicketBody = Schema.Struct({
  * @category http
  */
 export const NewTicketMultipart = Schema.Struct({
-  titulo: Schema.String,
-  descripcion: Schema.String,
-  tipo: Schema.String,
-  categoria: Schema.String,
-  telefono: Schema.String,
-  onBehalfOf: Schema.optional(Schema.String),
+  ...NewTicketFields,
   files: Schema.optional(Multipart.FilesSchema)
 }).pipe(HttpApiSchema.asMultipart())
 
