@@ -112,6 +112,15 @@ describe("the Node sanitizer (sanitize-html) keeps nothing the browser's DOMPuri
     body.innerHTML = html
     return body.innerHTML
   }
+  // What a page holds once it parses `html`: each element with its attributes, and the
+  // characters of its text, each sorted.
+  const contents = (html: string) => {
+    body.innerHTML = html
+    const elements = [...body.querySelectorAll("*")].map((e) =>
+      `${e.localName}${[...e.attributes].map((a) => ` ${a.name}=${JSON.stringify(a.value)}`).sort().join("")}`
+    )
+    return { elements: elements.sort(), text: [...(body.textContent ?? "")].sort().join("") }
+  }
   it("gives DOMPurify's output on Word pastes and rich text, and output DOMPurify keeps as is on attacks and tag soup (property)", async () => {
     const plain = (await Effect.runPromise(Effect.provide(HtmlSanitizer, layerWindowHtmlSanitizer(new JSDOM("").window as never)))).sanitize
     const rich = "<p><b>negrita</b> <i>cursiva</i></p><ol><li>uno</li></ol><table><tbody><tr><td style=\"color:red\">a</td></tr></tbody></table><a href=\"https://www.gob.pe/contraloria\" title=\"CGR\">CGR</a>"
@@ -120,11 +129,20 @@ describe("the Node sanitizer (sanitize-html) keeps nothing the browser's DOMPuri
     // out is never something DOMPurify would change.
     for (const html of payloads) expect(dom(plain(sanitize(html))), html).toBe(dom(sanitize(html)))
     // On malformed markup the two parsers may repair differently, but whatever the Node
-    // sanitizer lets through, DOMPurify keeps as it is: it is never more permissive.
-    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
-      const out = sanitize(pieces.join(""))
-      expect(dom(plain(out))).toBe(dom(out))
-    }), { numRuns: 400 })
+    // sanitizer lets through, as a page parses it, DOMPurify removes nothing from: the same
+    // elements with the same attributes, the same text. It is never more permissive. The
+    // comparison is of what is there, not of the tree's shape: a DOM's serialization of tag
+    // soup does not always parse back to the same tree (nested <a> after foster parenting,
+    // stray table text that jsdom's parse5 places by what precedes the table), an artefact of
+    // HTML parsing that neither sanitizer decides.
+    const keeps = (pieces: ReadonlyArray<string>) => {
+      const page = dom(sanitize(pieces.join("")))
+      expect(contents(plain(page))).toEqual(contents(page))
+    }
+    // The counterexamples of a strict shape comparison, kept as fixed cases.
+    keeps([" ", "<table>", "!"])
+    keeps(["<a href=\"https://x.pe\" onclick=\"y\">", "<table>", "<a href=\"https://x.pe\" onclick=\"y\">"])
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), keeps), { numRuns: Number(process.env.FC_RUNS ?? 400) })
     expect(sanitize(wordPaste)).not.toMatch(/mso-|class=|<o:p|<!--/)
   })
 
