@@ -1,5 +1,5 @@
-// The example backend: the CAU, SARI and the casilla over effect/sql (PGlite embedded, or PostgreSQL), behind a
-// plain node:http server.
+// The example backend: the CAU, SARI and the casilla over effect/sql (PGlite embedded, or PostgreSQL), their
+// HTTP contract served by effect's HttpApiBuilder on @effect/platform-node.
 import { createServer, type Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { layerMemoryCau } from "@ecasilla/adapters/memory"
@@ -9,10 +9,10 @@ import { Directory, EventOutbox, EventRelay, Ids, Mailer } from "@ecasilla/core/
 import { CasillaConfig, type CasillaConfigShape, CasillaService, CasillaStore, defaultCasillaConfig, firmaDocumentVerifier } from "@ecasilla/core/casilla"
 import { RoleDirectory } from "@ecasilla/core/roles"
 import { layerSariRoleDirectory, SariConfig, type SariConfigShape, SariService, SariStore } from "@ecasilla/core/sari"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { Effect, Exit, Layer, ManagedRuntime, Scope } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
-import { makeHandler } from "./http.js"
+import { makeApiHandler } from "./api.js"
 import { layerSqlStores, makeSqlOutboxMailer } from "./sql/index.js"
 import { type AuthOptions, makeAuth } from "./auth.js"
 
@@ -135,7 +135,16 @@ export const startServer = async (
   const timer = setInterval(relay, relayEveryMs)
   timer.unref()
   // Time limits: a slow or stalled client cannot hold a connection open.
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, makeHandler(runtime, { auth: sessions, sql, ...(sariServices ? { sari: sariServices.sari, roles: sariServices.roles } : {}), ...(casillaService ? { casilla: casillaService } : {}), ...(trustActorHeader !== undefined ? { trustActorHeader } : {}) }))
+  const scope = Effect.runSync(Scope.make())
+  const handler = await Effect.runPromise(Scope.provide(scope)(makeApiHandler({
+    services: await runtime.context(),
+    auth: sessions,
+    sql,
+    ...(sariServices ? { sari: sariServices.sari, roles: sariServices.roles } : {}),
+    ...(casillaService ? { casilla: casillaService } : {}),
+    ...(trustActorHeader !== undefined ? { trustActorHeader } : {})
+  })))
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, handler)
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject)
     server.listen(port, host, () => resolve())
@@ -150,6 +159,6 @@ export const startServer = async (
         clearInterval(timer)
         server.close(() => resolve())
         server.closeAllConnections()
-      }).then(() => runtime.dispose())
+      }).then(() => Effect.runPromise(Scope.close(scope, Exit.void))).then(() => runtime.dispose())
   }
 }

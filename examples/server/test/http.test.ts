@@ -5,7 +5,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { cauDemoUsers } from "@ecasilla/adapters/memory"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ACTOR_HEADER } from "../src/http.js"
+import { ACTOR_HEADER } from "@ecasilla/core/http"
 import { startServer } from "../src/server.js"
 import { openBackend, type Backend } from "../src/server.js"
 import { layerPglite, pendingMail, upsertUsers } from "../src/sql/index.js"
@@ -70,7 +70,7 @@ describe("example backend (PGlite)", () => {
     expect((await call(ANALYST, "POST", `/tickets/${id}/resolve`, { answer: "<p>Se corrigió el correo.</p>" })).body.state).toBe("Resuelta")
     expect((await call(REQUESTER, "POST", `/tickets/${id}/incorrecta`, { comment: "Sigue sin llegar." })).body.state).toBe("Asignada-Pendiente")
     expect((await call(ANALYST, "POST", `/tickets/${id}/resolve`, { answer: "<p>Se reprocesó la cola.</p>" })).body.state).toBe("Resuelta")
-    expect((await call(REQUESTER, "POST", `/tickets/${id}/correcta`)).status).toBe(200)
+    expect((await call(REQUESTER, "POST", `/tickets/${id}/correcta`, {})).status).toBe(200)
     const closed = await call(REQUESTER, "POST", `/tickets/${id}/survey`, { level: "satisfecho" })
     expect(closed.body.state).toBe("Cerrada")
     // The requester's three kinds of e-mail (the analyst also gets the note and the "incorrecta").

@@ -16,7 +16,7 @@ import type { ChildProcess } from "node:child_process"
 import { Cause, Duration, Effect, Exit, ManagedRuntime } from "effect"
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb"
 import { afterAll, describe, expect, it } from "vitest"
-import { ACTOR_HEADER } from "../src/http.js"
+import { ACTOR_HEADER } from "@ecasilla/core/http"
 import { startServerProcess, ticketDraft } from "./fixtures.js"
 
 const [rosa, , carla, , patricia] = cauDemoUsers

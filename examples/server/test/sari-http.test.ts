@@ -12,7 +12,7 @@ import { sariHttpStatus } from "@ecasilla/core/http"
 import { SariService } from "@ecasilla/core/sari"
 import { Cause, Duration, Effect, Exit, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ACTOR_HEADER } from "../src/http.js"
+import { ACTOR_HEADER } from "@ecasilla/core/http"
 import { startExample } from "./fixtures.js"
 
 const operador = sariDemoUser("E20101")!

@@ -7,7 +7,7 @@ import { Mailer } from "@ecasilla/core/ports"
 import { Effect, Layer } from "effect"
 import { SMTPServer } from "smtp-server"
 import { describe, expect, it } from "vitest"
-import { ACTOR_HEADER } from "../src/http.js"
+import { ACTOR_HEADER } from "@ecasilla/core/http"
 import { openBackend, startServer } from "../src/server.js"
 import { layerPglite, makeSmtpMailer, upsertUsers } from "../src/sql/index.js"
 

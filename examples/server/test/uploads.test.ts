@@ -12,7 +12,7 @@ import { defaultAttachmentPolicy, TicketService } from "@ecasilla/core/cau"
 import { MAX_REQUEST_BYTES } from "@ecasilla/core/http"
 import { Cause, Duration, Effect, Exit, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { ACTOR_HEADER } from "../src/http.js"
+import { ACTOR_HEADER } from "@ecasilla/core/http"
 import { startExample, ticketDraft } from "./fixtures.js"
 
 const [rosa, , carla, , patricia] = cauDemoUsers

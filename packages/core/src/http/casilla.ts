@@ -8,7 +8,8 @@ import { CasillaError, CasillaStoreError } from "../casilla/errors.js"
 import { Casilla, CasillaOrigin, CasillaParty, Constancia, Notification, NotificationDocument, ReceptorKind } from "../casilla/model.js"
 import { ACTOR_HEADER, answerAt, problem } from "./shared.js"
 
-const headers = { [ACTOR_HEADER]: Schema.String }
+// The SSO gateway's header; a caller with a session sends `Authorization: Bearer …` instead.
+const headers = { [ACTOR_HEADER]: Schema.optional(Schema.String) }
 
 /**
  * The HTTP status of each category of the casilla's errors, declared once: an unknown
@@ -81,7 +82,7 @@ export const NewNotificationMultipart = Schema.Struct({
   expediente: Schema.optional(Schema.String),
   plazoDiasHabiles: Schema.optional(Schema.String),
   files: Multipart.FilesSchema
-}).pipe(HttpApiSchema.asMultipart())
+}).pipe(HttpApiSchema.asMultipart({ maxParts: 64, maxFieldSize: 1024 * 1024, maxTotalSize: MAX_NOTIFICATION_BYTES }))
 
 /**
  * A document with the notification it belongs to, its bytes in base64.

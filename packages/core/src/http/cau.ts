@@ -11,9 +11,10 @@ import { CasillaGroup } from "./casilla.js"
 import { SariGroup } from "./sari.js"
 import { ACTOR_HEADER, answerAt, problem } from "./shared.js"
 
-export { ACTOR_HEADER, HttpProblemBody } from "./shared.js"
+export { ACTOR_HEADER, HttpProblemBody, problemHttpStatus } from "./shared.js"
 
-const headers = { [ACTOR_HEADER]: Schema.String }
+// The SSO gateway's header; a caller with a session sends `Authorization: Bearer …` instead.
+const headers = { [ACTOR_HEADER]: Schema.optional(Schema.String) }
 
 /**
  * The HTTP status of each category of the CAU's errors: the one place it is declared (the
@@ -56,6 +57,18 @@ const errors = [
 ] as const
 
 /**
+ * The largest request body the backend reads (JSON or multipart): the attachment policy's
+ * total (25 MB) plus room for the fields. A larger body gets 413.
+ *
+ * @since 0.2.0
+ * @category http
+ */
+export const MAX_REQUEST_BYTES = 26 * 1024 * 1024
+
+/** The multipart limits of a ticket's or a note's body: its parts, fields and total size. */
+const multipartLimits = { maxParts: 64, maxFieldSize: 1024 * 1024, maxTotalSize: MAX_REQUEST_BYTES }
+
+/**
  * A file sent with a ticket or a note: its name and its bytes in base64.
  *
  * @since 0.2.0
@@ -93,7 +106,7 @@ export const NewTicketBody = Schema.Struct({ ...NewTicketFields, attachments: Sc
 export const NewTicketMultipart = Schema.Struct({
   ...NewTicketFields,
   files: Schema.optional(Multipart.FilesSchema)
-}).pipe(HttpApiSchema.asMultipart())
+}).pipe(HttpApiSchema.asMultipart(multipartLimits))
 
 /**
  * A note as `multipart/form-data`: its message and its files as `files` parts.
@@ -101,16 +114,8 @@ export const NewTicketMultipart = Schema.Struct({
  * @since 0.2.0
  * @category http
  */
-export const NoteMultipart = Schema.Struct({ message: Schema.String, files: Schema.optional(Multipart.FilesSchema) }).pipe(HttpApiSchema.asMultipart())
+export const NoteMultipart = Schema.Struct({ message: Schema.String, files: Schema.optional(Multipart.FilesSchema) }).pipe(HttpApiSchema.asMultipart(multipartLimits))
 
-/**
- * The largest request body the backend reads (JSON or multipart): the attachment policy's
- * total (25 MB) plus room for the fields. A larger body gets 413.
- *
- * @since 0.2.0
- * @category http
- */
-export const MAX_REQUEST_BYTES = 26 * 1024 * 1024
 
 const id = { id: Schema.String }
 
@@ -237,7 +242,7 @@ export const AuthGroup = HttpApiGroup.make("auth")
     // A one-shot challenge for the internal users' sign-in: its token and the image to read.
     success: Schema.Struct({ token: Schema.String, image: Schema.String })
   }))
-  .add(HttpApiEndpoint.post("logout", "/api/auth/logout", { headers: { authorization: Schema.String }, payload: Schema.Struct({}), success: Schema.Struct({ ok: Schema.Boolean }) }))
+  .add(HttpApiEndpoint.post("logout", "/api/auth/logout", { headers: { authorization: Schema.optional(Schema.String) }, payload: Schema.Struct({}), success: Schema.Struct({ ok: Schema.Boolean }) }))
   .add(HttpApiEndpoint.post("resetConfirm", "/api/auth/reset/confirm", {
     // The token of the e-mailed link and the new password: the link is spent, sessions end.
     payload: Schema.Struct({ token: Schema.String, password: Schema.String }),

@@ -9,7 +9,8 @@ import { SariError, SariStoreError } from "../sari/errors.js"
 import { RoleChange, SariAuditEntry, SariRequest, SariState } from "../sari/model.js"
 import { ACTOR_HEADER, answerAt, problem } from "./shared.js"
 
-const headers = { [ACTOR_HEADER]: Schema.String }
+// The SSO gateway's header; a caller with a session sends `Authorization: Bearer …` instead.
+const headers = { [ACTOR_HEADER]: Schema.optional(Schema.String) }
 
 /**
  * The HTTP status of each category of SARI's errors, declared once: refused moves and
