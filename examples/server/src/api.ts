@@ -389,9 +389,15 @@ const guard = (options: ApiOptions) =>
 const answerCause = (request: HttpServerRequest.HttpServerRequest, cause: Cause.Cause<unknown>) =>
   Effect.gen(function*() {
     const failure = Option.getOrUndefined(Cause.findErrorOption(cause)) ?? Cause.squash(cause)
-    const tag = typeof failure === "object" && failure !== null ? (failure as { _tag?: string })._tag : undefined
-    const reason = typeof failure === "object" && failure !== null ? (failure as { reason?: { _tag?: string } | string }).reason : undefined
-    const reasonTag = typeof reason === "object" ? reason?._tag : reason
+    // The tags and reasons down the failure's chain (an HttpServerError wraps a
+    // RequestParseError whose reason is "BodyTooLarge"; a MultipartError wraps its reason).
+    const marks = new Set<string>()
+    for (let link: unknown = failure, depth = 0; typeof link === "object" && link !== null && depth < 5; depth++) {
+      const { _tag, reason } = link as { _tag?: unknown; reason?: unknown }
+      if (typeof _tag === "string") marks.add(_tag)
+      if (typeof reason === "string") marks.add(reason)
+      link = typeof reason === "object" ? reason : (link as { cause?: unknown }).cause
+    }
     if (HttpApiError.HttpApiSchemaError.is(failure)) {
       const kind = (failure as { kind: string }).kind
       if (kind === "Payload") {
@@ -404,12 +410,12 @@ const answerCause = (request: HttpServerRequest.HttpServerRequest, cause: Cause.
         return problemResponse(new Problem("bad-request", `La solicitud no es válida (${kind}).`))
       }
     }
-    if (HttpApiError.HttpApiPayloadTooLarge.is(failure) || reasonTag === "BodyTooLarge" || reasonTag === "FileTooLarge" || reasonTag === "FieldTooLarge" || reasonTag === "TooManyParts") {
+    if (HttpApiError.HttpApiPayloadTooLarge.is(failure) || ["BodyTooLarge", "FileTooLarge", "FieldTooLarge", "TooManyParts"].some((m) => marks.has(m))) {
       return yield* refuseBody(request)
     }
-    if (tag === "MultipartError") return problemResponse(new Problem("bad-multipart", "El cuerpo multipart/form-data no se pudo leer."))
-    if (tag === "RouteNotFound" || reasonTag === "RouteNotFound") return problemResponse(notFound)
-    if (tag === "RequestParseError" || reasonTag === "RequestParseError") return problemResponse(new Problem("bad-request", "No se pudo leer la solicitud."))
+    if (marks.has("MultipartError")) return problemResponse(new Problem("bad-multipart", "El cuerpo multipart/form-data no se pudo leer."))
+    if (marks.has("RouteNotFound")) return problemResponse(notFound)
+    if (marks.has("RequestParseError")) return problemResponse(new Problem("bad-request", "No se pudo leer la solicitud."))
     console.error("example-server: defect", Cause.pretty(cause))
     return problemResponse(new Problem("internal", "Error interno del servidor."))
   })

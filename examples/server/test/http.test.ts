@@ -109,6 +109,22 @@ describe("example backend (PGlite)", () => {
     const fakePdf = await call(REQUESTER, "POST", "/tickets", { ...draft, attachments: [{ name: "informe.pdf", base64: Buffer.from("MZ\x90\x00 not a pdf").toString("base64") }] })
     expect(fakePdf.status).toBe(422)
     expect((await call(REQUESTER, "POST", "/tickets", { ...draft, attachments: "nope" })).status).toBe(400)
+    // Bodies the contract's Schemas do not decode, and broken multipart, are 400 problems
+    // naming what is wrong; an unknown route a 404 problem.
+    const wrongType = await call(REQUESTER, "POST", "/tickets", { ...draft, tipo: 5 })
+    expect(wrongType.status).toBe(400)
+    expect(wrongType.body.error.code).toBe("bad-request")
+    expect(wrongType.body.error.message).toMatch(/tipo/)
+    const brokenForm = await fetch(`${api.url}/api/tickets`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=xyz", [ACTOR_HEADER]: REQUESTER },
+      body: "--xyz\r\ncontent-disposition: form-data; name=\"titulo\"\r\n\r\nsin fin"
+    })
+    expect(brokenForm.status).toBe(400)
+    expect(((await brokenForm.json()) as any).error.code).toMatch(/^bad-/)
+    const unknown = await call(REQUESTER, "GET", "/nada/de/esto")
+    expect(unknown.status).toBe(404)
+    expect(unknown.body.error.code).toBe("not-found")
     expect((await call(REQUESTER, "GET", `/tickets/${id}`)).body).toEqual(before)
     // Someone else's ticket is not found, and their list holds only their own tickets.
     expect((await call("U18342", "GET", `/tickets/${id}`)).status).toBe(404)

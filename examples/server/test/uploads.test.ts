@@ -118,6 +118,34 @@ describe("attachments as multipart/form-data", () => {
     expect(JSON.parse(answer.body).error.code).toBe("too-large")
   }, 60_000)
 
+  it("a JSON body over the limit with no declared length gets 413 too, and the client reads it", async () => {
+    const u = new URL(`${example.api.url}/api/tickets`)
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const r = request({ host: u.hostname, port: u.port, path: u.pathname, method: "POST", headers: { "content-type": "application/json", [ACTOR_HEADER]: rosa.id } }, (res) => {
+        let body = ""
+        res.on("data", (c: Buffer) => void (body += c.toString()))
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }))
+      })
+      r.on("error", reject)
+      r.write(`{"titulo":"`)
+      const chunk = Buffer.alloc(MB, "a")
+      let sent = 0
+      const pump = () => {
+        while (sent < MAX_REQUEST_BYTES + 4 * MB) {
+          sent += chunk.length
+          if (!r.write(chunk)) return void r.once("drain", pump)
+        }
+        r.end(`"}`)
+      }
+      r.on("response", () => {
+        sent = Number.POSITIVE_INFINITY
+      })
+      pump()
+    })
+    expect(answer.status).toBe(413)
+    expect(JSON.parse(answer.body).error.code).toBe("too-large")
+  }, 60_000)
+
   it("multipart is taken only where files go; elsewhere the body must be JSON", async () => {
     const form = new FormData()
     form.append("analystId", carla.id)
