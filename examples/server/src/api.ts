@@ -39,6 +39,8 @@ export interface ApiOptions {
   readonly casilla?: CasillaService["Service"]
   /** Where callers' roles are read (directory roles plus SARI's assignments); default: the Directory's. */
   readonly roles?: RoleDirectory["Service"]
+  /** Called after a SARI or casilla command succeeds, to relay the events it committed (not awaited). */
+  readonly afterCommit?: () => void
 }
 
 /** A refusal of the transport: its code decides its status (`problemHttpStatus`). */
@@ -381,7 +383,11 @@ const guard = (options: ApiOptions) =>
         if (Number(request.headers["content-length"] ?? 0) > limit) return yield* refuseBody(request)
       }
       const exit = yield* Effect.exit(Effect.provideService(app, HttpIncomingMessage.MaxBodySize, ByteSize.bytes(limit)))
-      if (Exit.isSuccess(exit)) return exit.value
+      if (Exit.isSuccess(exit)) {
+        // The CAU relays after its own commits; SARI's and the casilla's events go out now too.
+        if (request.method === "POST" && exit.value.status < 300 && (path.startsWith("/api/sari/") || path.startsWith("/api/casilla/"))) options.afterCommit?.()
+        return exit.value
+      }
       return yield* answerCause(request, exit.cause)
     }))
 

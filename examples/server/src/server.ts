@@ -5,10 +5,11 @@ import type { AddressInfo } from "node:net"
 import { layerMemoryCau } from "@ecasilla/adapters/memory"
 import { layerNodeHtmlSanitizer } from "@ecasilla/adapters/node"
 import { TicketStore } from "@ecasilla/core/cau"
-import { Directory, EventOutbox, EventRelay, Ids, Mailer } from "@ecasilla/core/ports"
-import { CasillaConfig, type CasillaConfigShape, CasillaService, CasillaStore, defaultCasillaConfig, firmaDocumentVerifier } from "@ecasilla/core/casilla"
+import { Directory, EventOutbox, EventRelay, Ids, Mailer, relayEvents } from "@ecasilla/core/ports"
+import { casillaMailConsumer, CasillaConfig, type CasillaConfigShape, CasillaService, CasillaStore, defaultCasillaConfig, firmaDocumentVerifier, layerCasillaEventOutbox } from "@ecasilla/core/casilla"
+import { ticketMailConsumer } from "@ecasilla/core/cau"
 import { RoleDirectory } from "@ecasilla/core/roles"
-import { layerSariRoleDirectory, SariConfig, type SariConfigShape, SariService, SariStore } from "@ecasilla/core/sari"
+import { layerSariRoleDirectory, SariConfig, type SariConfigShape, sariMailConsumer, SariService, SariStore } from "@ecasilla/core/sari"
 import { Effect, Exit, Layer, ManagedRuntime, Scope } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type { SqlError } from "effect/sql/SqlError"
@@ -46,6 +47,8 @@ export const makeCauRuntime = async (
       directory: Layer.succeed(Directory, directory),
       ids: Layer.succeed(Ids, ports.ids),
       mailer: options.mailer ?? Layer.succeed(Mailer, ports.queue),
+      // The shared outbox holds the CAU's and SARI's events: each has its mails.
+      consumers: [ticketMailConsumer, sariMailConsumer],
       sanitizer: layerNodeHtmlSanitizer
     })
   )
@@ -130,7 +133,17 @@ export const startServer = async (
   const sessions = await backend.runPromise(makeAuth({ mailer: authMailer, ...(auth ?? {}) }))
   const sql = await backend.runPromise(Effect.service(SqlClient.SqlClient))
   const casillaService = casilla ? await makeCasillaService(backend, casilla) : undefined
-  const relay = () => runtime.runPromise(Effect.flatMap(Effect.service(EventRelay), (r) => r.run)).catch((e) => console.error("example-server: relay", e))
+  // The casilla's events wait in its own outbox; the receptor's deposit alerts go out from it.
+  // One run at a time (a run started meanwhile waits for it).
+  let casillaRun: Promise<unknown> = Promise.resolve()
+  const casillaRelay = () => {
+    if (!casillaService) return casillaRun
+    const run = () => backend.runPromise(relayEvents([casillaMailConsumer]).pipe(Effect.provide(layerCasillaEventOutbox), Effect.provideService(Mailer, authMailer)))
+    casillaRun = casillaRun.then(run, run)
+    return casillaRun
+  }
+  const relay = () =>
+    Promise.all([runtime.runPromise(Effect.flatMap(Effect.service(EventRelay), (r) => r.run)), casillaRelay()]).catch((e) => console.error("example-server: relay", e))
   await relay()
   const timer = setInterval(relay, relayEveryMs)
   timer.unref()
@@ -142,7 +155,8 @@ export const startServer = async (
     sql,
     ...(sariServices ? { sari: sariServices.sari, roles: sariServices.roles } : {}),
     ...(casillaService ? { casilla: casillaService } : {}),
-    ...(trustActorHeader !== undefined ? { trustActorHeader } : {})
+    ...(trustActorHeader !== undefined ? { trustActorHeader } : {}),
+    afterCommit: () => void relay()
   })))
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, handler)
   await new Promise<void>((resolve, reject) => {

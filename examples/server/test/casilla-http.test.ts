@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { TestPdf } from "../../../packages/core/test/firma/pdf.js"
 import { makePki, type TestPki } from "../../../packages/core/test/firma/pki.js"
 import { auxiliar, emisor, notificador, otroReceptor, receptor } from "../../../test/casilla/fixtures.js"
-import { seedSqlRoleAssignments, upsertUsers } from "../src/sql/index.js"
+import { pendingMail, seedSqlRoleAssignments, upsertUsers } from "../src/sql/index.js"
 import { startExample } from "./fixtures.js"
 
 let pki: TestPki
@@ -52,7 +52,7 @@ describe("layerHttpCasilla against the example backend", () => {
   it("casilla opened, notification prepared, signed, deposited with a verified signature, read, downloaded, constancia", async () => {
     const runtime = runtimeOn(example.api.url)
     const s = await runtime.runPromise(Effect.service(CasillaService))
-    const casilla = await runtime.runPromise(s.createCasilla(auxiliar, { receptorKind: "persona-natural", loginId: receptor.id, name: receptor.name, origin: "asignacion-obligatoria" }))
+    const casilla = await runtime.runPromise(s.createCasilla(auxiliar, { receptorKind: "persona-natural", loginId: receptor.id, name: receptor.name, email: "receptor.casilla@correo.example.pe", origin: "asignacion-obligatoria" }))
     expect(casilla.state).toBe("Pendiente")
     expect((await runtime.runPromise(s.activateCasilla(auxiliar, casilla.id))).state).toBe("Activa")
     expect((await runtime.runPromise(s.findCasilla(auxiliar, receptor.id))).id).toBe(casilla.id)
@@ -65,6 +65,18 @@ describe("layerHttpCasilla against the example backend", () => {
     const deposited = await runtime.runPromise(s.depositNotification(notificador, prepared.id))
     expect(deposited.state).toBe("Depositada")
     expect(deposited.documents[0].verification?.verdict).toBe("valid")
+    // The receptor's e-mail alert leaves from the casilla's outbox: the cédula, the legal
+    // date and the term, no document; a second relay sends it no second time.
+    const alertsOf = async () => (await example.backend.runPromise(pendingMail)).filter((m) => m.subject.includes(cedula.numero))
+    for (const end = Date.now() + 10_000; (await alertsOf()).length === 0 && Date.now() < end;) await new Promise((r) => setTimeout(r, 50))
+    await example.api.relay()
+    const alerts = await alertsOf()
+    expect(alerts).toHaveLength(1)
+    expect(alerts[0].to).toEqual(["receptor.casilla@correo.example.pe"])
+    expect(alerts[0].subject).toBe(`[Casilla Electrónica] Nueva notificación ${cedula.numero}`)
+    expect(alerts[0].text).toContain(`Asunto: ${cedula.asunto}`)
+    expect(alerts[0].text).toMatch(/Depositada el: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2} -05:00 \(hora de Lima\)/)
+    expect(alerts[0].text).toMatch(/Plazo: 5 días hábiles, hasta el \d{2}\/\d{2}\/\d{4}/)
 
     expect(await runtime.runPromise(s.countNotifications(receptor, { scope: "receptor", unread: true }))).toBe(1)
     const inbox = await runtime.runPromise(s.listNotifications(receptor, { scope: "receptor" }))

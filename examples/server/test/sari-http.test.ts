@@ -13,6 +13,7 @@ import { SariService } from "@ecasilla/core/sari"
 import { Cause, Duration, Effect, Exit, ManagedRuntime } from "effect"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { ACTOR_HEADER } from "@ecasilla/core/http"
+import { pendingMail } from "../src/sql/index.js"
 import { startExample } from "./fixtures.js"
 
 const operador = sariDemoUser("E20101")!
@@ -40,6 +41,12 @@ const failureOf = async (runtime: ReturnType<typeof runtimeOn>, f: (s: SariServi
   return Cause.squash(exit.cause) as { _tag: string; reason: string; openNumber?: string }
 }
 
+/** Polls `ready` until it holds (the relay runs after the answer, not before it). */
+const waitFor = async (ready: () => Promise<boolean>, ms = 10_000) => {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) if (await ready()) return
+  throw new Error("timed out waiting")
+}
+
 describe("layerHttpSari against the example backend", () => {
   it("find, file and send, the head approves, the roles change; the audit trail tells it", async () => {
     const runtime = runtimeOn(example.api.url)
@@ -56,6 +63,16 @@ describe("layerHttpSari against the example backend", () => {
     const after = await runtime.runPromise(s.findCollaborators(operador, "44567890"))
     expect(after[0].roles.casilla).toEqual(["auxiliar-casilla"])
     expect((await runtime.runPromise(s.auditTrail(operador, r.id))).map((e) => e.action)).toEqual(["created", "sent", "approved", "role-granted", "role-revoked"])
+    // SARI's e-mails leave from the backend's outbox: the approvers are asked to approve, then the
+    // requester and the colleague are told; a second relay sends nothing twice.
+    const mailsOf = async () => (await example.backend.runPromise(pendingMail)).filter((m) => m.subject.includes(r.number))
+    await waitFor(async () => (await mailsOf()).length === 2)
+    await example.api.relay()
+    const mails = await mailsOf()
+    expect(mails.map((m) => [m.subject, [...m.to].sort()])).toEqual([
+      [`[SARI] Solicitud ${r.number} pendiente de aprobación`, ["e20102@demo.contraloria.gob.pe", "e20103@demo.contraloria.gob.pe"]],
+      [`[SARI] Solicitud ${r.number} aprobada`, ["e20101@demo.contraloria.gob.pe", "e20105@demo.contraloria.gob.pe"]]
+    ])
     await runtime.dispose()
   })
 

@@ -2,6 +2,7 @@ import { Effect, Option, Schema } from "effect"
 import { Ids } from "../../ports/ids.js"
 import { CasillaConfig } from "../config.js"
 import { renderConstanciaPdf } from "../constancia.js"
+import { notificationDeadline } from "../deadlines.js"
 import { CasillaError, CasillaStoreError } from "../errors.js"
 import { CasillaEventTag } from "../events.js"
 import { canSeeNotification, checkNotificationAction, type NotificationAction } from "../lifecycle.js"
@@ -157,7 +158,16 @@ export const makeCasillaService = Effect.gen(function*() {
         receptorId: casilla.loginId,
         depositedAt: at,
         constanciaId,
-        documents: constancia.documents
+        documents: constancia.documents,
+        // What the receptor's e-mail alert says (casillaMailFor): the event carries it, so the
+        // relay needs no second read.
+        alert: {
+          ...(casilla.email ? { email: casilla.email } : {}),
+          receptorName: casilla.name,
+          numero: n.cedula.numero,
+          asunto: n.cedula.asunto,
+          ...(n.cedula.plazoDiasHabiles !== undefined ? { plazoDiasHabiles: n.cedula.plazoDiasHabiles, deadline: notificationDeadline(next) } : {})
+        }
       })
       yield* store.commit({ notifications: [next], blobs: [{ key: constancia.blobKey, bytes: pdf }], events: [event] })
       return next
