@@ -151,6 +151,9 @@ const es = new Map(Object.entries({
   "Replaces the gateway's captcha image (e.g. a deployment's own challenge widget).": "Reemplaza la imagen captcha de la pasarela (p. ej. el propio widget de verificación de un despliegue).",
   "The sign-in form.": "El formulario de inicio de sesión.",
   "The password-reset form.": "El formulario para restablecer la contraseña.",
+  "The token of a password-reset link. While set (and nobody is signed in), the element asks\nfor the new password instead of the sign-in.": "El token de un enlace para restablecer la contraseña. Mientras esté asignado (y nadie haya iniciado sesión), el elemento pide\nla nueva contraseña en lugar del inicio de sesión.",
+  "The user set a new password from a reset link. Remove the token from the page's address.": "El usuario fijó una nueva contraseña desde un enlace de restablecimiento. Quite el token de la dirección de la página.",
+  "The new-password form of a reset link.": "El formulario de nueva contraseña de un enlace de restablecimiento.",
   "Errors.": "Errores.",
   // <firma-verify>
   "A PDF the user picked or dropped was verified; carries the report.": "Se verificó un PDF que el usuario eligió o soltó; lleva el informe.",

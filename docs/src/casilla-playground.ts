@@ -2,8 +2,8 @@
 // (inbox), the notificador or the emisor (deposit); the header's "Actuar como" select does
 // the switching. The deposit form gets the demo emisores. DOM built with textContent only.
 import { casillaDemoUsers } from "@ecasilla/adapters/memory"
-import type { CasillaDeposit, CasillaInbox } from "@ecasilla/elements"
-import { demoTrustAnchors } from "./storage.js"
+import type { CasillaDeposit, CasillaInbox, CasillaLogin } from "@ecasilla/elements"
+import { demoResetToken, demoTrustAnchors } from "./storage.js"
 
 const english = document.body.dataset.locale === "en"
 const say = (es: string, en: string): string => (english ? en : es)
@@ -104,4 +104,27 @@ if (page === "casilla/casilla-deposit") {
 // `casilla-logout`, see the element's docs).
 if (page === "casilla/casilla-login") {
   document.addEventListener("casilla-login", (e) => actAs((e as CustomEvent<{ actor: { id: string } }>).detail.actor.id))
+  // A reset link opens this page with `#token=…`: the element asks for the new password. The
+  // playground sends no e-mail, so after a reset request it shows the link the mail would carry.
+  const takeToken = () => {
+    const token = new URLSearchParams(location.hash.slice(1)).get("token")
+    const login = document.querySelector<CasillaLogin>("casilla-login")
+    if (token && login) login.resetToken = token
+  }
+  takeToken()
+  window.addEventListener("hashchange", takeToken)
+  document.addEventListener("casilla-password-changed", () => history.replaceState(null, "", location.pathname + location.search))
+  document.addEventListener("casilla-password-reset", () => {
+    const token = demoResetToken()
+    if (!token || document.getElementById("demo-reset-link")) return
+    const note = document.createElement("p")
+    note.id = "demo-reset-link"
+    note.setAttribute("role", "status")
+    note.append(say("Demostración: no se envía ningún correo. El enlace que llegaría es ", "Demo: no e-mail is sent. The link it would carry is "))
+    const link = document.createElement("a")
+    link.href = `#token=${encodeURIComponent(token)}`
+    link.textContent = say("elegir una nueva contraseña", "choose a new password")
+    note.append(link, ".")
+    document.querySelector("casilla-login")?.closest("ecasilla-provider")?.after(note)
+  })
 }

@@ -83,6 +83,14 @@ export const PLAYGROUND_CASILLA_SCOPE = "playground"
 /** Password of every casilla demo account on the <casilla-login> page. */
 export const CASILLA_DEMO_PASSWORD = "Demo-2026"
 
+let lastDemoResetToken: () => string | undefined = () => undefined
+
+/**
+ * The token of the last password-reset link the playground's demo gateway issued: what the
+ * e-mail would carry (the playground sends none).
+ */
+export const demoResetToken = (): string | undefined => lastDemoResetToken()
+
 /**
  * The casilla service over the Dexie casilla store (seeded with the demo on first visit),
  * verifying deposited PDFs with the site's demo root and reading roles from SARI's
@@ -94,6 +102,7 @@ const playgroundCasillaLayer = async (sari: Layer.Layer<RoleDirectory>): Promise
   const cdb = openCasillaDb(PLAYGROUND_CASILLA_SCOPE)
   const trustAnchors = await demoTrustAnchors()
   const auth = await makeMemoryAuthGateway(casillaDemoUsers.map((actor) => ({ actor, password: CASILLA_DEMO_PASSWORD })))
+  lastDemoResetToken = auth.lastResetToken
   const deps = Layer.mergeAll(layerDexieCasillaStore(cdb), Ids.layerRandom, casillaConfigLayer({ trustAnchors, verifier: firmaDocumentVerifier }))
   const service = CasillaService.layer.pipe(Layer.provideMerge(deps), Layer.provide(sari))
   // The demo history is deposited through the service, so each verdict is the verifier's.

@@ -8,7 +8,7 @@ import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import type { Actor } from "@ecasilla/core"
 import { defaultCauCatalog, type NewAttachment, TicketService, TicketStoreError } from "@ecasilla/core/cau"
-import type { CasillaService, NotificationQuery, NotificationState } from "@ecasilla/core/casilla"
+import { AuthError, casillaErrorMessage, type CasillaService, type NotificationQuery, type NotificationState } from "@ecasilla/core/casilla"
 import { ACTOR_HEADER, CauApi, MAX_NOTIFICATION_BYTES, MAX_REQUEST_BYTES, problemHttpStatus, sariStates } from "@ecasilla/core/http"
 import { Directory } from "@ecasilla/core/ports"
 import type { RoleDirectory } from "@ecasilla/core/roles"
@@ -183,10 +183,10 @@ const groups = (options: ApiOptions) => {
       .handle("resetConfirm", ({ payload }) =>
         answered(Effect.gen(function*() {
           const outcome = yield* options.auth.confirmReset(payload.token, payload.password)
-          if (outcome === "weak-password") return yield* Effect.fail(new Problem("weak-password", "La contraseña debe tener de 8 a 200 caracteres."))
-          if (outcome === "invalid-token") {
-            return yield* Effect.fail(new Problem("invalid-token", "El enlace para restablecer la contraseña no es válido o ya venció. Pida uno nuevo."))
-          }
+          // The words are the casilla catalogue's, as on the page.
+          const words = (reason: "weak-password" | "invalid-reset-link") => casillaErrorMessage(new AuthError({ reason }), "es-PE") ?? reason
+          if (outcome === "weak-password") return yield* Effect.fail(new Problem("weak-password", words("weak-password")))
+          if (outcome === "invalid-token") return yield* Effect.fail(new Problem("invalid-token", words("invalid-reset-link")))
           return { ok: true }
         })))
       .handle("reset", ({ payload, request }) =>

@@ -6,6 +6,7 @@
 import { createHash, randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto"
 import { promisify } from "node:util"
 import type { Actor } from "@ecasilla/core"
+import { isAcceptableNewPassword } from "@ecasilla/core/casilla"
 import { Directory, type Mail, type Mailer } from "@ecasilla/core/ports"
 import { Clock, Effect, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
@@ -201,7 +202,7 @@ export const makeAuth = (options: AuthOptions = {}) =>
      */
     const confirmReset = (token: string, password: string) =>
       Effect.gen(function*() {
-        if (password.length < 8 || password.length > 200) return "weak-password" as const
+        if (!isAcceptableNewPassword(password)) return "weak-password" as const
         const now = new Date(yield* Clock.currentTimeMillis).toISOString()
         const hash = yield* Effect.promise(() => hashPassword(password))
         return yield* sql.withTransaction(Effect.gen(function*() {

@@ -4,20 +4,21 @@
 // the core's AuthError with their reason; sign-out ends the session on the backend.
 import { createHash } from "node:crypto"
 import { layerHttpAuth } from "@ecasilla/adapters/http"
+import { Actor } from "@ecasilla/core"
 import { AuthGateway } from "@ecasilla/core/casilla"
 import { Cause, Effect, Exit, ManagedRuntime } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { receptor } from "../../../test/casilla/fixtures.js"
 import { makeAuth } from "../src/auth.js"
-import { upsertUsers } from "../src/sql/index.js"
+import { pendingMail, upsertUsers } from "../src/sql/index.js"
 import { startExample } from "./fixtures.js"
 
 let example: Awaited<ReturnType<typeof startExample>>
 let runtime: ManagedRuntime.ManagedRuntime<AuthGateway, never>
 beforeAll(async () => {
   example = await startExample({ auth: { captcha: "internal" } })
-  await example.backend.runPromise(upsertUsers([receptor]))
+  await example.backend.runPromise(upsertUsers([new Actor({ ...receptor, email: "maria.receptora@correo.example.pe" })]))
   const auth = await example.backend.runPromise(makeAuth())
   await example.backend.runPromise(auth.setPassword("E40125", "Clave-Interna-2026"))
   await example.backend.runPromise(auth.setPassword(receptor.id, "Clave-Receptor-2026"))
@@ -76,6 +77,15 @@ describe("layerHttpAuth against the example backend", () => {
 
   it("a reset request is accepted for any account, and then rate-limited", async () => {
     expect(await gateway((g) => g.requestPasswordReset({ kind: "receptor", documentType: "dni", number: receptor.id }))).toEqual({ accepted: true })
+    // The e-mailed link's token sets the new password through the gateway (what
+    // <casilla-login reset-token> does): a weak one is refused, the link works once.
+    const mail = (await example.backend.runPromise(pendingMail)).find((m) => m.to.includes("maria.receptora@correo.example.pe"))!
+    const token = /#token=([A-Za-z0-9_-]+)/.exec(mail.text)![1]
+    expect((await refused((g) => g.confirmPasswordReset({ token, password: "corta" }))).reason).toBe("weak-password")
+    await gateway((g) => g.confirmPasswordReset({ token, password: "Clave-Nueva-2026" }))
+    expect((await refused((g) => g.confirmPasswordReset({ token, password: "Clave-Otra-2026" }))).reason).toBe("invalid-reset-link")
+    expect((await gateway((g) => g.login({ kind: "receptor", documentType: "dni", number: receptor.id, password: "Clave-Nueva-2026" }))).actor.id).toBe(receptor.id)
+    expect((await refused((g) => g.login({ kind: "receptor", documentType: "dni", number: receptor.id, password: "Clave-Receptor-2026" }))).reason).toBe("invalid-credentials")
     for (let i = 0; i < 5; i++) await runtime.runPromiseExit(Effect.flatMap(Effect.service(AuthGateway), (g) => g.requestPasswordReset({ kind: "internal", userCode: "U10288" })))
     expect((await refused((g) => g.requestPasswordReset({ kind: "internal", userCode: "U10288" }))).reason).toBe("rate-limited")
   })

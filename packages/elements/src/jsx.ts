@@ -16,7 +16,7 @@
  * @since 0.2.0
  * @packageDocumentation
  */
-import type { CasillaDeposit, CasillaInbox, CasillaLogin, CasillaLoginEvent, CasillaLogoutEvent, CasillaSign, CauSyncStatus, CauTicketDetail, CauTicketForm, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaIdInput, EcasillaInputEvent, EcasillaProvider, FirmaVerifiedEvent, FirmaVerify, NotificationDepositedEvent, NotificationOpenedEvent, NotificationSignedEvent, PasswordResetRequestedEvent, SariApprovalInbox, SariRequestChangedEvent, SariRequestForm, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "./index.js"
+import type { CasillaDeposit, CasillaInbox, CasillaLogin, CasillaLoginEvent, CasillaLogoutEvent, CasillaSign, CauSyncStatus, CauTicketDetail, CauTicketForm, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaIdInput, EcasillaInputEvent, EcasillaProvider, FirmaVerifiedEvent, FirmaVerify, NotificationDepositedEvent, NotificationOpenedEvent, NotificationSignedEvent, PasswordChangedEvent, PasswordResetRequestedEvent, SariApprovalInbox, SariRequestChangedEvent, SariRequestForm, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "./index.js"
 
 /**
  * What every tag accepts besides its own properties.
@@ -42,7 +42,7 @@ export interface EcasillaBaseAttributes {
 export interface EcasillaIntrinsicElements {
   "casilla-deposit": EcasillaBaseAttributes & Partial<Pick<CasillaDeposit, "emisores" | "notificationId" | "fileHandler">> & { readonly "notification-id"?: string }
   "casilla-inbox": EcasillaBaseAttributes & Partial<Pick<CasillaInbox, "pageSize" | "rowHeight" | "fileHandler" | "trustAnchors">> & { readonly "page-size"?: string; readonly "row-height"?: string }
-  "casilla-login": EcasillaBaseAttributes & Partial<Pick<CasillaLogin, "kind" | "session">>
+  "casilla-login": EcasillaBaseAttributes & Partial<Pick<CasillaLogin, "kind" | "session" | "resetToken">> & { readonly "reset-token"?: string }
   "casilla-sign": EcasillaBaseAttributes & {}
   "cau-sync-status": EcasillaBaseAttributes & Partial<Pick<CauSyncStatus, "status">>
   "cau-ticket-detail": EcasillaBaseAttributes & Partial<Pick<CauTicketDetail, "ticketId" | "number">> & { readonly "ticket-id"?: string }
@@ -63,7 +63,7 @@ export interface EcasillaIntrinsicElements {
 export interface EcasillaElementEvents {
   "casilla-deposit": { readonly "casilla-notification-deposit": NotificationDepositedEvent }
   "casilla-inbox": { readonly "casilla-notification-open": NotificationOpenedEvent; readonly "casilla-document-download": DocumentDownloadedEvent }
-  "casilla-login": { readonly "session": CasillaLogoutEvent; readonly "casilla-login": CasillaLoginEvent; readonly "casilla-logout": CasillaLogoutEvent; readonly "casilla-password-reset": PasswordResetRequestedEvent }
+  "casilla-login": { readonly "session": CasillaLogoutEvent; readonly "casilla-login": CasillaLoginEvent; readonly "casilla-logout": CasillaLogoutEvent; readonly "casilla-password-reset": PasswordResetRequestedEvent; readonly "casilla-password-changed": PasswordChangedEvent }
   "casilla-sign": { readonly "casilla-notification-sign": NotificationSignedEvent }
   "cau-sync-status": {}
   "cau-ticket-detail": { readonly "ticket-updated": TicketUpdatedEvent }

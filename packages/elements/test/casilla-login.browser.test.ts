@@ -4,6 +4,7 @@ import "@ecasilla/elements/define/casilla-login.js"
 import type { CasillaLogin, CasillaLoginEvent } from "@ecasilla/elements"
 import { makeMemoryAuthGateway } from "@ecasilla/adapters/memory"
 import { Actor } from "@ecasilla/core"
+import { Effect } from "effect"
 import { $, casillaFixture, receptor, shadowText } from "./casilla-helpers.js"
 
 const entidad = new Actor({ id: "20131378972", name: "Entidad de prueba", roles: ["receptor"] })
@@ -102,6 +103,55 @@ describe("<casilla-login>", () => {
     }
     expect(answers[0]).to.equal(answers[1])
     expect(answers[0]).to.contain("Si los datos corresponden a una cuenta registrada")
+  })
+
+  it("a reset link's token asks for the new password twice, sets it once, and the link is spent; accessible", async () => {
+    const { login, type, submit, sessions, auth, provider } = await setUp()
+    await auth.service.requestPasswordReset({ kind: "receptor", documentType: "dni", number: "10117410" }).pipe(Effect.runPromise)
+    const token = auth.lastResetToken()!
+    const changed: Array<Event> = []
+    provider.addEventListener("casilla-password-changed", (e) => void changed.push(e))
+    login.resetToken = token
+    await login.updateComplete
+    expect(shadowText(login)).to.contain("Elegir una nueva contraseña")
+    await expect(login).to.be.accessible()
+    // Too short, then two different ones: said at the field, nothing sent.
+    type("newPassword", "corta")
+    type("repeatPassword", "corta")
+    await submit()
+    expect($(login, "#password-error").textContent).to.contain("de 8 a 200 caracteres")
+    type("newPassword", "Nueva-clave-2026")
+    type("repeatPassword", "Nueva-clave-2027")
+    await submit()
+    expect($(login, "#password-error").textContent).to.contain("Las contraseñas no coinciden.")
+    expect($<HTMLInputElement>(login, "#newPassword").getAttribute("aria-invalid")).to.equal("true")
+    type("repeatPassword", "Nueva-clave-2026")
+    await submit()
+    await waitUntil(() => changed.length === 1)
+    expect(login.resetToken).to.equal(undefined)
+    expect(shadowText(login)).to.contain("Su contraseña fue cambiada")
+    await expect(login).to.be.accessible()
+    // The new password signs in; the spent link sets nothing.
+    type("number", "10117410")
+    type("password", "Nueva-clave-2026")
+    await submit()
+    await waitUntil(() => sessions.length === 1)
+    const again = await auth.service.confirmPasswordReset({ token, password: "Otra-clave-2026" }).pipe(Effect.flip, Effect.runPromise)
+    expect(again.reason).to.equal("invalid-reset-link")
+  })
+
+  it("a spent or unknown reset link is refused with the catalogue's words and offers a new one", async () => {
+    const { login, type, submit } = await setUp("receptor", "en")
+    login.resetToken = "no-such-token"
+    await login.updateComplete
+    type("newPassword", "Nueva-clave-2026")
+    type("repeatPassword", "Nueva-clave-2026")
+    await submit()
+    await waitUntil(() => ($(login, "[role=alert]").textContent ?? "").trim() !== "")
+    expect($(login, "[role=alert]").textContent).to.contain("The password reset link is not valid or has expired.")
+    ;[...login.shadowRoot!.querySelectorAll("button")].find((b) => b.textContent === "Ask for a new link")!.click()
+    await login.updateComplete
+    expect(shadowText(login)).to.contain("Reset password")
   })
 
   it("speaks English on an English page", async () => {

@@ -1,8 +1,8 @@
-// The casilla's AuthGateway over HTTP: sign-in (`<casilla-login>`), the captcha, sign-out and
-// the password-reset request against a backend serving the contract's auth group (e.g.
+// The casilla's AuthGateway over HTTP: sign-in (`<casilla-login>`), the captcha, sign-out,
+// the password-reset request and the new password from its link, against a backend serving the contract's auth group (e.g.
 // examples/server: scrypt, rate limits, one-shot captchas). The identity rules run here first
 // (`loginIdOf`), as in every gateway; the backend decides.
-import { AuthError, AuthGateway, type LoginCredentials, loginIdOf } from "@ecasilla/core/casilla"
+import { AuthError, AuthGateway, isAcceptableNewPassword, type LoginCredentials, loginIdOf } from "@ecasilla/core/casilla"
 import type { Actor } from "@ecasilla/core/roles"
 import { Effect, Layer } from "effect"
 import * as FetchHttpClient from "effect/http/FetchHttpClient"
@@ -19,13 +19,17 @@ const refusal = (e: unknown): AuthError => {
         ? "captcha-failed"
         : code === "rate-limited"
           ? "rate-limited"
-          : "unavailable"
+          : code === "weak-password"
+            ? "weak-password"
+            : code === "invalid-token"
+              ? "invalid-reset-link"
+              : "unavailable"
   })
 }
 
 /**
  * The AuthGateway over a backend's `POST /api/auth/login`, `GET /api/auth/captcha`,
- * `POST /api/auth/logout` and `POST /api/auth/reset`. A receptor's sign-in (DNI or RUC) must
+ * `POST /api/auth/logout`, `POST /api/auth/reset` and `POST /api/auth/reset/confirm`. A receptor's sign-in (DNI or RUC) must
  * give a receptor's session and an internal user's a staff one, as the two doors of the
  * casilla's login are different; a session from the wrong door is ended and refused.
  *
@@ -58,6 +62,10 @@ export const layerHttpAuth = (options: Pick<HttpCauOptions, "baseUrl" | "timeout
           const userCode = yield* loginIdOf(request)
           yield* client.auth.reset({ payload: { userCode } }).pipe(Effect.timeout(timeout), Effect.mapError(refusal))
           return { accepted: true as const }
-        })
+        }),
+      confirmPasswordReset: ({ token, password }) =>
+        isAcceptableNewPassword(password)
+          ? client.auth.resetConfirm({ payload: { token, password } }).pipe(Effect.timeout(timeout), Effect.mapError(refusal), Effect.asVoid)
+          : Effect.fail(new AuthError({ reason: "weak-password" }))
     })
   })).pipe(Layer.provide(FetchHttpClient.layer))

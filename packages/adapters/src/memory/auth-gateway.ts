@@ -1,5 +1,5 @@
 import type { Actor } from "@ecasilla/core"
-import { AuthError, AuthGateway, type AuthSession, type LoginCredentials, loginIdOf } from "@ecasilla/core/casilla"
+import { AuthError, AuthGateway, type AuthSession, isAcceptableNewPassword, type LoginCredentials, loginIdOf } from "@ecasilla/core/casilla"
 import { Effect, Layer } from "effect"
 
 /**
@@ -27,6 +27,8 @@ export interface MemoryAuthGateway {
   /** The answer of the last captcha issued (what a person would read off the image). */
   readonly lastCaptchaAnswer: () => string | undefined
   readonly resetsSent: ReadonlyArray<string>
+  /** The token of the last reset link issued (what the e-mail would carry), one-shot, 30 minutes. */
+  readonly lastResetToken: () => string | undefined
 }
 
 const hex = (b: ArrayBuffer) => Array.from(new Uint8Array(b), (x) => x.toString(16).padStart(2, "0")).join("")
@@ -59,6 +61,8 @@ export const makeMemoryAuthGateway = async (accounts: ReadonlyArray<MemoryAccoun
   let lastCode: string | undefined
   const sessions = new Set<string>()
   const resetsSent: Array<string> = []
+  const resetTokens = new Map<string, { loginId: string; expires: number }>()
+  let lastResetToken: string | undefined
   const invalid = new AuthError({ reason: "invalid-credentials" })
   const login = (credentials: LoginCredentials) =>
     Effect.gen(function*() {
@@ -93,9 +97,24 @@ export const makeMemoryAuthGateway = async (accounts: ReadonlyArray<MemoryAccoun
     }),
     requestPasswordReset: (request) =>
       Effect.map(loginIdOf(request), (id) => {
-        if (hashes.has(id)) resetsSent.push(id)
+        if (hashes.has(id)) {
+          resetsSent.push(id)
+          lastResetToken = globalThis.crypto.randomUUID()
+          resetTokens.set(lastResetToken, { loginId: id, expires: Date.now() + 30 * 60_000 })
+        }
         return { accepted: true as const }
+      }),
+    confirmPasswordReset: ({ token, password }) =>
+      Effect.gen(function*() {
+        if (!isAcceptableNewPassword(password)) return yield* Effect.fail(new AuthError({ reason: "weak-password" }))
+        const link = resetTokens.get(token)
+        const account = link && link.expires > Date.now() ? hashes.get(link.loginId) : undefined
+        if (!link || !account) return yield* Effect.fail(new AuthError({ reason: "invalid-reset-link" }))
+        const hash = yield* Effect.promise(() => hashOf(link.loginId, password))
+        // The link is spent, and the account's sessions end (this demo store keeps tokens only).
+        for (const [t, l] of resetTokens) if (l.loginId === link.loginId) resetTokens.delete(t)
+        hashes.set(link.loginId, { actor: account.actor, hash })
       })
   })
-  return { service, layer: Layer.succeed(AuthGateway, service), captchaAnswer: (token) => captchas.get(token), lastCaptchaAnswer: () => lastCode, resetsSent }
+  return { service, layer: Layer.succeed(AuthGateway, service), captchaAnswer: (token) => captchas.get(token), lastCaptchaAnswer: () => lastCode, resetsSent, lastResetToken: () => lastResetToken }
 }

@@ -31,6 +31,35 @@ export type PasswordResetRequest =
   | { readonly kind: "internal"; readonly userCode: string }
 
 /**
+ * A new password chosen from a reset link: the link's one-shot token and the password.
+ *
+ * @since 0.2.0
+ * @category auth
+ */
+export interface PasswordResetConfirmation {
+  readonly token: string
+  readonly password: string
+}
+
+/**
+ * The length a new password must have (characters): the one rule, shared by the backend that
+ * stores it and the form that asks for it.
+ *
+ * @since 0.2.0
+ * @category auth
+ */
+export const NEW_PASSWORD_LENGTH = { min: 8, max: 200 } as const
+
+/**
+ * Whether a new password has an acceptable length ({@link NEW_PASSWORD_LENGTH}).
+ *
+ * @since 0.2.0
+ * @category auth
+ */
+export const isAcceptableNewPassword = (password: string): boolean =>
+  password.length >= NEW_PASSWORD_LENGTH.min && password.length <= NEW_PASSWORD_LENGTH.max
+
+/**
  * A signed-in session.
  *
  * @since 0.2.0
@@ -77,6 +106,12 @@ export class AuthGateway extends Context.Service<AuthGateway, {
   readonly captcha: Effect.Effect<CaptchaChallenge, AuthError>
   /** Never fails for an unknown account: the answer must not reveal whether it exists. */
   readonly requestPasswordReset: (request: PasswordResetRequest) => Effect.Effect<PasswordResetAck, AuthError>
+  /**
+   * Sets the new password of the reset link's account, spends the link and ends the account's
+   * sessions. `weak-password` when it breaks {@link NEW_PASSWORD_LENGTH}; `invalid-reset-link`
+   * for an unknown, spent or expired link (nothing changes). Added in 0.2.0.
+   */
+  readonly confirmPasswordReset: (confirmation: PasswordResetConfirmation) => Effect.Effect<void, AuthError>
 }>()("@ecasilla/core/casilla/AuthGateway") {}
 
 /**

@@ -73,7 +73,7 @@ export class CasillaStoreError extends Schema.TaggedError<CasillaStoreError>()("
  * @category errors
  */
 export class AuthError extends Schema.TaggedError<AuthError>()("@ecasilla/core/casilla/AuthError", {
-  reason: Schema.Literals(["invalid-credentials", "captcha-failed", "invalid-identity", "rate-limited", "unavailable"]),
+  reason: Schema.Literals(["invalid-credentials", "captcha-failed", "invalid-identity", "rate-limited", "unavailable", "weak-password", "invalid-reset-link"]),
   /** `invalid-identity`: the identity rule that failed (`bad-check-digit`…). */
   detail: Schema.optional(Schema.String)
 }) {}

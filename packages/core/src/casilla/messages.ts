@@ -1,5 +1,6 @@
 import type { Locale } from "../i18n/locale.js"
 import { errorMessage, registerMessages } from "../i18n/messages.js"
+import { NEW_PASSWORD_LENGTH } from "./auth.js"
 import type { CasillaReason } from "./errors.js"
 
 type Params = { readonly [k: string]: unknown }
@@ -63,14 +64,18 @@ const authEs: Catalogue = {
   "captcha-failed": () => "El código de seguridad no coincide.",
   "invalid-identity": () => "El número de documento no es válido.",
   unavailable: () => "El servicio de acceso no responde. Intente más tarde.",
-  "rate-limited": () => "Demasiados intentos: espere unos minutos y vuelva a intentarlo."
+  "rate-limited": () => "Demasiados intentos: espere unos minutos y vuelva a intentarlo.",
+  "weak-password": () => `La contraseña debe tener de ${NEW_PASSWORD_LENGTH.min} a ${NEW_PASSWORD_LENGTH.max} caracteres.`,
+  "invalid-reset-link": () => "El enlace para restablecer la contraseña no es válido o ya venció. Pida uno nuevo."
 }
 const authEn: Catalogue = {
   "invalid-credentials": () => "Wrong user or password.",
   "captcha-failed": () => "The security code does not match.",
   "invalid-identity": () => "The document number is not valid.",
   unavailable: () => "The sign-in service is not answering. Try again later.",
-  "rate-limited": () => "Too many attempts: wait a few minutes and try again."
+  "rate-limited": () => "Too many attempts: wait a few minutes and try again.",
+  "weak-password": () => `The password must have ${NEW_PASSWORD_LENGTH.min} to ${NEW_PASSWORD_LENGTH.max} characters.`,
+  "invalid-reset-link": () => "The password reset link is not valid or has expired. Ask for a new one."
 }
 
 const flat = (name: string, c: Catalogue): Catalogue => Object.fromEntries(Object.entries(c).map(([k, v]) => [`${name}.${k}`, v]))

@@ -32,7 +32,16 @@ const es = {
   signedInAs: (name: string) => `Sesión iniciada: ${name}`,
   signOut: "Cerrar sesión",
   signingOut: "Cerrando sesión…",
-  signedOut: "Cerró su sesión."
+  signedOut: "Cerró su sesión.",
+  newPasswordTitle: "Elegir una nueva contraseña",
+  newPasswordHelp: (min: number, max: number) => `Escriba su nueva contraseña (de ${min} a ${max} caracteres) y repítala.`,
+  newPassword: "Nueva contraseña",
+  repeatPassword: "Repita la nueva contraseña",
+  passwordsDiffer: "Las contraseñas no coinciden.",
+  newPasswordSubmit: "Guardar la nueva contraseña",
+  savingPassword: "Guardando…",
+  passwordChanged: "Su contraseña fue cambiada y sus sesiones abiertas se cerraron. Ya puede iniciar sesión con la nueva.",
+  askNewLink: "Pedir un nuevo enlace"
 }
 
 /**
@@ -75,6 +84,15 @@ export const casillaLoginStrings: Translations<typeof es> = {
     signedInAs: (name: string) => `Signed in: ${name}`,
     signOut: "Sign out",
     signingOut: "Signing out…",
-    signedOut: "You signed out."
+    signedOut: "You signed out.",
+    newPasswordTitle: "Choose a new password",
+    newPasswordHelp: (min: number, max: number) => `Type your new password (${min} to ${max} characters) and repeat it.`,
+    newPassword: "New password",
+    repeatPassword: "Repeat the new password",
+    passwordsDiffer: "The passwords do not match.",
+    newPasswordSubmit: "Save the new password",
+    savingPassword: "Saving…",
+    passwordChanged: "Your password was changed and your open sessions were ended. You can now sign in with the new one.",
+    askNewLink: "Ask for a new link"
   }
 }

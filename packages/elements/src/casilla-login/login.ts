@@ -2,11 +2,21 @@ import { html, LitElement, nothing } from "lit"
 import { property, state } from "lit/decorators.js"
 import * as Effect from "effect/Effect"
 import { checkDni, checkRuc, checkUserCode } from "@ecasilla/core/identity"
-import { AuthGateway, type AuthSession, casillaErrorMessage, type CaptchaChallenge, type LoginCredentials, type PasswordResetRequest } from "@ecasilla/core/casilla"
+import {
+  AuthGateway,
+  type AuthSession,
+  casillaErrorMessage,
+  type CaptchaChallenge,
+  isAcceptableNewPassword,
+  type LoginCredentials,
+  NEW_PASSWORD_LENGTH,
+  type PasswordResetConfirmation,
+  type PasswordResetRequest
+} from "@ecasilla/core/casilla"
 import { LocalizeController } from "../controllers/localize.js"
 import { RuntimeController } from "../controllers/runtime-controller.js"
 import { casillaStyles } from "../casilla/casilla.styles.js"
-import { CasillaLoginEvent, CasillaLogoutEvent, PasswordResetRequestedEvent } from "../events/casilla-events.js"
+import { CasillaLoginEvent, CasillaLogoutEvent, PasswordChangedEvent, PasswordResetRequestedEvent } from "../events/casilla-events.js"
 import { casillaLoginStrings } from "./login.strings.js"
 
 type Kind = "receptor" | "internal"
@@ -17,8 +27,10 @@ type DocType = "dni" | "ruc"
  * internal user with a user code `U…`/`E…`, password and security code (captcha). Numbers are
  * checked with the identity rules before anything is sent. "¿Olvidó su contraseña?" asks the
  * AuthGateway for a reset and always answers the same, so it never reveals whether an
- * account exists. Once signed in it shows who and a "Cerrar sesión" button that ends the
- * session at the gateway. Needs an `AuthGateway` in the provider's layer.
+ * account exists. With `reset-token` (the token of the e-mailed link, e.g. read by the page
+ * from its `#token=…`) it asks for the new password twice and sets it through the gateway,
+ * which spends the link. Once signed in it shows who and a "Cerrar sesión" button that ends
+ * the session at the gateway. Needs an `AuthGateway` in the provider's layer.
  *
  * @tag casilla-login
  * @summary Sign-in for receptors (DNI/RUC) and internal users (user code + captcha), with password reset.
@@ -28,9 +40,11 @@ type DocType = "dni" | "ruc"
  * @event {CasillaLoginEvent} casilla-login - The user signed in; `detail` is the session.
  * @event {CasillaLogoutEvent} casilla-logout - The user signed out; `detail` is the ended session. Clear the receptor's data on it.
  * @event {PasswordResetRequestedEvent} casilla-password-reset - The user asked for a password reset.
+ * @event {PasswordChangedEvent} casilla-password-changed - The user set a new password from a reset link. Remove the token from the page's address.
  *
  * @csspart form - The sign-in form.
  * @csspart reset - The password-reset form.
+ * @csspart new-password - The new-password form of a reset link.
  * @csspart session - Who is signed in, with the sign-out button.
  *
  * @cssproperty --casilla-font - Font.
@@ -53,10 +67,17 @@ export class CasillaLogin extends LitElement {
    */
   @property({ attribute: false }) session: AuthSession | undefined
 
+  /**
+   * The token of a password-reset link. While set (and nobody is signed in), the element asks
+   * for the new password instead of the sign-in.
+   */
+  @property({ attribute: "reset-token" }) resetToken: string | undefined
+
   @state() private docType: DocType = "dni"
   @state() private signedOut = false
   @state() private resetting = false
   @state() private resetDone = false
+  @state() private passwordChanged = false
   @state() private error = ""
   @state() private fieldError = ""
   @state() private captcha: CaptchaChallenge | undefined
@@ -67,9 +88,10 @@ export class CasillaLogin extends LitElement {
   private readonly loginCommand = this.runtime.command((c: LoginCredentials) => Effect.flatMap(Effect.service(AuthGateway), (g) => g.login(c)))
   private readonly logoutCommand = this.runtime.command((session: AuthSession) => Effect.flatMap(Effect.service(AuthGateway), (g) => g.logout(session)))
   private readonly resetCommand = this.runtime.command((r: PasswordResetRequest) => Effect.flatMap(Effect.service(AuthGateway), (g) => g.requestPasswordReset(r)))
+  private readonly confirmCommand = this.runtime.command((c: PasswordResetConfirmation) => Effect.flatMap(Effect.service(AuthGateway), (g) => g.confirmPasswordReset(c)))
 
   override updated(): void {
-    if (this.kind === "internal" && !this.captcha && !this.resetting && !this.session) void this.newCaptcha()
+    if (this.kind === "internal" && !this.captcha && !this.resetting && !this.session && !this.resetToken) void this.newCaptcha()
   }
 
   private async newCaptcha(): Promise<void> {
@@ -120,6 +142,7 @@ export class CasillaLogin extends LitElement {
     if (outcome.ok) {
       this.session = outcome.value
       this.signedOut = false
+      this.passwordChanged = false
       this.dispatchEvent(new CasillaLoginEvent(outcome.value))
       return
     }
@@ -160,6 +183,53 @@ export class CasillaLogin extends LitElement {
     } else {
       this.error = casillaErrorMessage(outcome.error, this.i18n.locale) ?? this.i18n.term("failed")
     }
+  }
+
+  private async submitNewPassword(e: Event): Promise<void> {
+    e.preventDefault()
+    const t = this.i18n.term.bind(this.i18n)
+    this.error = ""
+    this.fieldError = ""
+    const password = this.field("newPassword")
+    if (!isAcceptableNewPassword(password)) {
+      this.fieldError = t("newPasswordHelp", NEW_PASSWORD_LENGTH.min, NEW_PASSWORD_LENGTH.max)
+      return
+    }
+    if (password !== this.field("repeatPassword")) {
+      this.fieldError = t("passwordsDiffer")
+      return
+    }
+    const outcome = await this.confirmCommand.run({ token: this.resetToken ?? "", password })
+    if (!outcome) return
+    if (!outcome.ok) {
+      this.error = casillaErrorMessage(outcome.error, this.i18n.locale) ?? this.i18n.term("failed")
+      return
+    }
+    this.resetToken = undefined
+    this.passwordChanged = true
+    this.dispatchEvent(new PasswordChangedEvent())
+  }
+
+  private renderNewPassword() {
+    const t = this.i18n.term.bind(this.i18n)
+    const busy = this.confirmCommand.running
+    const invalid = this.fieldError ? "true" : "false"
+    return html`<form part="new-password" novalidate aria-busy=${busy ? "true" : "false"} @submit=${(e: Event) => void this.submitNewPassword(e)}>
+      <h2>${t("newPasswordTitle")}</h2>
+      <p class="hint" id="new-password-hint">${t("newPasswordHelp", NEW_PASSWORD_LENGTH.min, NEW_PASSWORD_LENGTH.max)}</p>
+      <div class="field">
+        <label for="newPassword">${t("newPassword")}</label>
+        <input id="newPassword" name="newPassword" type="password" autocomplete="new-password" maxlength=${NEW_PASSWORD_LENGTH.max} aria-describedby="new-password-hint password-error" aria-invalid=${invalid} />
+      </div>
+      <div class="field">
+        <label for="repeatPassword">${t("repeatPassword")}</label>
+        <input id="repeatPassword" name="repeatPassword" type="password" autocomplete="new-password" maxlength=${NEW_PASSWORD_LENGTH.max} aria-describedby="password-error" aria-invalid=${invalid} />
+        <p id="password-error" class="error">${this.fieldError}</p>
+      </div>
+      <p class="error" role="alert">${this.error}</p>
+      <button class="primary" type="submit" ?disabled=${busy}>${busy ? t("savingPassword") : t("newPasswordSubmit")}</button>
+      <p><button type="button" class="link" @click=${() => { this.resetToken = undefined; this.resetting = true; this.resetDone = false; this.error = ""; this.fieldError = "" }}>${t("askNewLink")}</button></p>
+    </form>`
   }
 
   private renderIdentity() {
@@ -203,6 +273,7 @@ export class CasillaLogin extends LitElement {
         <button type="button" aria-disabled=${busy ? "true" : "false"} @click=${() => void this.signOut()}>${busy ? t("signingOut") : t("signOut")}</button>
       </section>`
     }
+    if (this.resetToken) return this.renderNewPassword()
     if (this.resetting) {
       return html`<form part="reset" novalidate @submit=${(e: Event) => void this.submitReset(e)}>
         <h2>${t("resetTitle")}</h2>
@@ -218,6 +289,7 @@ export class CasillaLogin extends LitElement {
     return html`<form part="form" novalidate aria-busy=${busy ? "true" : "false"} @submit=${(e: Event) => void this.submit(e)}>
       <h2>${t("title")}</h2>
       ${this.signedOut ? html`<p role="status" class="ok">${t("signedOut")}</p>` : nothing}
+      ${this.passwordChanged ? html`<p role="status" class="ok">${t("passwordChanged")}</p>` : nothing}
       ${this.renderKind()}
       ${this.renderIdentity()}
       <div class="field">

@@ -67,6 +67,19 @@ export class PasswordResetRequestedEvent extends CustomEvent<void> {
 }
 
 /**
+ * Fired by `<casilla-login>` when the user set a new password from a reset link (the link is
+ * spent and the account's sessions ended). `bubbles` and `composed`.
+ *
+ * @since 0.2.0
+ * @category events
+ */
+export class PasswordChangedEvent extends CustomEvent<void> {
+  constructor() {
+    super("casilla-password-changed", { bubbles: true, composed: true })
+  }
+}
+
+/**
  * Fired by `<casilla-deposit>` when the user deposited the notification: `detail` is it, with
  * its legal date and constancia. `bubbles` and `composed`.
  *

@@ -15,7 +15,7 @@
  */
 import * as React from "react"
 import { createComponent, type EventName } from "@lit/react"
-import type { CasillaLoginEvent, CasillaLogoutEvent, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaInputEvent, FirmaVerifiedEvent, NotificationDepositedEvent, NotificationOpenedEvent, NotificationSignedEvent, PasswordResetRequestedEvent, SariRequestChangedEvent, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "../index.js"
+import type { CasillaLoginEvent, CasillaLogoutEvent, DocumentDownloadedEvent, EcasillaChangeEvent, EcasillaInputEvent, FirmaVerifiedEvent, NotificationDepositedEvent, NotificationOpenedEvent, NotificationSignedEvent, PasswordChangedEvent, PasswordResetRequestedEvent, SariRequestChangedEvent, SariRequestSavedEvent, TicketCreatedEvent, TicketUpdatedEvent } from "../index.js"
 import { CasillaDeposit as CasillaDepositElement } from "../define/casilla-deposit.js"
 import { CasillaInbox as CasillaInboxElement } from "../define/casilla-inbox.js"
 import { CasillaLogin as CasillaLoginElement } from "../define/casilla-login.js"
@@ -74,7 +74,8 @@ export const CasillaLogin = createComponent({
     onSession: "session" as EventName<CasillaLogoutEvent>,
     onCasillaLogin: "casilla-login" as EventName<CasillaLoginEvent>,
     onCasillaLogout: "casilla-logout" as EventName<CasillaLogoutEvent>,
-    onCasillaPasswordReset: "casilla-password-reset" as EventName<PasswordResetRequestedEvent>
+    onCasillaPasswordReset: "casilla-password-reset" as EventName<PasswordResetRequestedEvent>,
+    onCasillaPasswordChanged: "casilla-password-changed" as EventName<PasswordChangedEvent>
   }
 })
 
