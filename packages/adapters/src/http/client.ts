@@ -8,8 +8,15 @@ import * as HttpClientRequest from "effect/http/HttpClientRequest"
 import { HttpApiClient } from "effect/http-api"
 import type { HttpCauOptions } from "./cau.js"
 
+/**
+ * The client HttpApiClient derives from the contract.
+ *
+ * @internal
+ */
+export type CauClient = HttpApiClient.ForApi<typeof CauApi>
+
 /** @internal */
-export const makeClients = (options: HttpCauOptions) =>
+export const makeClients = (options: HttpCauOptions): Effect.Effect<{ readonly client: CauClient; readonly retrying: CauClient }, never, HttpClient.HttpClient> =>
   Effect.gen(function*() {
     // The session's `Authorization` (e.g. the bearer token of POST /api/auth/login), read on
     // every request so a sign-in or sign-out in the page takes effect at once.
