@@ -11,6 +11,10 @@ import { ALLOWED_ATTR, ALLOWED_SCHEMES, ALLOWED_TAGS, ALLOWED_URI_REGEXP, filter
  * rel): the tests check that what it lets through is kept as is by DOMPurify.
  */
 
+// The policy's attributes other than the two checked here; `target` and `rel` of links are
+// the policy's own (LINK_ATTRIBUTES), never the author's.
+const PLAIN_ATTRIBUTES = new Set(ALLOWED_ATTR.filter((name) => name !== "style" && name !== "href"))
+
 const options: sanitizeHtml.IOptions = {
   // `body` is only DOMPurify's walk root.
   allowedTags: ALLOWED_TAGS.filter((t) => t !== "body"),
@@ -26,9 +30,12 @@ const options: sanitizeHtml.IOptions = {
   // Styles are filtered by the shared policy below, not by sanitize-html's postcss pass.
   parseStyleAttributes: false,
   transformTags: {
+    // Runs on every opening tag: only the policy's attributes are copied (a Word paste puts
+    // class, lang, width, valign… on most of them), with no intermediate entry arrays.
     "*": (tagName, attribs) => {
       const out: sanitizeHtml.Attributes = {}
-      for (const [name, value] of Object.entries(attribs)) {
+      for (const name of Object.keys(attribs)) {
+        const value = attribs[name]
         if (name === "style") {
           const kept = filterStyle(value)
           if (kept) out.style = kept
@@ -36,7 +43,7 @@ const options: sanitizeHtml.IOptions = {
           // The same link rule as DOMPurify's ALLOWED_URI_REGEXP, on the value without the
           // whitespace and control characters a browser ignores in a URL.
           if (ALLOWED_URI_REGEXP.test(value.replace(/[\u0000-\u0020\u007f-\u009f]/g, ""))) out.href = value
-        } else if (name !== "target" && name !== "rel") out[name] = value
+        } else if (PLAIN_ATTRIBUTES.has(name)) out[name] = value
       }
       if (tagName === "a" && out.href) Object.assign(out, LINK_ATTRIBUTES)
       return { tagName, attribs: out }
