@@ -41,28 +41,56 @@ const tsForJs = (context, next) => {
 // The example backend (examples/server on PGlite in a temp folder), started on the first /api/
 // request and reached through this server, so a page under test talks to a real backend on its
 // own origin (the backend's CORS stays closed). Stopped with the test run.
+// A killed backend (see `/__backend`) is started again, on the same PGlite folder, by the next
+// /api/ request.
 let backend
+let backendChild
+let backendData
 const startBackend = () =>
   (backend ??= new Promise((resolve, reject) => {
-    const data = mkdtempSync(join(tmpdir(), "ecasilla-wtr-backend-"))
+    if (!backendData) {
+      backendData = mkdtempSync(join(tmpdir(), "ecasilla-wtr-backend-"))
+      process.once("exit", () => {
+        if (backendChild?.exitCode === null) backendChild.kill("SIGTERM")
+        rmSync(backendData, { recursive: true, force: true })
+      })
+    }
     const child = spawn(process.execPath, ["--conditions=source", "--import", "tsx", "examples/server/src/main.ts"], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: "", PORT: "0", HOST: "127.0.0.1", ECASILLA_DATA: join(data, "pgdata") },
+      env: { ...process.env, DATABASE_URL: "", PORT: "0", HOST: "127.0.0.1", ECASILLA_DATA: join(backendData, "pgdata") },
       stdio: ["ignore", "pipe", "inherit"]
     })
-    const stop = () => {
-      if (child.exitCode === null) child.kill("SIGTERM")
-      rmSync(data, { recursive: true, force: true })
-    }
-    process.once("exit", stop)
+    backendChild = child
     let out = ""
     child.stdout.on("data", (d) => {
       out += d
       const m = /on (http:\/\/127\.0\.0\.1:\d+)\/api/.exec(out)
       if (m) resolve(m[1])
     })
-    child.once("exit", (code) => reject(new Error(`example backend exited with ${code}`)))
+    child.once("exit", (code, signal) => {
+      if (backendChild === child) backend = undefined
+      reject(new Error(`example backend exited with ${code ?? signal}`))
+    })
   }))
+// A test can have the backend killed mid-request (`POST /__backend` with body
+// "kill-after-creates N"): the Nth ticket create that reaches it is applied, then the backend
+// gets SIGKILL before its answer leaves, and the page's connection drops. The next /api/
+// request starts it again on the same data. `GET /__backend` says how many times it was killed.
+let killAfterCreates = 0
+let kills = 0
+const backendSwitch = async (context, next) => {
+  if (context.path !== "/__backend") return next()
+  if (context.method === "GET") {
+    context.body = { kills }
+    return
+  }
+  if (context.method !== "POST") return next()
+  let body = ""
+  for await (const chunk of context.req) body += chunk
+  const m = /^kill-after-creates (\d+)$/.exec(body.trim())
+  killAfterCreates = m ? Number(m[1]) : 0
+  context.status = m ? 204 : 400
+}
 // A test can cut the page's network to the backend (`POST /__network` with body "down" or
 // "up"): while it is down every /api/ request has its connection dropped, as when the
 // intranet's network is gone.
@@ -86,14 +114,34 @@ const exampleBackend = async (context, next) => {
   for await (const chunk of context.req) chunks.push(chunk)
   const headers = {}
   for (const name of ["content-type", "x-ecasilla-user", "accept", "idempotency-key", "authorization"]) if (context.get(name)) headers[name] = context.get(name)
-  const answer = await fetch(base + context.url, { method: context.method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) })
+  const create = context.method === "POST" && context.path === "/api/tickets"
+  let answer
+  try {
+    answer = await fetch(base + context.url, { method: context.method, headers, ...(chunks.length ? { body: Buffer.concat(chunks) } : {}) })
+    if (create && killAfterCreates > 0 && --killAfterCreates === 0) {
+      // Applied, but the answer never leaves: the backend dies first.
+      await new Promise((resolve) => {
+        backendChild.once("exit", resolve)
+        backendChild.kill("SIGKILL")
+      })
+      kills++
+      answer = undefined
+    }
+  } catch {
+    answer = undefined
+  }
+  if (!answer) {
+    context.respond = false
+    context.req.socket.destroy()
+    return
+  }
   context.status = answer.status
   context.set("content-type", answer.headers.get("content-type") ?? "application/json")
   context.body = Buffer.from(await answer.arrayBuffer())
 }
 
 export default {
-  middleware: [tsForJs, networkSwitch, exampleBackend],
+  middleware: [tsForJs, networkSwitch, backendSwitch, exampleBackend],
   files: ["packages/*/src/**/*.browser.test.ts", "packages/*/test/**/*.browser.test.ts", "test/**/*.browser.test.ts"],
   nodeResolve: { exportConditions: ["source", "browser", "development"] },
   rootDir: fileURLToPath(new URL(".", import.meta.url)),

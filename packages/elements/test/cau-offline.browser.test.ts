@@ -5,20 +5,23 @@
 // says it waits; the page is reloaded (its runtime and database closed and opened again on
 // the same IndexedDB), still offline; when the network is back and the browser says so
 // (`online`), the ticket reaches the backend exactly once and the page finds it under its
-// final number.
+// final number. Then twelve tickets queued offline are replayed while the backend is killed
+// (SIGKILL, after applying one and before answering it) and started again on the same data:
+// all twelve arrive, none twice, numbered in the order they were filed.
 import { expect, fixture, html, oneEvent, waitUntil } from "@open-wc/testing"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import { Dexie } from "dexie"
 import { openEcasillaDb } from "@ecasilla/adapters/dexie"
 import { layerOfflineCau } from "@ecasilla/adapters/offline"
-import { isProvisionalTicketNumber, type Ticket, TicketError, TicketSync, type TicketSyncStatus } from "@ecasilla/core/cau"
+import { isProvisionalTicketNumber, type Ticket, TicketError, TicketService, TicketSync, type TicketSyncStatus } from "@ecasilla/core/cau"
 import "@ecasilla/elements/define/ecasilla-provider.js"
 import "@ecasilla/elements/define/cau-ticket-form.js"
 import "@ecasilla/elements/define/cau-ticket-detail.js"
 import "@ecasilla/elements/define/cau-sync-status.js"
 import type { CauSyncStatus, CauTicketDetail, CauTicketForm, EcasillaProvider, TicketCreatedEvent } from "@ecasilla/elements"
-import { $, fillNewTicket, rosa, shadowText } from "./cau-helpers.js"
+import { runOn } from "@ecasilla/elements"
+import { $, draft, fillNewTicket, rosa, shadowText } from "./cau-helpers.js"
 
 const network = (state: "up" | "down") => fetch("/__network", { method: "POST", body: state })
 const DB = "ecasilla-offline-e2e"
@@ -109,6 +112,52 @@ describe("an offline CAU page (IndexedDB + example backend)", () => {
     await new Promise((r) => setTimeout(r, 500))
     expect(await onServer(titulo)).to.have.length(1)
     await third.unload()
+  })
+})
+
+describe("an offline CAU page when the backend dies mid-sync (IndexedDB + example backend)", () => {
+  after(async () => {
+    await network("up")
+    await fetch("/__backend", { method: "POST", body: "kill-after-creates 0" })
+  })
+
+  it("the backend killed after applying a queued ticket and started again: every ticket arrives once, in the order filed", async () => {
+    const run = `Cola ${Date.now()}`
+    await network("down")
+    const page = await load(html`<cau-sync-status></cau-sync-status>`)
+    const cau = async <A, E>(f: (s: TicketService["Service"]) => Effect.Effect<A, E>): Promise<A> => {
+      const outcome = await runOn(page.provider.runtime, [TicketService], Effect.flatMap(Effect.service(TicketService), f))
+      if (!outcome.ok) throw outcome.error
+      return outcome.value
+    }
+    const sync = async (f: (s: TicketSync["Service"]) => Effect.Effect<TicketSyncStatus>): Promise<TicketSyncStatus> => {
+      const outcome = await runOn(page.provider.runtime, [TicketSync], Effect.flatMap(Effect.service(TicketSync), f))
+      if (!outcome.ok) throw outcome.error
+      return outcome.value
+    }
+    // Twelve tickets filed with the network down: each on the device, each in the queue.
+    for (let i = 0; i < 12; i++) {
+      const t = await cau((s) => s.createTicket(rosa, { ...draft, titulo: `${run} #${String(i).padStart(2, "0")}` }))
+      expect(isProvisionalTicketNumber(t.number)).to.equal(true)
+    }
+    expect((await sync((s) => s.status)).pending).to.equal(12)
+
+    // The network is back; the backend applies the fifth and dies before answering it.
+    const killsBefore = ((await (await fetch("/__backend")).json()) as { kills: number }).kills
+    await fetch("/__backend", { method: "POST", body: "kill-after-creates 5" })
+    await network("up")
+    // The next request starts it again on the same data; the replay goes on where it stopped,
+    // the lost answer's ticket replayed under its key.
+    await waitUntil(async () => (await sync((s) => s.sync)).pending === 0, "the queue never emptied", { timeout: 60000, interval: 500 })
+    const res = await fetch(`/api/tickets?requesterId=${rosa.id}&limit=500`, { headers: { "x-ecasilla-user": rosa.id } })
+    const mine = ((await res.json()) as Array<Ticket>).filter((t) => t.titulo.startsWith(run))
+    expect(mine.map((t) => t.titulo).sort()).to.deep.equal(Array.from({ length: 12 }, (_, i) => `${run} #${String(i).padStart(2, "0")}`))
+    // Numbered by the backend in the order they were filed.
+    const byNumber = [...mine].sort((a, b) => a.number.localeCompare(b.number)).map((t) => t.titulo)
+    expect(byNumber).to.deep.equal([...byNumber].sort())
+    expect((await sync((s) => s.status)).failures).to.deep.equal([])
+    expect(((await (await fetch("/__backend")).json()) as { kills: number }).kills).to.equal(killsBefore + 1)
+    await page.unload()
   })
 })
 
