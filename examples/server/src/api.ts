@@ -367,7 +367,8 @@ const guard = (options: ApiOptions) =>
   HttpMiddleware.make((app) =>
     Effect.gen(function*() {
       const request = yield* HttpServerRequest.HttpServerRequest
-      const path = new URL(request.url, "http://localhost").pathname
+      // The request target as sent (never parsed as a URL: `//x` would be a host).
+      const path = request.url.split("?")[0] ?? "/"
       if (!path.startsWith("/api/")) return problemResponse(notFound)
       if ((!options.sari && path.startsWith("/api/sari/")) || (!options.casilla && path.startsWith("/api/casilla/"))) return problemResponse(notFound)
       if (request.method !== "GET" && request.method !== "POST") return problemResponse(new Problem("method-not-allowed", "Método no permitido."))
@@ -382,7 +383,18 @@ const guard = (options: ApiOptions) =>
         // A declared length over the limit is refused before a byte of the body is read.
         if (Number(request.headers["content-length"] ?? 0) > limit) return yield* refuseBody(request)
       }
-      const exit = yield* Effect.exit(Effect.provideService(app, HttpIncomingMessage.MaxBodySize, ByteSize.bytes(limit)))
+      // NUL is no character of any text here (PostgreSQL refuses it in text): a request that
+      // carries one, in its address or its JSON, is refused before anything reads it further.
+      const badCharacters = problemResponse(new Problem("bad-request", "La solicitud contiene caracteres no válidos (NUL)."))
+      if (/%00|\u0000/.test(request.url)) return badCharacters
+      const checked = Effect.gen(function*() {
+        if (request.method === "POST" && (request.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase() === "application/json") {
+          const text = yield* Effect.orDie(request.text)
+          if (text.includes("\u0000") || /\\u0000/i.test(text)) return badCharacters
+        }
+        return yield* app
+      })
+      const exit = yield* Effect.exit(Effect.provideService(checked, HttpIncomingMessage.MaxBodySize, ByteSize.bytes(limit)))
       if (Exit.isSuccess(exit)) {
         // The CAU relays after its own commits; SARI's and the casilla's events go out now too.
         if (request.method === "POST" && exit.value.status < 300 && (path.startsWith("/api/sari/") || path.startsWith("/api/casilla/"))) options.afterCommit?.()
@@ -420,6 +432,10 @@ const answerCause = (request: HttpServerRequest.HttpServerRequest, cause: Cause.
       return yield* refuseBody(request)
     }
     if (marks.has("MultipartError")) return problemResponse(new Problem("bad-multipart", "El cuerpo multipart/form-data no se pudo leer."))
+    // Text the database cannot hold (a NUL in a multipart field): the client's input, not a fault.
+    if (/invalid byte sequence/.test(String((failure as { message?: unknown })?.message ?? ""))) {
+      return problemResponse(new Problem("bad-request", "La solicitud contiene caracteres no válidos (NUL)."))
+    }
     if (marks.has("RouteNotFound")) return problemResponse(notFound)
     if (marks.has("RequestParseError")) return problemResponse(new Problem("bad-request", "No se pudo leer la solicitud."))
     console.error("example-server: defect", Cause.pretty(cause))

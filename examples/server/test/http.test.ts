@@ -122,6 +122,15 @@ describe("example backend (PGlite)", () => {
     })
     expect(brokenForm.status).toBe(400)
     expect(((await brokenForm.json()) as any).error.code).toMatch(/^bad-/)
+    // What fuzzing found: a NUL (PostgreSQL refuses it in text) is a 400, in the address or
+    // in JSON; a target like `//` is an unknown route, not a crash.
+    const nul = await call(LEAD, "GET", "/users?q=%00")
+    expect([nul.status, nul.body.error.code]).toEqual([400, "bad-request"])
+    const nulJson = await call(REQUESTER, "POST", "/tickets", { ...draft, telefono: "987\u0000654321" })
+    expect([nulJson.status, nulJson.body.error.code]).toEqual([400, "bad-request"])
+    const slashes = await fetch(`${api.url}/api/..//`)
+    expect(slashes.status).toBe(404)
+    expect(((await slashes.json()) as any).error.code).toBe("not-found")
     const unknown = await call(REQUESTER, "GET", "/nada/de/esto")
     expect(unknown.status).toBe(404)
     expect(unknown.body.error.code).toBe("not-found")
