@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
 import type { Actor } from "@ecasilla/core"
-import { defaultCauCatalog, type NewAttachment, TicketService, TicketStoreError } from "@ecasilla/core/cau"
+import { defaultCauCatalog, type NewAttachment, type Ticket, TicketService, TicketStoreError } from "@ecasilla/core/cau"
 import { AuthError, casillaErrorMessage, type CasillaService, type NotificationQuery, type NotificationState } from "@ecasilla/core/casilla"
 import { ACTOR_HEADER, CauApi, MAX_NOTIFICATION_BYTES, MAX_REQUEST_BYTES, problemHttpStatus, sariStates } from "@ecasilla/core/http"
 import { Directory } from "@ecasilla/core/ports"
@@ -43,6 +43,9 @@ export interface ApiOptions {
   readonly afterCommit?: () => void
 }
 
+/** What reading a ticket back can fail with (an idempotent replay answers with the ticket). */
+type TicketReadError = Effect.Error<ReturnType<TicketService["Service"]["getTicket"]>>
+
 /** A refusal of the transport: its code decides its status (`problemHttpStatus`). */
 class Problem {
   constructor(readonly code: string, readonly message: string) {}
@@ -55,25 +58,17 @@ const problemBody = (p: Problem) => ({ error: { code: p.code, message: p.message
 const problemResponse = (p: Problem, headers: Record<string, string> = {}) =>
   HttpServerResponse.jsonUnsafe(problemBody(p), { status: problemHttpStatus(p.code), headers: { "cache-control": "no-store", ...headers } })
 
+/** A handler's failure as it leaves: a problem under its code, a core error with its words. */
+type Answer<E> = E extends Problem ? { readonly error: { readonly code: string; readonly message: string } } : { readonly error: E; readonly message?: string }
+
 /**
  * A failure as the contract's answer: a transport problem as `{ error: { code, message } }`,
  * a core error as `{ error, message }` (its fields, and its Spanish words beside them). The
- * endpoint's error schemas then pick the one status declared for it.
+ * endpoint's error schemas then pick the one status declared for it; the types make each
+ * handler's failures ones its endpoint declares (infrastructure failures are defects: 500).
  */
-const toAnswer = (e: unknown): unknown =>
-  e instanceof Problem
-    ? problemBody(e)
-    : typeof e === "object" && e !== null && "_tag" in e
-      ? { error: e, message: (e as { message?: string }).message }
-      : e
-
-/**
- * Runs a handler's effect with its failures as contract answers. The cast hands the encoding
- * to the endpoint's error schemas: an answer none of them declares is a defect (500), never a
- * leak of an undeclared error.
- */
-const answered = <A, R>(effect: Effect.Effect<A, unknown, R>): Effect.Effect<A, never, R> =>
-  Effect.mapError(effect, toAnswer) as unknown as Effect.Effect<A, never, R>
+const answered = <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, Answer<E>, R> =>
+  Effect.mapError(effect, (e): Answer<E> => (e instanceof Problem ? problemBody(e) : { error: e, message: (e as { message?: string }).message }) as Answer<E>)
 
 const bearerOf = (request: HttpServerRequest.HttpServerRequest) => /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1]
 
@@ -136,29 +131,34 @@ const groups = (options: ApiOptions) => {
    * of any command) answers with its ticket instead of being applied again; the key commits
    * with the change, so two racing replays apply it once.
    */
-  const keyed = <A>(request: HttpServerRequest.HttpServerRequest, ticketId: string | undefined, command: (actor: Actor, service: TicketService["Service"]) => Effect.Effect<A, unknown>) =>
-    cau(request, (actor, service) =>
-      Effect.gen(function*() {
-        const key = (request.headers["idempotency-key"] ?? "").trim()
-        if (!key) return yield* command(actor, service)
-        if (!/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
-          return yield* Effect.fail(new Problem("bad-idempotency-key", "La clave de idempotencia debe tener de 8 a 100 letras, dígitos, - o _."))
-        }
-        const applied = yield* Effect.provideService(ticketOfIdempotencyKey(actor.id, key), SqlClient.SqlClient, options.sql)
-        if (Option.isSome(applied)) return (yield* service.getTicket(actor, applied.value)) as A
-        return yield* command(actor, service).pipe(
-          Effect.provideService(IdempotencyKey, { actorId: actor.id, key }),
-          Effect.catch((e) =>
-            !(e instanceof TicketStoreError) || (e.reason !== "duplicate" && !(ticketId !== undefined && e.reason === "conflict"))
-              ? Effect.fail(e)
-              : Effect.gen(function*() {
-                // The racing twin committed first: answer with what it made.
-                const found = yield* Effect.provideService(ticketOfIdempotencyKey(actor.id, key), SqlClient.SqlClient, options.sql)
-                if (Option.isNone(found)) return yield* Effect.fail(e)
-                return (yield* service.getTicket(actor, found.value)) as A
-              }))
-        )
+  const keyOf = (actorId: string, key: string) => Effect.orDie(Effect.provideService(ticketOfIdempotencyKey(actorId, key), SqlClient.SqlClient, options.sql))
+  const keyed = <A, E>(
+    request: HttpServerRequest.HttpServerRequest,
+    ticketId: string | undefined,
+    command: (actor: Actor, service: TicketService["Service"]) => Effect.Effect<A, E>
+  ) =>
+    cau(request, (actor, service): Effect.Effect<A | Ticket, E | Problem | TicketReadError> => {
+      const key = (request.headers["idempotency-key"] ?? "").trim()
+      if (!key) return command(actor, service)
+      if (!/^[A-Za-z0-9_-]{8,100}$/.test(key)) {
+        return Effect.fail(new Problem("bad-idempotency-key", "La clave de idempotencia debe tener de 8 a 100 letras, dígitos, - o _."))
+      }
+      const applied = (ticket: string): Effect.Effect<Ticket, TicketReadError> => service.getTicket(actor, ticket)
+      // A create's duplicate, or a command's version conflict, may be the racing twin that
+      // committed the same key first: answer with what it made.
+      const raced = (e: E) => e instanceof TicketStoreError && (e.reason === "duplicate" || (ticketId !== undefined && e.reason === "conflict"))
+      return Effect.flatMap(keyOf(actor.id, key), Option.match({
+        onSome: applied,
+        onNone: () =>
+          command(actor, service).pipe(
+            Effect.provideService(IdempotencyKey, { actorId: actor.id, key }),
+            Effect.catch((e: E): Effect.Effect<Ticket, E | TicketReadError> =>
+              raced(e)
+                ? Effect.flatMap(keyOf(actor.id, key), (found): Effect.Effect<Ticket, E | TicketReadError> => (Option.isSome(found) ? applied(found.value) : Effect.fail(e)))
+                : Effect.fail(e))
+          )
       }))
+    })
 
   const service = HttpApiBuilder.group(CauApi, "service", (h) =>
     h.handle("health", () => Effect.succeed({ ok: true })).handle("catalog", () => Effect.succeed(defaultCauCatalog)))
@@ -167,7 +167,7 @@ const groups = (options: ApiOptions) => {
     h
       .handle("login", ({ payload, request }) =>
         answered(Effect.gen(function*() {
-          const outcome = yield* options.auth.login(payload, Option.getOrElse(request.remoteAddress, () => "?"))
+          const outcome = yield* Effect.orDie(options.auth.login(payload, Option.getOrElse(request.remoteAddress, () => "?")))
           if (outcome.ok) return outcome.session
           return yield* Effect.fail(
             outcome.refusal === "rate-limited"
@@ -182,7 +182,7 @@ const groups = (options: ApiOptions) => {
         Effect.as(Effect.ignore(bearerOf(request) === undefined ? Effect.void : options.auth.logout(bearerOf(request)!)), { ok: true }))
       .handle("resetConfirm", ({ payload }) =>
         answered(Effect.gen(function*() {
-          const outcome = yield* options.auth.confirmReset(payload.token, payload.password)
+          const outcome = yield* Effect.orDie(options.auth.confirmReset(payload.token, payload.password))
           // The words are the casilla catalogue's, as on the page.
           const words = (reason: "weak-password" | "invalid-reset-link") => casillaErrorMessage(new AuthError({ reason }), "es-PE") ?? reason
           if (outcome === "weak-password") return yield* Effect.fail(new Problem("weak-password", words("weak-password")))
@@ -192,7 +192,7 @@ const groups = (options: ApiOptions) => {
       .handle("reset", ({ payload, request }) =>
         // The same answer whether the account exists or not; only the rate limit shows.
         answered(Effect.gen(function*() {
-          const answer = yield* options.auth.requestReset(payload.userCode, Option.getOrElse(request.remoteAddress, () => "?"))
+          const answer = yield* Effect.orDie(options.auth.requestReset(payload.userCode, Option.getOrElse(request.remoteAddress, () => "?")))
           if (answer === "rate-limited") return yield* Effect.fail(new Problem("rate-limited", "Demasiados intentos: espere unos minutos y vuelva a intentarlo."))
           return { accepted: true }
         }))))
