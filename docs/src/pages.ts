@@ -282,7 +282,7 @@ const outcome = await this.save.run(actor, draft)   // typed { ok: true, value }
     section: "Casilla electrónica",
     tag: "casilla-login",
     summary:
-      "El ingreso a la Casilla Electrónica: el receptor con su DNI (persona natural) o su RUC (entidad) y su contraseña; el personal de la CGR con su código de usuario, contraseña y código de seguridad (captcha); y el formulario para restablecer la contraseña, que responde lo mismo exista o no la cuenta. La pasarela de autenticación es un puerto de @ecasilla/core: aquí, una en memoria.",
+      "El ingreso a la Casilla Electrónica: el receptor con su DNI (persona natural) o su RUC (entidad) y su contraseña; el personal de la CGR con su código de usuario, contraseña y código de seguridad (captcha); el formulario para restablecer la contraseña, que responde lo mismo exista o no la cuenta; y, con reset-token (el token del enlace enviado por correo, que la página lee de su #token=…), el formulario para elegir la nueva contraseña. La pasarela de autenticación es un puerto de @ecasilla/core: aquí, una en memoria.",
     body: `
 <p>Cuentas de demostración (contraseña <code>Demo-2026</code>): receptora DNI <code>10117410</code>, entidad RUC <code>20131378972</code>; personal de la CGR <code>E40125</code> (notificadora), <code>U20011</code> (emisora), <code>U18342</code> (auxiliar). El captcha muestra su código en la imagen.</p>`,
     demo: `<casilla-login></casilla-login>
@@ -290,7 +290,7 @@ const outcome = await this.save.run(actor, draft)   // typed { ok: true, value }
     en: {
       section: "Electronic casilla",
       summary:
-        "Sign-in to the Casilla Electrónica: the receptor with their DNI (a person) or RUC (an entity) and password; CGR staff with their user code, password and security code (captcha); and the password-reset form, which answers the same whether the account exists or not. The sign-in gateway is a port of @ecasilla/core: here, an in-memory one.",
+        "Sign-in to the Casilla Electrónica: the receptor with their DNI (a person) or RUC (an entity) and password; CGR staff with their user code, password and security code (captcha); the password-reset form, which answers the same whether the account exists or not; and, with reset-token (the token of the e-mailed link, which the page reads from its #token=…), the form to choose the new password. The sign-in gateway is a port of @ecasilla/core: here, an in-memory one.",
       body: `
 <p>Demo accounts (password <code>Demo-2026</code>): receptor DNI <code>10117410</code>, entity RUC <code>20131378972</code>; CGR staff <code>E40125</code> (notificador), <code>U20011</code> (emisor), <code>U18342</code> (auxiliar). The captcha shows its code in the image.</p>`
     },
