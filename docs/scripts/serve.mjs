@@ -1,6 +1,7 @@
 // A small static file server for the built playground: loopback only by default,
-// no directory escapes, index.html for folders.
-import { createServer } from "node:http"
+// no directory escapes, index.html for folders. With `backend`, /api/ goes to that backend
+// (e.g. examples/server), so the playground's pages talk to it on their own origin.
+import { createServer, request as httpRequest } from "node:http"
 import { createReadStream } from "node:fs"
 import { stat } from "node:fs/promises"
 import { extname, join, normalize, resolve, sep } from "node:path"
@@ -42,9 +43,10 @@ async function fileFor(rootDir, urlPath) {
  * Serves `dir` on `host:port` (port 0 picks a free one). Resolves with the
  * listening server and its URL.
  */
-export function serveSite(dir, { port = 8000, host = "127.0.0.1" } = {}) {
+export function serveSite(dir, { port = 8000, host = "127.0.0.1", backend } = {}) {
   const rootDir = resolve(dir)
   const server = createServer(async (req, res) => {
+    if (backend && (req.url ?? "").startsWith("/api/")) return proxy(backend, req, res)
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" }).end()
       return
@@ -73,4 +75,22 @@ export function serveSite(dir, { port = 8000, host = "127.0.0.1" } = {}) {
       resolvePromise({ server, url: `http://${shown}:${address.port}/` })
     })
   })
+}
+
+/** The headers a page's request carries to the backend: its body's type and the caller's. */
+const FORWARDED = ["content-type", "content-length", "accept", "authorization", "idempotency-key", "x-ecasilla-user"]
+
+/** Streams the request to `backend` and its answer back; a backend that does not answer is a 502. */
+function proxy(backend, req, res) {
+  const target = new URL(req.url, backend)
+  const headers = Object.fromEntries(FORWARDED.filter((h) => req.headers[h] !== undefined).map((h) => [h, req.headers[h]]))
+  const out = httpRequest(target, { method: req.method, headers }, (answer) => {
+    res.writeHead(answer.statusCode ?? 502, Object.fromEntries(["content-type", "content-length", "cache-control", "connection"].filter((h) => answer.headers[h] !== undefined).map((h) => [h, answer.headers[h]])))
+    answer.pipe(res)
+  })
+  out.on("error", () => {
+    if (!res.headersSent) res.writeHead(502, { "content-type": "application/json; charset=utf-8" })
+    res.end(JSON.stringify({ error: { code: "bad-gateway", message: "El servidor de ejemplo no responde." } }))
+  })
+  req.pipe(out)
 }

@@ -43,7 +43,44 @@ export const openPlaygroundStorage = (): Promise<PlaygroundStorage> => {
 /** The storage being opened last: the actor list waits for its seeds (roles come from them). */
 let opening: Promise<PlaygroundStorage> | undefined
 
+/**
+ * Whether the page is served with a backend (`ECASILLA_BACKEND=… npm start`): the same
+ * origin answers the contract's health check.
+ */
+export const backendAvailable = async (): Promise<boolean> => {
+  try {
+    const res = await fetch("/api/health", { cache: "no-store" })
+    return res.ok && ((await res.json()) as { ok?: unknown }).ok === true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The playground on the example backend: the CAU offline-capable over HTTP (a copy and a
+ * queue in IndexedDB), SARI, the casilla and sign-in over HTTP, all on the page's origin.
+ */
+const openBackendStorage = async (): Promise<PlaygroundStorage> => {
+  const [{ layerHttpAuth, layerHttpCasilla, layerHttpSari }, { layerOfflineCau }, { openEcasillaDb }] = await Promise.all([
+    import("@ecasilla/adapters/http"),
+    import("@ecasilla/adapters/offline"),
+    import("@ecasilla/adapters/dexie")
+  ])
+  const baseUrl = location.origin
+  return {
+    layer: Layer.mergeAll(
+      layerOfflineCau({ baseUrl, db: openEcasillaDb(`${PLAYGROUND_DB}-backend`) }),
+      layerHttpSari({ baseUrl }),
+      layerHttpCasilla({ baseUrl }),
+      layerHttpAuth({ baseUrl })
+    ),
+    label: "Servidor de ejemplo (examples/server)",
+    labelEn: "Example server (examples/server)"
+  }
+}
+
 const openStorage = async (): Promise<PlaygroundStorage> => {
+  if (await backendAvailable()) return openBackendStorage()
   try {
     const { layerDexieCau, layerDexieSari, openEcasillaDb, sariDemoConfig, seedCauDemo, seedSariDemo } = await import("@ecasilla/adapters/dexie")
     const { Layer } = await import("effect")
@@ -161,6 +198,7 @@ export const demoActors = async (): Promise<ReadonlyArray<Actor>> => {
  * when the playground database is not available.
  */
 const rolesNow = async (people: ReadonlyArray<Actor>): Promise<ReadonlyArray<Actor>> => {
+  if (await backendAvailable()) return rolesOnBackend(people)
   try {
     const [{ layerDexieSari, openEcasillaDb, sariDemoConfig }, { RoleDirectory }] = await Promise.all([import("@ecasilla/adapters/dexie"), import("@ecasilla/core/roles")])
     // The seeds first: the role assignments are written there.
@@ -173,3 +211,15 @@ const rolesNow = async (people: ReadonlyArray<Actor>): Promise<ReadonlyArray<Act
     return people
   }
 }
+
+/** Each person as the backend's directory has them now (its roles include what SARI granted there). */
+const rolesOnBackend = (people: ReadonlyArray<Actor>): Promise<ReadonlyArray<Actor>> =>
+  Promise.all(people.map(async (person) => {
+    try {
+      const res = await fetch(`/api/users?q=${encodeURIComponent(person.id)}&limit=5`, { headers: { "x-ecasilla-user": person.id } })
+      const found = res.ok ? ((await res.json()) as ReadonlyArray<{ readonly id: string; readonly roles: ReadonlyArray<string> }>).find((u) => u.id === person.id) : undefined
+      return found ? new (person.constructor as typeof Actor)({ ...person, roles: [...found.roles] as Actor["roles"] }) : person
+    } catch {
+      return person
+    }
+  }))
