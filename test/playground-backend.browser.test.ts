@@ -1,7 +1,8 @@
 /// <reference types="mocha" />
-// The playground on a backend (`ECASILLA_BACKEND=… npm start`), in Chromium: when its origin
-// answers the contract's health check, the playground's storage is the example backend (the
-// test runner proxies /api/ to one), not the browser's IndexedDB. A ticket filed through the
+// The playground on a backend (`ECASILLA_BACKEND=… npm start`), in Chromium: when the page is
+// marked as served with a backend and its origin answers the contract's health check, the
+// playground's storage is the example backend (the test runner proxies /api/ to one), not the
+// browser's IndexedDB. A ticket filed through the
 // playground's layer is on the backend, and the "Actuar como" people carry the roles the
 // backend holds for them.
 import { expect } from "@open-wc/testing"
@@ -11,8 +12,18 @@ import { TicketService } from "@ecasilla/core/cau"
 import { cauDemoUsers } from "@ecasilla/adapters/memory"
 import { backendAvailable, demoActors, openPlaygroundStorage } from "../docs/src/storage.js"
 
+/** What `ECASILLA_BACKEND=… npm start` adds to every page it serves. */
+const markServedWithBackend = () => {
+  if (!document.querySelector('meta[name="ecasilla-backend"]')) {
+    document.head.append(Object.assign(document.createElement("meta"), { name: "ecasilla-backend", content: "/api/" }))
+  }
+}
+
 describe("the playground on the example backend", () => {
-  it("uses the backend when the page's origin serves the contract, and files tickets there", async () => {
+  it("uses the backend when the page is served with one, and files tickets there", async () => {
+    // A page served without a backend asks nothing of the network and stays on IndexedDB.
+    expect(await backendAvailable()).to.equal(false)
+    markServedWithBackend()
     expect(await backendAvailable()).to.equal(true)
     const storage = await openPlaygroundStorage()
     expect(storage.label).to.contain("Servidor de ejemplo")
@@ -29,6 +40,7 @@ describe("the playground on the example backend", () => {
   })
 
   it("gives the people of «Actuar como» the roles the backend holds for them", async () => {
+    markServedWithBackend()
     const actors = await demoActors()
     const notificadora = actors.find((a) => a.id === "E40125")!
     const res = await fetch("/api/users?q=E40125&limit=5", { headers: { "x-ecasilla-user": "E40125" } })

@@ -3,7 +3,7 @@
 // (e.g. examples/server), so the playground's pages talk to it on their own origin.
 import { createServer, request as httpRequest } from "node:http"
 import { createReadStream } from "node:fs"
-import { stat } from "node:fs/promises"
+import { readFile, stat } from "node:fs/promises"
 import { extname, join, normalize, resolve, sep } from "node:path"
 
 const types = {
@@ -60,6 +60,13 @@ export function serveSite(dir, { port = 8000, host = "127.0.0.1", backend } = {}
     // A folder without its trailing slash: redirect, so relative links resolve.
     if (file.endsWith(`${sep}index.html`) && !url.split("?")[0].endsWith("/") && !url.endsWith("index.html")) {
       res.writeHead(301, { location: url.split("?")[0] + "/" }).end()
+      return
+    }
+    // With a backend, each page says so, and the playground's storage takes it.
+    if (backend && extname(file) === ".html") {
+      const page = (await readFile(file, "utf8")).replace("</head>", '<meta name="ecasilla-backend" content="/api/"></head>')
+      res.writeHead(200, { "content-type": types[".html"], "cache-control": "no-cache" })
+      res.end(req.method === "HEAD" ? undefined : page)
       return
     }
     res.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" })

@@ -44,10 +44,12 @@ export const openPlaygroundStorage = (): Promise<PlaygroundStorage> => {
 let opening: Promise<PlaygroundStorage> | undefined
 
 /**
- * Whether the page is served with a backend (`ECASILLA_BACKEND=… npm start`): the same
- * origin answers the contract's health check.
+ * Whether the page is served with a backend (`ECASILLA_BACKEND=… npm start` marks its pages
+ * with `<meta name="ecasilla-backend">`) and the backend answers the contract's health check.
+ * A page without the mark asks nothing of the network.
  */
 export const backendAvailable = async (): Promise<boolean> => {
+  if (!document.querySelector('meta[name="ecasilla-backend"]')) return false
   try {
     const res = await fetch("/api/health", { cache: "no-store" })
     return res.ok && ((await res.json()) as { ok?: unknown }).ok === true

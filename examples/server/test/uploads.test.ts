@@ -88,60 +88,48 @@ describe("attachments as multipart/form-data", () => {
     await runtime.dispose()
   }, 60_000)
 
-  it("a multipart body over the limit gets 413 while it is still being sent, and the client reads it", async () => {
-    const u = new URL(`${example.api.url}/api/tickets`)
-    const boundary = "----ecasilla-test"
-    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      // No declared length (chunked): the server finds out while reading.
-      const r = request({ host: u.hostname, port: u.port, path: u.pathname, method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}`, [ACTOR_HEADER]: rosa.id } }, (res) => {
+  /**
+   * POSTs a body with no declared length (chunked): `head`, then 1 MB chunks past the limit, then
+   * `tail`, stopping once the answer comes. The server finds out while reading.
+   */
+  const sendOversized = (type: string, head: string, chunk: Buffer, tail: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const u = new URL(`${example.api.url}/api/tickets`)
+      const r = request({ host: u.hostname, port: u.port, path: u.pathname, method: "POST", headers: { "content-type": type, [ACTOR_HEADER]: rosa.id } }, (res) => {
         let body = ""
         res.on("data", (c: Buffer) => void (body += c.toString()))
         res.on("end", () => resolve({ status: res.statusCode ?? 0, body }))
       })
       r.on("error", reject)
-      r.write(`--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="enorme.pdf"\r\ncontent-type: application/pdf\r\n\r\n`)
-      const chunk = randomBytes(MB)
+      r.write(head)
       let sent = 0
       const pump = () => {
         while (sent < MAX_REQUEST_BYTES + 4 * MB) {
           sent += chunk.length
           if (!r.write(chunk)) return void r.once("drain", pump)
         }
-        r.end(`\r\n--${boundary}--\r\n`)
+        r.end(tail)
       }
       r.on("response", () => {
         sent = Number.POSITIVE_INFINITY
       })
       pump()
     })
+
+  it("a multipart body over the limit gets 413 while it is still being sent, and the client reads it", async () => {
+    const boundary = "----ecasilla-test"
+    const answer = await sendOversized(
+      `multipart/form-data; boundary=${boundary}`,
+      `--${boundary}\r\ncontent-disposition: form-data; name="files"; filename="enorme.pdf"\r\ncontent-type: application/pdf\r\n\r\n`,
+      randomBytes(MB),
+      `\r\n--${boundary}--\r\n`
+    )
     expect(answer.status).toBe(413)
     expect(JSON.parse(answer.body).error.code).toBe("too-large")
   }, 60_000)
 
   it("a JSON body over the limit with no declared length gets 413 too, and the client reads it", async () => {
-    const u = new URL(`${example.api.url}/api/tickets`)
-    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const r = request({ host: u.hostname, port: u.port, path: u.pathname, method: "POST", headers: { "content-type": "application/json", [ACTOR_HEADER]: rosa.id } }, (res) => {
-        let body = ""
-        res.on("data", (c: Buffer) => void (body += c.toString()))
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }))
-      })
-      r.on("error", reject)
-      r.write(`{"titulo":"`)
-      const chunk = Buffer.alloc(MB, "a")
-      let sent = 0
-      const pump = () => {
-        while (sent < MAX_REQUEST_BYTES + 4 * MB) {
-          sent += chunk.length
-          if (!r.write(chunk)) return void r.once("drain", pump)
-        }
-        r.end(`"}`)
-      }
-      r.on("response", () => {
-        sent = Number.POSITIVE_INFINITY
-      })
-      pump()
-    })
+    const answer = await sendOversized("application/json", `{"titulo":"`, Buffer.alloc(MB, "a"), `"}`)
     expect(answer.status).toBe(413)
     expect(JSON.parse(answer.body).error.code).toBe("too-large")
   }, 60_000)
