@@ -188,9 +188,10 @@ async function sign(w, pki, who, { first, field, fields, rect }) {
 
 /**
  * The benchmark document: `bulkBytes` of incompressible image data (a scanned page), three
- * revisions, two signatures. Returns the bytes and the PKI (its root is the trust anchor).
+ * revisions, two signatures (`{ signatures: 1 }`: the titular's alone, two revisions). Returns
+ * the bytes and the PKI (its root is the trust anchor).
  */
-export async function makeFirmaPeruPdf(bulkBytes) {
+export async function makeFirmaPeruPdf(bulkBytes, { signatures = 2 } = {}) {
   const pki = await makeBenchPki()
   const w = new Writer()
   w.push(enc("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"))
@@ -211,6 +212,6 @@ export async function makeFirmaPeruPdf(bulkBytes) {
   ])
   w.xref(11, 1, 12)
   const fields = await sign(w, pki, pki.titular, { first: 12, field: "Titular", fields: [], rect: "[350 60 550 120]" })
-  await sign(w, pki, pki.notifier, { first: 17, field: "Notificacion", fields, rect: "[350 130 550 190]" })
+  if (signatures > 1) await sign(w, pki, pki.notifier, { first: 17, field: "Notificacion", fields, rect: "[350 130 550 190]" })
   return { pdf: w.bytes(), pki }
 }

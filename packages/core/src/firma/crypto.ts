@@ -168,6 +168,49 @@ const viaNode = (c: FirmaSignatureCheck, n: NodeCrypto): boolean | undefined => 
   }
 }
 
+/** Most a signed range leaves out and puts back around a digest: a /Contents hole and the tail after it. */
+const IN_PLACE_MAX_MOVED = 1 << 20
+
+/**
+ * The digest of the parts of one buffer (a signature's ByteRange) without a copy of the whole:
+ * WebCrypto takes one contiguous view, and a 30 MB document would otherwise be copied once
+ * per signature before WebCrypto copies it again. The later parts (the bytes after the
+ * /Contents hole, usually a few kB) are moved down against the first, WebCrypto takes its copy
+ * of the view synchronously (WebCrypto `digest`, step 2: "get a copy of the bytes held by the
+ * data parameter"), and the moved-over bytes are put back before anything else can run.
+ * `undefined` when the parts do not allow it (other buffers, out of order, a SharedArrayBuffer
+ * another thread could read, or more than 1 MB to move): the caller then concatenates.
+ */
+const digestInPlace = (s: SubtleCrypto, algorithm: FirmaDigestName, parts: ReadonlyArray<Uint8Array>): Promise<ArrayBuffer> | undefined => {
+  const first = parts[0]
+  if (!first || parts.length < 2) return undefined
+  const buffer = first.buffer
+  if (typeof SharedArrayBuffer !== "undefined" && buffer instanceof SharedArrayBuffer) return undefined
+  let end = first.byteOffset + first.length
+  let moved = 0
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]
+    if (p.buffer !== buffer || p.byteOffset < end) return undefined
+    end = p.byteOffset + p.length
+    moved += p.length
+  }
+  if (moved > IN_PLACE_MAX_MOVED) return undefined
+  const all = new Uint8Array(buffer)
+  const from = first.byteOffset + first.length
+  const saved = all.slice(from, from + moved)
+  let at = from
+  try {
+    for (let i = 1; i < parts.length; i++) {
+      const p = parts[i]
+      all.copyWithin(at, p.byteOffset, p.byteOffset + p.length)
+      at += p.length
+    }
+    return s.digest(algorithm, all.subarray(first.byteOffset, at) as Uint8Array<ArrayBuffer>)
+  } finally {
+    all.set(saved, from)
+  }
+}
+
 /**
  * The crypto port on WebCrypto alone (browsers, workers, any runtime): what WebCrypto lacks
  * (brainpool, Ed448, SHA-3, SHAKE; Ed25519 in older browsers) comes back `undefined`, which the
@@ -180,7 +223,7 @@ export const firmaWebCrypto: FirmaCrypto = {
   async digest(algorithm, parts) {
     const s = subtle()
     if (!s || !WEB_DIGESTS.has(algorithm)) return undefined
-    return new Uint8Array(await s.digest(algorithm, concatBytes(parts) as Uint8Array<ArrayBuffer>))
+    return new Uint8Array(await digestInPlace(s, algorithm, parts) ?? await s.digest(algorithm, concatBytes(parts) as Uint8Array<ArrayBuffer>))
   },
   async verify(check) {
     const s = subtle()

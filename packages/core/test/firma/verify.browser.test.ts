@@ -49,6 +49,29 @@ describe("firma in the browser", () => {
     // SHA-3 is not in WebCrypto: undefined, so such signatures end INDETERMINATE.
     expect(await firmaRuntimeCrypto.digest("SHA3-256", [data])).to.equal(undefined)
   })
+
+  it("hashes a signature's ranges in place: the digest of their concatenation, and the bytes put back before anything else runs", async () => {
+    const bytes = new Uint8Array(3 << 20).map((_, i) => (i * 7919) & 255)
+    const before = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))
+    const ranges: Array<[number, number]> = [[0, 2_000_000], [2_016_000, 2_020_000], [2_500_000, 2_500_100]]
+    const parts = ranges.map(([s, e]) => bytes.subarray(s, e))
+    const joined = new Uint8Array(ranges.reduce((n, [s, e]) => n + e - s, 0))
+    let o = 0
+    for (const p of parts) (joined.set(p, o), (o += p.length))
+    const want = Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", joined)))
+    const pending = firmaWebCrypto.digest("SHA-256", parts)
+    // Synchronously after the call, before WebCrypto answers: the caller's bytes are intact.
+    expect(Array.from(bytes.subarray(2_000_000, 2_004_100))).to.deep.equal(Array.from({ length: 4100 }, (_, k) => ((2_000_000 + k) * 7919) & 255))
+    expect(Array.from((await pending)!)).to.deep.equal(want)
+    expect(Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", bytes)))).to.deep.equal(Array.from(before))
+    // Two digests in flight over the same buffer (two signatures of one document).
+    const [a, b] = await Promise.all([firmaWebCrypto.digest("SHA-256", parts), firmaWebCrypto.digest("SHA-256", [parts[0], parts[2]])])
+    expect(Array.from(a!)).to.deep.equal(want)
+    const ac = new Uint8Array(parts[0].length + parts[2].length)
+    ac.set(parts[0])
+    ac.set(parts[2], parts[0].length)
+    expect(Array.from(b!)).to.deep.equal(Array.from(new Uint8Array(await crypto.subtle.digest("SHA-256", ac))))
+  })
 })
 
 describe("firma trust and time in the browser: same verdicts as the API and the CLI in Node", () => {
