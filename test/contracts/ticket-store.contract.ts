@@ -154,6 +154,25 @@ export const ticketStoreContract = (name: string, makeStore: StoreFactory, { des
       expect((await run(outbox.pending(10))).map((e) => e.id)).toEqual(["evt_1"])
     }))
 
+    it("a commit whose event cannot be stored writes nothing, and what was committed is a copy", withStore(async (store, outbox) => {
+      const t1 = contractTicket(1)
+      const e1 = contractEvent("evt_1", t1.id)
+      await run(create(store, t1, { events: [e1] }))
+      // Changed by the caller after the commit: nothing stored changes.
+      ;(t1 as unknown as { titulo: string }).titulo = "cambiado después"
+      ;(e1.data as { nested: { list: Array<unknown> } }).nested.list.push("intruso")
+      expect(Option.getOrThrow(await run(store.get(t1.id))).titulo).toBe(contractTicket(1).titulo)
+      expect((await run(outbox.pending(10)))[0].data).toEqual(contractEvent("evt_1", t1.id).data)
+      // A function cannot be stored: the ticket, its bytes and the event before it stay out.
+      const t2 = contractTicket(2)
+      const bad: DomainEvent = { ...contractEvent("evt_3", t2.id), data: { f: () => 1 } }
+      const failing = create(store, t2, { attachments: [{ id: "att_9", bytes: new Uint8Array([1]) }], events: [contractEvent("evt_2", t2.id), bad] })
+      expect(pick(await failureOf(failing))).toEqual(expect2(STORE_ERROR, "unavailable"))
+      expect(Option.isNone(await run(store.get(t2.id)))).toBe(true)
+      expect(Option.isNone(await run(store.getAttachment(t2.id, "att_9")))).toBe(true)
+      expect((await run(outbox.pending(10))).map((e) => e.id)).toEqual(["evt_1"])
+    }))
+
     it("the outbox gives pending events oldest first and forgets delivered ones", withStore(async (store, outbox) => {
       for (const n of [1, 2, 3]) {
         const t = contractTicket(n)

@@ -7,10 +7,10 @@ import {
   matchesNotificationQuery,
   type Notification
 } from "@ecasilla/core/casilla"
-import type { DomainEvent } from "@ecasilla/core/ports"
+import { copyStored, type DomainEvent } from "@ecasilla/core/ports"
 import { Effect, Layer, Option } from "effect"
 
-const copy = <A>(a: A): A => structuredClone(a)
+const copy = copyStored
 
 /**
  * Checks a commit against the current rows: version 1 is an insert, version n replaces n − 1.

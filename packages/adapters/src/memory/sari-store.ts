@@ -1,9 +1,9 @@
-import { EventOutbox, makeMemoryEventOutbox, type MemoryEventOutbox } from "@ecasilla/core/ports"
+import { copyStored, EventOutbox, makeMemoryEventOutbox, type MemoryEventOutbox } from "@ecasilla/core/ports"
 import { assignmentKey, type RoleAssignment } from "@ecasilla/core/roles"
 import { matchesSariQuery, openRequestKey, orderSariRequests, type SariAuditEntry, type SariRequest, SariStore, SariStoreError } from "@ecasilla/core/sari"
 import { Effect, Layer, Option } from "effect"
 
-const copy = <A>(a: A): A => structuredClone(a)
+const copy = copyStored
 
 /**
  * What a memory SariStore starts from and shares.
@@ -67,8 +67,8 @@ export const makeMemorySariStore = (options: MemorySariStoreOptions = {}): SariS
         let staged: { request: SariRequest; grants: Array<RoleAssignment>; entries: Array<SariAuditEntry> }
         try {
           staged = { request: copy(request), grants: grants.map(copy), entries: change.audit.map(copy) }
-          // Copied first: the shared outbox copies event by event, so an event that cannot
-          // be cloned would otherwise leave the ones before it appended.
+          // Copied before anything is written; the shared outbox keeps none of the events
+          // when one of them cannot be stored.
           outbox.append(change.events.map(copy))
         } catch (e) {
           return fail("unavailable", request.id, e instanceof Error ? e.message : String(e))

@@ -1,8 +1,8 @@
 import { TicketStore, TicketStoreError, matchesTicketQuery, orderTickets, type Ticket } from "@ecasilla/core/cau"
-import { EventOutbox, makeMemoryEventOutbox, type MemoryEventOutbox } from "@ecasilla/core/ports"
+import { copyStored, EventOutbox, makeMemoryEventOutbox, type MemoryEventOutbox } from "@ecasilla/core/ports"
 import { Effect, Layer, Option } from "effect"
 
-const copy = <A>(a: A): A => structuredClone(a)
+const copy = copyStored
 
 /**
  * What a memory TicketStore can be given.
@@ -47,10 +47,17 @@ export const makeMemoryTicketStore = (initial: ReadonlyArray<Ticket> = [], optio
         if (keys.some((k, i) => files.has(k) || keys.indexOf(k) !== i)) return fail("duplicate", ticket.id, "attachment id")
         const dup = outbox.duplicateOf(events)
         if (dup !== undefined) return fail("duplicate", ticket.id, `event ${dup}`)
-        // Everything is checked: apply in one synchronous step (no other fiber runs in between).
-        outbox.append(events)
+        // Everything is checked and the ticket copied (a value that cannot be stored throws
+        // before anything is written): apply in one synchronous step (no other fiber runs in between).
+        let stored: Ticket
+        try {
+          stored = copy(ticket)
+          outbox.append(events)
+        } catch (e) {
+          return fail("unavailable", ticket.id, e instanceof Error ? e.message : String(e))
+        }
         attachments.forEach((a, i) => files.set(keys[i], a.bytes.slice()))
-        tickets.set(ticket.id, copy(ticket))
+        tickets.set(ticket.id, stored)
         numbers.set(ticket.number, ticket.id)
         return Effect.void
       }),

@@ -1,5 +1,6 @@
 import { Cause, Context, Effect, Exit, Layer, Schema, Semaphore } from "effect"
 import { portErrorMessage } from "./messages.js"
+import { copyStored } from "./stored-copy.js"
 
 /**
  * A domain event as the outbox keeps it, the same shape for every domain. `tag` is fully
@@ -186,7 +187,7 @@ export const makeMemoryEventOutbox = (): MemoryEventOutbox => {
     return undefined
   }
   const outbox = EventOutbox.of({
-    pending: (limit) => Effect.sync(() => rows.filter((r) => !r.delivered).slice(0, Math.max(0, limit)).map((r) => structuredClone(r.event))),
+    pending: (limit) => Effect.sync(() => rows.filter((r) => !r.delivered).slice(0, Math.max(0, limit)).map((r) => copyStored(r.event))),
     markDelivered: (ids) =>
       Effect.sync(() => {
         for (const id of ids) {
@@ -202,12 +203,13 @@ export const makeMemoryEventOutbox = (): MemoryEventOutbox => {
     append: (events) => {
       const dup = duplicateOf(events)
       if (dup !== undefined) throw new Error(`Duplicate event id ${dup}`)
-      for (const e of events) {
-        const row = { event: structuredClone(e), delivered: false }
+      // Every event is copied before any is kept: one that cannot be stored appends none.
+      const added = events.map((e) => ({ event: copyStored(e), delivered: false }))
+      for (const row of added) {
         rows.push(row)
-        byId.set(e.id, row)
+        byId.set(row.event.id, row)
       }
     },
-    entries: () => rows.map((r) => ({ event: structuredClone(r.event), delivered: r.delivered }))
+    entries: () => rows.map((r) => ({ event: copyStored(r.event), delivered: r.delivered }))
   }
 }
