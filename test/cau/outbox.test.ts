@@ -151,6 +151,36 @@ describe("Dexie: one IndexedDB transaction per command", () => {
     await db.delete()
   })
 
+  it("an event an earlier session left pending goes out when the page opens again, once, before any command", async () => {
+    const indexedDB = new IDBFactory()
+    const open = () => {
+      const db = openEcasillaDb("relay-at-start", { indexedDB, IDBKeyRange })
+      const mailer = makeCaptureMailer()
+      return { db, mailer, runtime: ManagedRuntime.make(layerDexieCau({ db, sanitizer: layerNodeHtmlSanitizer, mailer: mailer.layer }).pipe(Layer.provideMerge(layerTestClock()))) }
+    }
+    const first = open()
+    await first.db.users.bulkPut(users.map((u) => ({ ...u })))
+    first.mailer.down = true
+    const t = await first.runtime.runPromise(Effect.flatMap(TicketService, (s) => s.createTicket(requester, validDraft)))
+    expect(await first.db.outbox.count()).toBe(1)
+    await first.runtime.dispose()
+    first.db.close()
+    // The tab again: the runtime starts (a query builds it) and nothing else is asked of it.
+    const again = open()
+    await again.runtime.runPromise(Effect.flatMap(EventOutbox, () => Effect.void))
+    for (let i = 0; i < 100 && again.mailer.sent.length === 0; i++) await new Promise((r) => setTimeout(r, 10))
+    expect(again.mailer.sent.map((m) => m.subject)).toEqual([`[CAU] Se registró su incidencia N° ${t.number}`])
+    expect(await again.runtime.runPromise(Effect.flatMap(EventOutbox, (o) => o.pending(10)))).toEqual([])
+    // A third start finds nothing to send.
+    await again.runtime.dispose()
+    again.db.close()
+    const third = open()
+    await third.runtime.runPromise(Effect.flatMap(EventRelay, (r) => r.run))
+    expect(third.mailer.sent).toEqual([])
+    await third.runtime.dispose()
+    await third.db.delete()
+  })
+
   it("interrupting a command while its transaction runs leaves all of it or none of it", async () => {
     const { db, runtime, run } = dexieCau("atomic-2")
     await db.users.bulkPut(users.map((u) => ({ ...u })))

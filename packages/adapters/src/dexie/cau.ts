@@ -30,7 +30,7 @@ export interface DexieCauOptions {
  * IndexedDB transaction over tickets, attachments and the event outbox), the relay that
  * delivers the outbox, Directory and Ids. The in-browser default storage of the docs
  * playground and offline pages. Events left pending (mail down, tab closed mid-relay) go
- * out on the next commit or `EventRelay.run`.
+ * out when the layer starts again, on the next commit, or on `EventRelay.run`.
  *
  * @since 0.1.0
  * @category layers

@@ -37,8 +37,11 @@ export interface MemoryCauOptions {
 }
 
 /**
- * Makes every commit of a TicketStore run the relay right after it. A relay failure never
- * fails the command: the events stay in the outbox for the next run.
+ * Makes every commit of a TicketStore run the relay right after it, and runs it once when the
+ * layer starts, in the background: events an earlier session left pending (the mail server
+ * was down, the tab closed mid-relay) go out when the page opens again, not only with its
+ * next command. A relay failure never fails a command: the events stay in the outbox for the
+ * next run.
  *
  * @since 0.2.0
  * @category layers
@@ -48,6 +51,8 @@ export const relayAfterCommit: Layer.Layer<TicketStore, never, TicketStore | Eve
   Effect.gen(function*() {
     const store = yield* TicketStore
     const relay = yield* EventRelay
+    // Interrupted with the layer's scope (the runtime disposed) if still running.
+    yield* Effect.forkScoped(relay.run.pipe(Effect.catchCause((cause) => Effect.logWarning("Event relay failed at start; events stay pending", cause))))
     return TicketStore.of({
       ...store,
       commit: (commit) =>
