@@ -205,6 +205,16 @@ const digestInPlace = (s: SubtleCrypto, algorithm: FirmaDigestName, parts: Reado
       all.copyWithin(at, p.byteOffset, p.byteOffset + p.length)
       at += p.length
     }
+  } catch {
+    // Bytes that cannot be written (an immutable buffer): put back whatever moved, and copy.
+    try {
+      all.set(saved, from)
+    } catch {
+      // nothing was written
+    }
+    return undefined
+  }
+  try {
     return s.digest(algorithm, all.subarray(first.byteOffset, at) as Uint8Array<ArrayBuffer>)
   } finally {
     all.set(saved, from)
