@@ -4,7 +4,11 @@
 // its certificate with WebCrypto in `ecIdentity`. Forge errors are mapped to reasons; none
 // carries the passphrase.
 import * as pkijs from "pkijs"
-import forge from "node-forge"
+import forge from "node-forge/lib/forge.js"
+// What reading a PKCS#12 needs, without the rest of forge (see forge-modules.d.ts).
+import "node-forge/lib/asn1.js"
+import "node-forge/lib/pki.js"
+import "node-forge/lib/pkcs12.js"
 import { FirmaSignError } from "../errors.js"
 
 export interface P12Identity {
