@@ -17,6 +17,8 @@ async function gzipBytes(code) {
     plugins: [
       { name: "entry", resolveId: (id) => (id === "entry" ? id : null), load: (id) => (id === "entry" ? code : null) },
       nodeResolve({ browser: true, exportConditions: ["browser", "import", "default"] }),
+      // pdf-lib's standard fonts (behind lazy imports) import their metrics as JSON.
+      { name: "json", transform: (src, id) => (id.endsWith(".json") ? { code: `export default ${src}`, map: null } : null) },
       commonjs(),
       minify()
     ],
