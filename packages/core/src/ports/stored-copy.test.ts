@@ -32,6 +32,18 @@ describe("copyStored", () => {
     }
   })
 
+  it("an own __proto__ key stays a key, as structuredClone keeps it; a null prototype stays null", () => {
+    const hostile = JSON.parse(`{"data": {"__proto__": {"isAdmin": true}, "n": 1}}`) as { data: Record<string, unknown> }
+    const copy = copyStored(hostile)
+    expect(Object.getPrototypeOf(copy.data)).toBe(Object.prototype)
+    expect((copy.data as { isAdmin?: boolean }).isAdmin).toBeUndefined()
+    expect(Object.keys(copy.data)).toEqual(["__proto__", "n"])
+    expect(Object.getOwnPropertyDescriptor(copy.data, "__proto__")?.value).toEqual({ isAdmin: true })
+    expect(Object.keys(structuredClone(hostile).data)).toEqual(Object.keys(copy.data))
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 })
+    expect(Object.getPrototypeOf(copyStored(bare))).toBe(null)
+  })
+
   it("a cycle deeper than any domain value is left to structuredClone", () => {
     const a: { self?: unknown; n: number } = { n: 1 }
     a.self = a

@@ -36,7 +36,13 @@ const copy = (value: unknown, depth: number): unknown => {
   }
   const proto = Object.getPrototypeOf(value)
   if (proto !== Object.prototype && proto !== null) return structuredClone(value)
-  const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key], depth + 1)
+  const out: Record<string, unknown> = proto === null ? Object.create(null) : {}
+  for (const key of Object.keys(value)) {
+    const member = copy((value as Record<string, unknown>)[key], depth + 1)
+    // An own "__proto__" key (JSON.parse makes them) stays a key: assigned, it would set the
+    // copy's prototype instead.
+    if (key === "__proto__") Object.defineProperty(out, key, { value: member, enumerable: true, writable: true, configurable: true })
+    else out[key] = member
+  }
   return out
 }
