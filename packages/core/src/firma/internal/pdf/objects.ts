@@ -98,15 +98,58 @@ export const keywordAt = (b: Uint8Array, pos: number, word: string): boolean => 
   return after >= b.length || !isRegular(b[after])
 }
 
-/** Parses a non-negative or signed number token at `pos`. */
-const readNumber = (b: Uint8Array, pos: number, end: number): { value: number; next: number } | undefined => {
+/**
+ * Parses a number token at `pos`: its value lands in `num.value` and the offset after it in
+ * `num.next`, and the result says whether there was one. Plain integers (nearly every number
+ * in a PDF) are computed from their digits, with no string and no object per token.
+ */
+const num = { value: 0, next: 0 }
+const readNumber = (b: Uint8Array, pos: number, end: number): boolean => {
   let p = pos
+  const sign = b[p] === 45 ? -1 : 1
   if (b[p] === 43 || b[p] === 45) p++
   const digitsStart = p
+  let v = 0
+  while (p < end && isDigit(b[p]) && p - digitsStart < 15) v = v * 10 + (b[p++] - 48)
+  if (p > digitsStart && (p >= end || (b[p] !== 46 && !isDigit(b[p])))) {
+    num.value = sign * v
+    num.next = p
+    return true
+  }
   while (p < end && (isDigit(b[p]) || b[p] === 46)) p++
-  if (p === digitsStart || p - pos > 40) return undefined
+  if (p === digitsStart || p - pos > 40) return false
   const value = Number(latin1(b, pos, p))
-  return Number.isFinite(value) ? { value, next: p } : undefined
+  if (!Number.isFinite(value)) return false
+  num.value = value
+  num.next = p
+  return true
+}
+
+interface NodeBufferCtor {
+  from(data: ArrayBufferLike, byteOffset: number, length: number): { toString(encoding: "latin1"): string }
+  from(data: string, encoding: "hex"): Uint8Array
+}
+let nodeBuffer: NodeBufferCtor | null | undefined
+const NATIVE_HEX_MIN = 1024
+
+/**
+ * Node's own hex decoder for long hex strings (signature /Contents run to tens of kilobytes):
+ * `undefined` outside Node, or when the string holds anything but hex digit pairs (white space,
+ * an odd count, a bad digit), which the byte-by-byte decoder then reads or refuses.
+ */
+const nativeHex = (b: Uint8Array, from: number, to: number): Uint8Array | undefined => {
+  if (nodeBuffer === undefined) {
+    const proc = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process
+    nodeBuffer = (proc?.getBuiltinModule?.("node:buffer") as { Buffer?: NodeBufferCtor } | undefined)?.Buffer ?? null
+  }
+  if (!nodeBuffer || (to - from) % 2 !== 0) return undefined
+  const text = nodeBuffer.from(b.buffer, b.byteOffset + from, to - from).toString("latin1")
+  // Node stops at the first pair that is not hex: a full-length result means every pair was.
+  const out = nodeBuffer.from(text, "hex")
+  if (out.length * 2 !== to - from) return undefined
+  // A plain Uint8Array (Buffer#slice would not copy) with memory of its own: a short result sits
+  // in Node's shared pool, next to other buffers, and is copied out of it.
+  return out.byteOffset === 0 && out.buffer.byteLength === out.length ? new Uint8Array(out.buffer) : new Uint8Array(out)
 }
 
 /** A parser positioned in a byte array; `end` bounds the readable region. */
@@ -141,25 +184,23 @@ export class Parser {
     }
     if (c === 91) return this.array(depth)
     if (isDigit(c) || c === 43 || c === 45 || c === 46) {
-      const n = readNumber(b, this.pos, this.end)
-      if (!n) this.fail("bad number")
-      this.pos = n.next
-      if (Number.isInteger(n.value) && n.value >= 0 && isDigit(c)) {
+      if (!readNumber(b, this.pos, this.end)) this.fail("bad number")
+      const value = num.value
+      this.pos = num.next
+      if (Number.isInteger(value) && value >= 0 && isDigit(c)) {
         const save = this.pos
         const p1 = skipWhite(b, this.pos, this.end)
-        if (p1 < this.end && isDigit(b[p1])) {
-          const g = readNumber(b, p1, this.end)
-          if (g && Number.isInteger(g.value)) {
-            const p2 = skipWhite(b, g.next, this.end)
-            if (b[p2] === 82 && (p2 + 1 >= this.end || !isRegular(b[p2 + 1]))) {
-              this.pos = p2 + 1
-              return { kind: "ref", num: n.value, gen: g.value }
-            }
+        if (p1 < this.end && isDigit(b[p1]) && readNumber(b, p1, this.end) && Number.isInteger(num.value)) {
+          const gen = num.value
+          const p2 = skipWhite(b, num.next, this.end)
+          if (b[p2] === 82 && (p2 + 1 >= this.end || !isRegular(b[p2 + 1]))) {
+            this.pos = p2 + 1
+            return { kind: "ref", num: value, gen }
           }
         }
         this.pos = save
       }
-      return n.value
+      return value
     }
     if (keywordAt(b, this.pos, "true")) return (this.pos += 4), true
     if (keywordAt(b, this.pos, "false")) return (this.pos += 5), false
@@ -248,6 +289,11 @@ export class Parser {
     // Signature /Contents are tens of kilobytes: find the end natively, decode in one pass.
     const close = b.indexOf(62, start + 1)
     if (close < 0 || close >= this.end) this.fail("unterminated hex string")
+    const native = close - start - 1 >= NATIVE_HEX_MIN ? nativeHex(b, start + 1, close) : undefined
+    if (native) {
+      this.pos = close + 1
+      return { kind: "string", bytes: native, hex: true, start, end: close + 1 }
+    }
     const out = new Uint8Array((close - start) >> 1)
     let n = 0
     let hi = -1
@@ -310,14 +356,14 @@ export const readObjectHeader = (
   offset: number
 ): { num: number; gen: number; next: number } | undefined => {
   const p0 = skipWhite(b, offset)
-  const n = isDigit(b[p0]) ? readNumber(b, p0, b.length) : undefined
-  if (!n || !Number.isInteger(n.value)) return undefined
-  const p1 = skipWhite(b, n.next)
-  const g = isDigit(b[p1]) ? readNumber(b, p1, b.length) : undefined
-  if (!g || !Number.isInteger(g.value)) return undefined
-  const p2 = skipWhite(b, g.next)
+  if (!isDigit(b[p0]) || !readNumber(b, p0, b.length) || !Number.isInteger(num.value)) return undefined
+  const n = num.value
+  const p1 = skipWhite(b, num.next)
+  if (!isDigit(b[p1]) || !readNumber(b, p1, b.length) || !Number.isInteger(num.value)) return undefined
+  const g = num.value
+  const p2 = skipWhite(b, num.next)
   if (!keywordAt(b, p2, "obj")) return undefined
-  return { num: n.value, gen: g.value, next: p2 + 3 }
+  return { num: n, gen: g, next: p2 + 3 }
 }
 
 /**
