@@ -2,6 +2,7 @@
 // `process.getBuiltinModule` (Node ≥ 20.16), never through an import, so bundles for the
 // browser stay clean. `undefined` means "this runtime cannot tell": the verifier then says
 // INDETERMINATE, never valid.
+import { ByBytes } from "./internal/by-bytes.js"
 import { concatBytes } from "./internal/bytes.js"
 
 /**
@@ -151,8 +152,11 @@ const viaWebCrypto = async (c: FirmaSignatureCheck, s: SubtleCrypto): Promise<bo
   }
 }
 
+/** Node key objects by their SubjectPublicKeyInfo: the same CA keys check every document of a batch. */
+const nodeKeys = new ByBytes<unknown>(256, 1 << 20)
+
 const viaNode = (c: FirmaSignatureCheck, n: NodeCrypto): boolean | undefined => {
-  const key = n.createPublicKey({ key: c.spki, format: "der", type: "spki" })
+  const key = nodeKeys.getOrMake(c.spki, () => n.createPublicKey({ key: c.spki, format: "der", type: "spki" }))
   const hash = c.hash ? NODE_DIGESTS[c.hash]?.[0] : undefined
   switch (c.scheme) {
     case "pkcs1":

@@ -4,6 +4,7 @@
 // CMS large, and parsing all of it through pkijs's schema matching dominated bulk verification.
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
+import { ByBytes } from "./by-bytes.js"
 import { basicOf } from "./ocsp.js"
 
 const equal = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
@@ -163,7 +164,7 @@ export const parseSignedData = (der: Uint8Array): ParsedSignedData | "not-signed
   const crls = () =>
     (parsedCrls ??= crlElements.flatMap((c) => {
       try {
-        return [new pkijs.CertificateRevocationList({ schema: parseElement(der, c) })]
+        return [crlCache.getOrMake(der.subarray(c.start, c.end), () => new pkijs.CertificateRevocationList({ schema: parseElement(der, c) }))]
       } catch {
         return [] // an unreadable CRL is simply not used
       }
@@ -203,28 +204,11 @@ const tokensOf = (der: Uint8Array, unsigned: Tlv): Uint8Array[] => {
 const bytesOfBuffer = (b: ArrayBuffer | Uint8Array | undefined): Uint8Array => (b instanceof Uint8Array ? b : new Uint8Array(b ?? new ArrayBuffer(0)))
 
 /**
- * Certificates already parsed, by their exact bytes: a batch of documents signed by the same few
- * people under the same CA chain parses each certificate once. Bounded; entries are immutable.
+ * Certificates and CRLs already parsed, by their exact bytes: a batch of documents signed by the
+ * same few people under the same CA chain, with the same CRLs, parses each of them once.
  */
-const certificateCache = new Map<string, pkijs.Certificate>()
-const fingerprint = (b: Uint8Array): string => {
-  let h1 = 0x811c9dc5
-  let h2 = 0x01000193
-  for (let i = 0; i < b.length; i++) {
-    h1 = Math.imul(h1 ^ b[i], 0x01000193)
-    h2 = Math.imul(h2 ^ b[b.length - 1 - i], 0x5bd1e995)
-  }
-  return `${b.length}:${h1 >>> 0}:${h2 >>> 0}`
-}
-const cachedCertificate = (bytes: Uint8Array): pkijs.Certificate | undefined => {
-  const hit = certificateCache.get(fingerprint(bytes))
-  const known = hit && originalDer.get(hit)
-  return known && equal(known, bytes) ? hit : undefined
-}
-const rememberCertificate = (cert: pkijs.Certificate, bytes: Uint8Array): void => {
-  if (certificateCache.size >= 512) certificateCache.clear()
-  certificateCache.set(fingerprint(bytes), cert)
-}
+const certificateCache = new ByBytes<pkijs.Certificate>(512, 8 << 20)
+const crlCache = new ByBytes<pkijs.CertificateRevocationList>(64, 32 << 20)
 
 /**
  * Certificates of the CMS, parsed one by one when needed: the signer's is found by comparing
@@ -236,14 +220,14 @@ const lazyCertificates = (der: Uint8Array, list: Tlv[]): LazyCertificates => {
   const get = (i: number): pkijs.Certificate | undefined => {
     if (!parsed.has(i)) {
       const bytes = der.subarray(list[i].start, list[i].end)
-      const cached = cachedCertificate(bytes)
+      const cached = certificateCache.get(bytes)
       if (cached) parsed.set(i, cached)
       else {
         try {
           const node = parseElement(der, list[i])
           const cert = new pkijs.Certificate({ schema: node })
           originalDer.set(cert, (node as asn1js.BaseBlock).valueBeforeDecodeView)
-          rememberCertificate(cert, bytes)
+          certificateCache.set(bytes, cert)
           parsed.set(i, cert)
         } catch {
           parsed.set(i, null)

@@ -1,6 +1,7 @@
 // Certificate helpers: names, signer identity, trust anchors (path validation is path.ts).
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
+import { ByBytes } from "./by-bytes.js"
 import { checkDni, dniOfRuc, isValidRuc, rucPrefixes } from "../../identity/rules.js"
 import type { FirmaSigner } from "../report.js"
 
@@ -68,19 +69,25 @@ export const signerOf = (cert: pkijs.Certificate): FirmaSigner => {
   return { commonName: first(parts, "CN"), serialNumber, organization: first(parts, "O"), ruc, dni }
 }
 
+/** Anchors already read, by the exact bytes given: a backend passes the same ones with every document. */
+const anchorCache = new ByBytes<ReadonlyArray<pkijs.Certificate>>(64, 4 << 20)
+
 /** Reads trust anchors from PEM text (one or many certificates) or DER bytes. */
-export const parseAnchors = (input: Uint8Array): pkijs.Certificate[] => {
-  const text = new TextDecoder("latin1").decode(input.subarray(0, Math.min(input.length, 4 * 1024 * 1024)))
-  const blocks = [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => {
-    const b64 = m[1].replace(/[^A-Za-z0-9+/=]/g, "")
-    const bin = atob(b64)
-    return Uint8Array.from(bin, (c) => c.charCodeAt(0))
+export const parseAnchors = (input: Uint8Array): ReadonlyArray<pkijs.Certificate> =>
+  anchorCache.getOrMake(input, () => {
+    const text = new TextDecoder("latin1").decode(input.subarray(0, Math.min(input.length, 4 * 1024 * 1024)))
+    const blocks = [...text.matchAll(/-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g)].map((m) => {
+      const b64 = m[1].replace(/[^A-Za-z0-9+/=]/g, "")
+      const bin = atob(b64)
+      return Uint8Array.from(bin, (c) => c.charCodeAt(0))
+    })
+    const ders = blocks.length ? blocks : [input]
+    return Object.freeze(
+      ders.map((der) => {
+        const asn = asn1js.fromBER(der)
+        if (asn.offset === -1) throw new Error("not DER")
+        return new pkijs.Certificate({ schema: asn.result })
+      })
+    )
   })
-  const ders = blocks.length ? blocks : [input]
-  return ders.map((der) => {
-    const asn = asn1js.fromBER(der)
-    if (asn.offset === -1) throw new Error("not DER")
-    return new pkijs.Certificate({ schema: asn.result })
-  })
-}
 
