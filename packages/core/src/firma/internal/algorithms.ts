@@ -75,8 +75,19 @@ export const ACCEPTED: Record<string, RegExp> = {
 export const digestOfOid = (oid: string): FirmaDigestName | undefined => DIGEST_OIDS[oid] ?? SIG_HASH_OIDS[oid]
 export const hashOfSignatureOid = (oid: string): FirmaDigestName | undefined => SIG_HASH_OIDS[oid]
 
+type KeyInfo = { readonly kind: FirmaPublicKey; readonly der: Uint8Array; readonly pssParams?: asn1js.AsnType }
+
+/** Per parsed key (certificates are parsed once per exact bytes, so their keys are too). */
+const keys = new WeakMap<pkijs.PublicKeyInfo, KeyInfo | null>()
+
 /** The key a certificate carries, and its SPKI normalised for WebCrypto (RSA-PSS keys as rsaEncryption). */
-export const keyOf = (spki: pkijs.PublicKeyInfo): { kind: FirmaPublicKey; der: Uint8Array; pssParams?: asn1js.AsnType } | undefined => {
+export const keyOf = (spki: pkijs.PublicKeyInfo): KeyInfo | undefined => {
+  let k = keys.get(spki)
+  if (k === undefined) keys.set(spki, (k = readKey(spki) ?? null))
+  return k ?? undefined
+}
+
+const readKey = (spki: pkijs.PublicKeyInfo): KeyInfo | undefined => {
   const oid = spki.algorithm.algorithmId
   if (oid === RSA_ENCRYPTION || oid === RSA_PSS) {
     let bits = 0
