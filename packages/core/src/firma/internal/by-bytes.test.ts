@@ -58,3 +58,22 @@ describe("ByBytes", () => {
     expect(bytes.get(new Uint8Array(10).fill(0))).toBeUndefined()
   })
 })
+
+describe("ByBytes with large inputs (sampled fingerprints)", () => {
+  it("tells apart inputs that differ in one byte anywhere, and finds equal ones", () => {
+    const cache = new ByBytes<number>(4096, 64 << 20)
+    const base = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 7919) & 255)
+    cache.set(base, -1)
+    for (const at of [0, 1, 2047, 2048, 5000, 50_001, 97_951, 99_999]) {
+      const other = base.slice()
+      other[at] ^= 1
+      expect(cache.get(other), `byte ${at}`).toBeUndefined()
+      cache.set(other, at)
+      expect(cache.get(other)).toBe(at)
+      // Same key or not, the base is never answered with the other's value.
+      expect(cache.get(base.slice())).not.toBe(at)
+      cache.set(base, -1)
+      expect(cache.get(base.slice())).toBe(-1)
+    }
+  })
+})

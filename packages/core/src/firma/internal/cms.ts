@@ -6,7 +6,7 @@ import type { FirmaDigestName, FirmaCrypto } from "../crypto.js"
 import { concatBytes } from "./bytes.js"
 import { ACCEPTED, candidateChecks, digestOfOid, hashOfSignatureOid, keyOf } from "./algorithms.js"
 import { basicOf } from "./ocsp.js"
-import { originalDer, parseSignedData, type ParsedSignedData } from "./signed-data.js"
+import { originalDer, parseSignedData, type AttributeView, type ParsedSignedData, type SignerInfoView } from "./signed-data.js"
 
 const OID = {
   signedData: "1.2.840.113549.1.7.2",
@@ -78,11 +78,11 @@ const bytesOf = (b: ArrayBuffer | ArrayBufferView): Uint8Array =>
 
 const equal = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
-const attribute = (si: pkijs.SignerInfo, oid: string): pkijs.Attribute | undefined =>
+const attribute = (si: SignerInfoView, oid: string): AttributeView | undefined =>
   si.signedAttrs?.attributes.find((a) => a.type === oid)
 
 /** Does certificate `c` match the SignerInfo's sid (issuer+serial, or subject key id)? */
-const matchesSid = (si: pkijs.SignerInfo, c: pkijs.Certificate, crypto: FirmaCrypto): Promise<boolean> | boolean => {
+const matchesSid = (si: SignerInfoView, c: pkijs.Certificate, crypto: FirmaCrypto): Promise<boolean> | boolean => {
   const sid = si.sid as unknown
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
     return c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)
@@ -101,7 +101,7 @@ const matchesSid = (si: pkijs.SignerInfo, c: pkijs.Certificate, crypto: FirmaCry
 }
 
 /** The signing-certificate(-v2) attribute: does it name this certificate? undefined when absent. */
-const checkSigningCertificate = async (si: pkijs.SignerInfo, cert: pkijs.Certificate, crypto: FirmaCrypto): Promise<boolean | undefined> => {
+const checkSigningCertificate = async (si: SignerInfoView, cert: pkijs.Certificate, crypto: FirmaCrypto): Promise<boolean | undefined> => {
   const v2 = attribute(si, OID.signingCertificateV2)
   const v1 = attribute(si, OID.signingCertificate)
   const attr = v2 ?? v1
@@ -179,7 +179,7 @@ export const checkCms = async (
     signedAttributes,
     embeddedRevocation,
     signerInfoCount: sd.signerInfos.length,
-    signatureValue: si.signature.valueBlock.valueHexView,
+    signatureValue: si.signature,
     timestampTokens: sd.timestampTokens[signerIndex] ?? []
   }
 
@@ -246,7 +246,7 @@ export const checkCms = async (
       problems.push("message-digest-mismatch")
       hashOk = false
     } else if (hashOk === undefined) hashOk = true
-    data = bytesOf(si.signedAttrs!.encodedValue)
+    data = si.signedAttrs!.encodedValue
   } else {
     // The signature is over the content itself; its digest is checked by the signature.
     data = concatBytes(content)
@@ -274,7 +274,7 @@ export const checkCms = async (
     signatureOid: sigOid,
     signatureParams: si.signatureAlgorithm.algorithmParams,
     digest: digestAlgorithm,
-    signature: si.signature.valueBlock.valueHexView,
+    signature: si.signature,
     data
   })
   let signatureOk: boolean | undefined = checks.length ? false : undefined
@@ -301,7 +301,7 @@ const crlOf = (node: asn1js.AsnType) => new pkijs.CertificateRevocationList({ sc
  * One list of the adbe-revocationInfoArchival signed attribute: SEQUENCE { crl [0] EXPLICIT
  * SEQUENCE OF CRL OPTIONAL, ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse OPTIONAL, … }.
  */
-const archivedRevocation = <T>(si: pkijs.SignerInfo | undefined, tag: 0 | 1, read: (node: asn1js.AsnType) => T | undefined): T[] => {
+const archivedRevocation = <T>(si: SignerInfoView | undefined, tag: 0 | 1, read: (node: asn1js.AsnType) => T | undefined): T[] => {
   const value = si?.signedAttrs?.attributes.find((a) => a.type === OID.adbeRevocation)?.values[0]
   const out: T[] = []
   for (const part of (value as asn1js.Sequence | undefined)?.valueBlock?.value ?? []) {

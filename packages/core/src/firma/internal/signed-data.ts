@@ -42,10 +42,37 @@ export interface ParsedSignedData {
   /** OCSP responses among the revocation info (RFC 5940 id-ri-ocsp-response), successful ones only, parsed on demand. */
   readonly ocsps: () => pkijs.BasicOCSPResponse[]
   readonly ocspCount: number
-  readonly signerInfos: pkijs.SignerInfo[]
+  readonly signerInfos: SignerInfoView[]
   /** Per signer info, the DER of each RFC 3161 signature timestamp token (unsigned attribute), unparsed. */
   readonly timestampTokens: ReadonlyArray<ReadonlyArray<Uint8Array>>
   readonly encapContentInfo: pkijs.EncapsulatedContentInfo
+}
+
+/**
+ * A SignerInfo (RFC 5652 §5.3) read field by field. Only its small parts go through asn1js (the
+ * sid, the algorithm parameters, each attribute value when first asked for); the signed
+ * attributes are checked for well-formed BER as a whole first, as asn1js would check them.
+ */
+export interface SignerInfoView {
+  readonly version: number
+  /** IssuerAndSerialNumber, or the [0] subjectKeyIdentifier node, as pkijs gives them. */
+  readonly sid: pkijs.IssuerAndSerialNumber | asn1js.AsnType
+  readonly digestAlgorithm: pkijs.AlgorithmIdentifier
+  readonly signedAttrs?: SignedAttributesView
+  readonly signatureAlgorithm: pkijs.AlgorithmIdentifier
+  readonly signature: Uint8Array
+}
+
+export interface SignedAttributesView {
+  readonly attributes: ReadonlyArray<AttributeView>
+  /** The attributes' encoding with the SET OF tag (0x31): what the signature covers (RFC 5652 §5.4). */
+  readonly encodedValue: Uint8Array
+}
+
+export interface AttributeView {
+  readonly type: string
+  /** The values, parsed on first use; empty when asn1js cannot read them. */
+  readonly values: ReadonlyArray<asn1js.AsnType>
 }
 
 interface Tlv {
@@ -124,15 +151,16 @@ export const parseSignedData = (der: Uint8Array): ParsedSignedData | "not-signed
   const outer = tlv(der, 0, der.length)
   const [type, explicit] = elements(der, outer)
   if (!type || type.tag !== 6) return "malformed"
-  const oid = parseElement(der, type)
-  if (!(oid instanceof asn1js.ObjectIdentifier)) return "malformed"
-  if (oid.valueBlock.toString() !== OID_SIGNED_DATA) return "not-signed-data"
+  if (type.tagClass !== 0 || type.constructed) return "malformed"
+  const oid = oidText(der.subarray(type.value, type.end))
+  if (oid === undefined) return "malformed"
+  if (oid !== OID_SIGNED_DATA) return "not-signed-data"
   if (!explicit || explicit.tagClass !== 2 || explicit.tag !== 0) return "malformed"
   const sdSeq = elements(der, explicit)[0]
   const fields = elements(der, sdSeq)
   if (fields.length < 4 || fields[0].tag !== 2) return "malformed"
   let i = 2
-  const encapContentInfo = new pkijs.EncapsulatedContentInfo({ schema: parseElement(der, fields[i++]) })
+  const encapContentInfo = readEncapContentInfo(der, fields[i++])
   let certElements: Tlv[] = []
   if (fields[i] && fields[i].tagClass === 2 && fields[i].tag === 0) {
     certElements = elements(der, fields[i++]).filter((c) => c.tagClass === 0 && c.tag === 16).slice(0, 256)
@@ -173,14 +201,136 @@ export const parseSignedData = (der: Uint8Array): ParsedSignedData | "not-signed
   if (!set || set.tag !== 17) return "malformed"
   const timestampTokens: Uint8Array[][] = []
   const signerInfos = elements(der, set).slice(0, 16).map((t) => {
-    // Keep every field but the unsigned attributes [1] (timestamp tokens, revocation values).
+    // Every field but the unsigned attributes [1] (timestamp tokens, revocation values).
     const all = elements(der, t)
-    const parts = all.filter((f) => !(f.tagClass === 2 && f.tag === 1))
     timestampTokens.push(all.filter((f) => f.tagClass === 2 && f.tag === 1).flatMap((f) => tokensOf(der, f)))
-    if (parts.length === all.length) return new pkijs.SignerInfo({ schema: parseElement(der, t) })
-    return new pkijs.SignerInfo({ schema: new asn1js.Sequence({ value: parts.map((f) => parseElement(der, f)) }) })
+    return readSignerInfo(der, t, all)
   })
   return { certs, crls, crlCount: crlElements.length, ocsps, ocspCount: ocspElements.length, signerInfos, timestampTokens, encapContentInfo }
+}
+
+/** Thrown for a SignerInfo or EncapsulatedContentInfo that is not what RFC 5652 says: the CMS is undecodable. */
+const malformed = (what: string): never => {
+  throw new Error(`BER ${what}`)
+}
+
+/** Dotted text of an OBJECT IDENTIFIER's content bytes; undefined when it is not a minimal encoding. */
+export const oidText = (b: Uint8Array): string | undefined => {
+  if (b.length === 0 || b.length > 128 || b[b.length - 1] & 0x80) return undefined
+  const arcs: number[] = []
+  let v = 0
+  let fresh = true
+  for (const c of b) {
+    if (fresh && c === 0x80) return undefined // a leading 0x80 pads a subidentifier (X.690 8.19.2)
+    v = v * 128 + (c & 0x7f)
+    if (v > Number.MAX_SAFE_INTEGER / 128) return undefined
+    fresh = !(c & 0x80)
+    if (fresh) {
+      arcs.push(v)
+      v = 0
+    }
+  }
+  const first = arcs[0] < 40 ? 0 : arcs[0] < 80 ? 1 : 2
+  return [first, arcs[0] - 40 * first, ...arcs.slice(1)].join(".")
+}
+
+const isUniversal = (t: Tlv, tag: number, constructed: boolean): boolean => t.tagClass === 0 && t.tag === tag && t.constructed === constructed
+
+/** An INTEGER in its minimal encoding (X.690 8.3.2), as `wellFormed` requires of asn1js' trees. */
+const minimalInteger = (b: Uint8Array, t: Tlv): boolean => {
+  const n = t.end - t.value
+  if (n < 1) return false
+  return n === 1 || !((b[t.value] === 0 && b[t.value + 1] < 0x80) || (b[t.value] === 0xff && b[t.value + 1] >= 0x80))
+}
+
+/** The checks asn1js and `wellFormed` make of a tree, on the raw TLVs: lengths, nesting, minimal INTEGERs. */
+const wellFormedBer = (b: Uint8Array, t: Tlv, depth: number): boolean => {
+  if (depth > 64) return false
+  if (t.tagClass === 0 && t.tag === 2 && !t.constructed) return minimalInteger(b, t)
+  if (!t.constructed) return true
+  return elements(b, t).every((c) => wellFormedBer(b, c, depth + 1))
+}
+
+/** AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }. */
+const readAlgorithm = (b: Uint8Array, t: Tlv): pkijs.AlgorithmIdentifier => {
+  if (!isUniversal(t, 16, true)) malformed("AlgorithmIdentifier")
+  const [oid, params, ...rest] = elements(b, t)
+  if (!oid || !isUniversal(oid, 6, false) || rest.length) malformed("AlgorithmIdentifier")
+  const algorithmId = oidText(b.subarray(oid.value, oid.end)) ?? malformed("OID")
+  return params
+    ? new pkijs.AlgorithmIdentifier({ algorithmId, algorithmParams: parseElement(b, params) })
+    : new pkijs.AlgorithmIdentifier({ algorithmId })
+}
+
+/** EncapsulatedContentInfo ::= SEQUENCE { eContentType OID, eContent [0] EXPLICIT OCTET STRING OPTIONAL }. */
+const readEncapContentInfo = (b: Uint8Array, t: Tlv): pkijs.EncapsulatedContentInfo => {
+  const [type, content, ...rest] = elements(b, t)
+  // With content (a timestamp token's TSTInfo, adbe.pkcs7.sha1's digest): pkijs reads it, as ever.
+  if (content || rest.length) return new pkijs.EncapsulatedContentInfo({ schema: parseElement(b, t) })
+  if (!isUniversal(t, 16, true) || !type || !isUniversal(type, 6, false)) malformed("EncapsulatedContentInfo")
+  return new pkijs.EncapsulatedContentInfo({ eContentType: oidText(b.subarray(type.value, type.end)) ?? malformed("OID") })
+}
+
+/**
+ * SignerInfo ::= SEQUENCE { version INTEGER, sid SignerIdentifier, digestAlgorithm, signedAttrs [0]
+ * IMPLICIT SET OF Attribute OPTIONAL, signatureAlgorithm, signature OCTET STRING, unsignedAttrs [1]
+ * OPTIONAL }, with `all` its fields.
+ */
+const readSignerInfo = (b: Uint8Array, t: Tlv, all: Tlv[]): SignerInfoView => {
+  if (!isUniversal(t, 16, true)) malformed("SignerInfo")
+  const f = all.filter((x) => !(x.tagClass === 2 && x.tag === 1 && x === all[all.length - 1]))
+  if (f.length !== all.length && f.length !== all.length - 1) malformed("SignerInfo")
+  const [version, sid, digest] = f
+  if (!version || !isUniversal(version, 2, false) || !minimalInteger(b, version) || version.end - version.value > 4) malformed("SignerInfo version")
+  let v = 0
+  for (let k = version.value; k < version.end; k++) v = v * 256 + b[k]
+  if (!sid || !digest) malformed("SignerInfo")
+  let sidValue: pkijs.IssuerAndSerialNumber | asn1js.AsnType
+  if (isUniversal(sid, 16, true)) sidValue = new pkijs.IssuerAndSerialNumber({ schema: parseElement(b, sid) })
+  else if (sid.tagClass === 2 && sid.tag === 0) sidValue = parseElement(b, sid)
+  else return malformed("SignerInfo sid")
+  let k = 3
+  let signedAttrs: SignedAttributesView | undefined
+  if (f[k] && f[k].tagClass === 2 && f[k].tag === 0) signedAttrs = readSignedAttributes(b, f[k++])
+  const signatureAlgorithm = f[k] ?? malformed("SignerInfo")
+  const signature = f[k + 1] ?? malformed("SignerInfo")
+  if (f.length !== k + 2 || signature.tagClass !== 0 || signature.tag !== 4) malformed("SignerInfo")
+  return {
+    version: v,
+    sid: sidValue,
+    digestAlgorithm: readAlgorithm(b, digest),
+    ...(signedAttrs ? { signedAttrs } : {}),
+    signatureAlgorithm: readAlgorithm(b, signatureAlgorithm),
+    signature: signature.constructed ? (parseElement(b, signature) as asn1js.OctetString).valueBlock.valueHexView : b.subarray(signature.value, signature.end)
+  }
+}
+
+/** SignedAttributes ::= SET SIZE (1..MAX) OF Attribute; Attribute ::= SEQUENCE { attrType OID, attrValues SET OF ANY }. */
+const readSignedAttributes = (b: Uint8Array, t: Tlv): SignedAttributesView => {
+  if (!t.constructed || !wellFormedBer(b, t, 0)) malformed("signedAttrs")
+  const attributes = elements(b, t).map((a): AttributeView => {
+    const [type, set, ...rest] = isUniversal(a, 16, true) ? elements(b, a) : []
+    if (!type || !set || rest.length || !isUniversal(type, 6, false) || !isUniversal(set, 17, true)) malformed("Attribute")
+    const oid = oidText(b.subarray(type.value, type.end)) ?? malformed("OID")
+    let values: asn1js.AsnType[] | undefined
+    return {
+      type: oid,
+      get values() {
+        if (!values) {
+          try {
+            values = elements(b, set).map((x) => parseElement(b, x))
+          } catch {
+            values = []
+          }
+        }
+        return values
+      }
+    }
+  })
+  if (attributes.length === 0) malformed("signedAttrs")
+  const encodedValue = b.slice(t.start, t.end)
+  encodedValue[0] = 0x31
+  return { attributes, encodedValue }
 }
 
 /** id-ri-ocsp-response (RFC 5940), DER of the OID's content bytes. */
