@@ -7,6 +7,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import * as pkijs from "pkijs"
 import { describe, expect, it } from "vitest"
+import { firmaRuntimeCrypto } from "../packages/core/src/firma/crypto.js"
+import { checkCms } from "../packages/core/src/firma/internal/cms.js"
 import { PdfDocument } from "../packages/core/src/firma/internal/pdf/document.js"
 import { findSignatures } from "../packages/core/src/firma/internal/signatures.js"
 import { oidText, parseSignedData, type SignerInfoView } from "../packages/core/src/firma/internal/signed-data.js"
@@ -23,12 +25,21 @@ const raw = (b: ArrayBuffer | Uint8Array) => new Uint8Array(b instanceof Uint8Ar
 /** The fields the verifier reads, from our view and from pkijs' SignerInfo. */
 const fieldsOf = (si: SignerInfoView | pkijs.SignerInfo) => {
   const sid = si.sid as unknown
+  const ours = sid as { kind?: string; issuer: Uint8Array; serial: Uint8Array; parsed: () => pkijs.IssuerAndSerialNumber | undefined }
+  if (ours.kind === "issuerSerial") {
+    // pkijs' reading on demand is the same as pkijs' reading of the whole.
+    const parsed = ours.parsed()
+    expect(parsed && raw(parsed.issuer.valueBeforeDecode)).toEqual(ours.issuer)
+    expect(parsed && raw(parsed.serialNumber.valueBeforeDecodeView)).toEqual(ours.serial)
+  }
   return {
     version: si.version,
     sid:
-      sid instanceof pkijs.IssuerAndSerialNumber
-        ? { issuer: raw(sid.issuer.valueBeforeDecode), serial: raw(sid.serialNumber.valueBeforeDecodeView) }
-        : { ski: ber(sid as asn1js.AsnType) },
+      ours.kind === "issuerSerial"
+        ? { issuer: ours.issuer, serial: ours.serial }
+        : sid instanceof pkijs.IssuerAndSerialNumber
+          ? { issuer: raw(sid.issuer.valueBeforeDecode), serial: raw(sid.serialNumber.valueBeforeDecodeView) }
+          : { ski: ber(sid as asn1js.AsnType) },
     digestAlgorithm: si.digestAlgorithm.algorithmId,
     digestParams: ber(si.digestAlgorithm.algorithmParams as asn1js.AsnType),
     signedAttrs: si.signedAttrs && {
@@ -181,5 +192,36 @@ describe("SignerInfo reader refuses what RFC 5652 does not allow", () => {
     expect(oid(0x2a, 0x80, 0x01)).toBeUndefined()
     expect(oid(0x2a, 0x86)).toBeUndefined()
     expect(oid()).toBeUndefined()
+  })
+})
+
+describe("the signer's certificate, found by its sid", () => {
+  const content = new TextEncoder().encode("contenido firmado")
+  /** `der` with the last occurrence of `from` (the sid comes after the certificates) replaced by `to`. */
+  const relabelSid = (der: Uint8Array, from: string, to: string): Uint8Array => {
+    const at = Buffer.from(der).lastIndexOf(Buffer.from(from, "utf8"))
+    expect(at).toBeGreaterThan(0)
+    const out = der.slice()
+    out.set(Buffer.from(to, "utf8"), at)
+    return out
+  }
+
+  it("by the certificate's own bytes, or by pkijs' name comparison when the sid encodes the name otherwise", async () => {
+    const pki = await makePki()
+    const der = await signCms(pki, content)
+    const found = await checkCms(der, [content], "ETSI.CAdES.detached", firmaRuntimeCrypto)
+    expect(found.signer).toBeDefined()
+    expect(found.signatureOk).toBe(true)
+    // The issuer's name in another case: the same name to RFC 5280 §7.1, other bytes. The sid is
+    // outside what the signature covers.
+    const recased = relabelSid(der, "de prueba ecasilla", "DE PRUEBA ECASILLA")
+    const viaPkijs = await checkCms(recased, [content], "ETSI.CAdES.detached", firmaRuntimeCrypto)
+    expect(viaPkijs.signer).toBeDefined()
+    expect(viaPkijs.signatureOk).toBe(true)
+    // Another name altogether: no certificate is the signer's.
+    const other = relabelSid(der, "de prueba ecasilla", "de prueba ecasillo")
+    const none = await checkCms(other, [content], "ETSI.CAdES.detached", firmaRuntimeCrypto)
+    expect(none.signer).toBeUndefined()
+    expect(none.problems).toContain("signer-certificate-missing")
   })
 })

@@ -6,7 +6,7 @@ import type { FirmaDigestName, FirmaCrypto } from "../crypto.js"
 import { concatBytes } from "./bytes.js"
 import { ACCEPTED, candidateChecks, digestOfOid, hashOfSignatureOid, keyOf } from "./algorithms.js"
 import { basicOf } from "./ocsp.js"
-import { originalDer, parseSignedData, type AttributeView, type ParsedSignedData, type SignerInfoView } from "./signed-data.js"
+import { originalDer, parseSignedData, type AttributeView, type IssuerSerial, type ParsedSignedData, type SignerInfoView } from "./signed-data.js"
 
 const OID = {
   signedData: "1.2.840.113549.1.7.2",
@@ -81,11 +81,16 @@ const equal = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length &
 const attribute = (si: SignerInfoView, oid: string): AttributeView | undefined =>
   si.signedAttrs?.attributes.find((a) => a.type === oid)
 
+const isIssuerSerial = (sid: SignerInfoView["sid"]): sid is IssuerSerial => (sid as IssuerSerial).kind === "issuerSerial"
+
 /** Does certificate `c` match the SignerInfo's sid (issuer+serial, or subject key id)? */
 const matchesSid = (si: SignerInfoView, c: pkijs.Certificate, crypto: FirmaCrypto): Promise<boolean> | boolean => {
-  const sid = si.sid as unknown
-  if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    return c.issuer.isEqual(sid.issuer) && c.serialNumber.isEqual(sid.serialNumber)
+  const sid = si.sid
+  if (isIssuerSerial(sid)) {
+    // The certificate's own encoding of its issuer and serial first; then pkijs' comparison of names.
+    if (equal(bytesOf(c.issuer.valueBeforeDecode), sid.issuer) && equal(c.serialNumber.valueBeforeDecodeView, sid.serial)) return true
+    const parsed = sid.parsed()
+    return !!parsed && c.issuer.isEqual(parsed.issuer) && c.serialNumber.isEqual(parsed.serialNumber)
   }
   const ski = sid as asn1js.Constructed
   const inner = ski?.valueBlock?.value?.[0]
@@ -185,8 +190,7 @@ export const checkCms = async (
 
   let signer: pkijs.Certificate | undefined
   // Issuer and serial compare as bytes first, so only the signer's certificate is parsed.
-  const sid = si.sid as unknown
-  const byIssuerSerial = sid instanceof pkijs.IssuerAndSerialNumber ? certs.byIssuerSerial(sid) : undefined
+  const byIssuerSerial = isIssuerSerial(si.sid) ? certs.byIssuerSerial(si.sid) : undefined
   for (const c of byIssuerSerial ?? certs.all()) {
     if (await matchesSid(si, c, crypto)) {
       signer = c

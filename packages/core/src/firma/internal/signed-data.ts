@@ -31,7 +31,7 @@ export const originalDer = new WeakMap<pkijs.Certificate, Uint8Array>()
 
 interface LazyCertificates {
   readonly all: () => pkijs.Certificate[]
-  readonly byIssuerSerial: (sid: pkijs.IssuerAndSerialNumber) => pkijs.Certificate[]
+  readonly byIssuerSerial: (sid: IssuerSerial) => pkijs.Certificate[]
   readonly issuersOf: (cert: pkijs.Certificate) => pkijs.Certificate[]
 }
 
@@ -55,12 +55,27 @@ export interface ParsedSignedData {
  */
 export interface SignerInfoView {
   readonly version: number
-  /** IssuerAndSerialNumber, or the [0] subjectKeyIdentifier node, as pkijs gives them. */
-  readonly sid: pkijs.IssuerAndSerialNumber | asn1js.AsnType
+  /** IssuerAndSerialNumber as raw bytes, or the [0] subjectKeyIdentifier node as pkijs gives it. */
+  readonly sid: IssuerSerial | asn1js.AsnType
   readonly digestAlgorithm: pkijs.AlgorithmIdentifier
   readonly signedAttrs?: SignedAttributesView
   readonly signatureAlgorithm: pkijs.AlgorithmIdentifier
   readonly signature: Uint8Array
+}
+
+/**
+ * IssuerAndSerialNumber ::= SEQUENCE { issuer Name, serialNumber CertificateSerialNumber }, as
+ * the DER of each part (compared with a certificate's own bytes first) and, for the rare signer
+ * whose certificate encodes the name otherwise, pkijs' reading on demand.
+ */
+export interface IssuerSerial {
+  readonly kind: "issuerSerial"
+  /** DER of the issuer Name. */
+  readonly issuer: Uint8Array
+  /** DER of the serial number INTEGER (tag and length included). */
+  readonly serial: Uint8Array
+  /** pkijs' reading, undefined when pkijs cannot read it. */
+  readonly parsed: () => pkijs.IssuerAndSerialNumber | undefined
 }
 
 export interface SignedAttributesView {
@@ -285,8 +300,8 @@ const readSignerInfo = (b: Uint8Array, t: Tlv, all: Tlv[]): SignerInfoView => {
   let v = 0
   for (let k = version.value; k < version.end; k++) v = v * 256 + b[k]
   if (!sid || !digest) malformed("SignerInfo")
-  let sidValue: pkijs.IssuerAndSerialNumber | asn1js.AsnType
-  if (isUniversal(sid, 16, true)) sidValue = new pkijs.IssuerAndSerialNumber({ schema: parseElement(b, sid) })
+  let sidValue: IssuerSerial | asn1js.AsnType
+  if (isUniversal(sid, 16, true)) sidValue = readIssuerSerial(b, sid)
   else if (sid.tagClass === 2 && sid.tag === 0) sidValue = parseElement(b, sid)
   else return malformed("SignerInfo sid")
   let k = 3
@@ -302,6 +317,27 @@ const readSignerInfo = (b: Uint8Array, t: Tlv, all: Tlv[]): SignerInfoView => {
     ...(signedAttrs ? { signedAttrs } : {}),
     signatureAlgorithm: readAlgorithm(b, signatureAlgorithm),
     signature: signature.constructed ? (parseElement(b, signature) as asn1js.OctetString).valueBlock.valueHexView : b.subarray(signature.value, signature.end)
+  }
+}
+
+const readIssuerSerial = (b: Uint8Array, t: Tlv): IssuerSerial => {
+  const [issuer, serial, ...rest] = elements(b, t)
+  if (!issuer || !serial || rest.length || !isUniversal(issuer, 16, true) || !isUniversal(serial, 2, false) || !wellFormedBer(b, t, 0)) malformed("IssuerAndSerialNumber")
+  let parsed: pkijs.IssuerAndSerialNumber | null | undefined
+  return {
+    kind: "issuerSerial",
+    issuer: b.subarray(issuer.start, issuer.end),
+    serial: b.subarray(serial.start, serial.end),
+    parsed: () => {
+      if (parsed === undefined) {
+        try {
+          parsed = new pkijs.IssuerAndSerialNumber({ schema: parseElement(b, t) })
+        } catch {
+          parsed = null
+        }
+      }
+      return parsed ?? undefined
+    }
   }
 }
 
@@ -402,9 +438,7 @@ const lazyCertificates = (der: Uint8Array, list: Tlv[]): LazyCertificates => {
   return {
     all: () => list.map((_, i) => get(i)).filter((c): c is pkijs.Certificate => !!c),
     byIssuerSerial: (sid) => {
-      const issuer = bytesOfBuffer(sid.issuer.valueBeforeDecode)
-      const serial = bytesOfBuffer(sid.serialNumber.valueBeforeDecodeView)
-      const hits = pick((r) => equal(r.issuer, issuer) && equal(r.serial, serial))
+      const hits = pick((r) => equal(r.issuer, sid.issuer) && equal(r.serial, sid.serial))
       // Names re-encoded by pkijs or odd encodings: fall back to parsing everything.
       return hits.length ? hits : list.map((_, i) => get(i)).filter((c): c is pkijs.Certificate => !!c)
     },
