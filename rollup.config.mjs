@@ -1,9 +1,11 @@
 // Builds every package as ESM (one module per source file, so consumers tree-shake)
 // from the "source" entries of its package.json exports map; type declarations
 // come from `tsc` (npm run build:types).
-import { readFileSync, readdirSync, existsSync } from "node:fs"
+import { readFileSync, readdirSync, existsSync, rmSync } from "node:fs"
 import { join, dirname, relative } from "node:path"
-import esbuild from "rollup-plugin-esbuild"
+import commonjs from "@rollup/plugin-commonjs"
+import { nodeResolve } from "@rollup/plugin-node-resolve"
+import esbuild, { minify } from "rollup-plugin-esbuild"
 import { productionMode } from "./packages/elements/scripts/dev-mode-plugin.mjs"
 
 const packages = ["core", "adapters", "elements"]
@@ -46,7 +48,7 @@ const builds = [
   { name: "elements", out: "dist/development", plugins: [] }
 ]
 
-export default builds.map(({ name, out, plugins }) => {
+const libraries = builds.map(({ name, out, plugins }) => {
   const dir = join("packages", name)
   const { inputs } = inputsOf(dir)
   return {
@@ -67,3 +69,37 @@ export default builds.map(({ name, out, plugins }) => {
     }
   }
 })
+
+// The `ecasilla` command as its bin runs it: one chunk per sub-command, with the verifier's
+// libraries (pkijs, asn1js and theirs) inside. A command start-up pays per module and per byte
+// it loads: from node_modules, these are some sixty files and 700 kB that `ecasilla verify`
+// read and compiled before its first document. Effect and the signing libraries (pdf-lib,
+// node-forge, @signpdf) stay imports from node_modules: only `id` and `sign` load them.
+const cliExternal = /^(node:|effect(\/|$)|pdf-lib(\/|$)|node-forge(\/|$)|@signpdf\/|buffer(\/|$))/
+const cliDir = "packages/core/dist/bin"
+const cli = {
+  input: { ecasilla: "packages/core/src/cli/main.ts" },
+  external: (id) => cliExternal.test(id),
+  plugins: [
+    // Chunk names carry a hash: last build's chunks go first.
+    { name: "clean-cli-dir", buildStart: () => rmSync(cliDir, { recursive: true, force: true }) },
+    esbuild({ target: "es2022", tsconfig: "tsconfig.json", minify: false }),
+    nodeResolve({ preferBuiltins: true, exportConditions: ["node", "import", "default"] }),
+    commonjs()
+  ],
+  output: {
+    dir: cliDir,
+    format: "es",
+    entryFileNames: "[name].js",
+    chunkFileNames: "[name]-[hash].js",
+    // Names kept, so ECASILLA_DEBUG stacks still read.
+    plugins: [minify({ target: "es2022", minify: false, minifyWhitespace: true, minifySyntax: true, sourceMap: false })]
+  },
+  onwarn(warning, warn) {
+    // pkijs and asn1js are ESM with `this` at module level in helpers rollup rewrites.
+    if (warning.code === "THIS_IS_UNDEFINED" || warning.code === "CIRCULAR_DEPENDENCY") return
+    warn(warning)
+  }
+}
+
+export default [...libraries, cli]
