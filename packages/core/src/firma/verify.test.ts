@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { beforeAll, describe, expect, it } from "vitest"
-import { makeCrl, makePki, type TestPki } from "../../test/firma/pki.js"
+import { largeCrlDer, makeCrl, makePki, type TestPki } from "../../test/firma/pki.js"
 import { TestPdf } from "../../test/firma/pdf.js"
 import { firmaWebCrypto, type FirmaCrypto } from "./crypto.js"
 import { FirmaError } from "./errors.js"
@@ -130,6 +130,20 @@ describe("crypto port and revocation", () => {
     })
     const dss = await verify(lt, { trustAnchors: [rsa.rootPem] })
     expect(dss.signatures[0]).toMatchObject({ modification: "signatures-only", revocation: "revoked", subIndication: "REVOKED_NO_POE" })
+    // A national CA's CRL: 25,000 entries in the document security store (over asn1js' default
+    // limits, which once left such a CRL unread and the revocation unchecked).
+    for (const listed of [true, false]) {
+      const large = await new TestPdf().sign(rsa)
+      const der = await largeCrlDer(rsa.root, 25_000, listed ? [rsa.signer.cert] : [])
+      const at = large.nextNumber()
+      large.update({
+        [at]: `<< /Length ${der.length} >>\nstream\n${Buffer.from(der).toString("latin1")}\nendstream`,
+        [at + 1]: `<< /CRLs [${at} 0 R] >>`,
+        1: `<< /Type /Catalog /Pages 2 0 R /AcroForm 5 0 R /DSS ${at + 1} 0 R >>`
+      })
+      const r = await verify(large, { trustAnchors: [rsa.rootPem] })
+      expect(r.signatures[0]).toMatchObject(listed ? { revocation: "revoked", subIndication: "REVOKED_NO_POE" } : { revocation: "good", indication: "TOTAL_PASSED" })
+    }
     // A CRL signed by someone else is ignored: revocation unchecked, TRY_LATER under strict, reported under pdf.
     const forgedPdf = await new TestPdf().sign(rsa, { crls: [await makeCrl(other, [rsa.signer.cert])] })
     const forged = await verify(forgedPdf, { trustAnchors: [rsa.rootPem] })

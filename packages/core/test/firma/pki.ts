@@ -175,6 +175,65 @@ export const crlOf = async (
 export const makeCrl = (pki: TestPki, revoked: ReadonlyArray<pkijs.Certificate>, revokedAt = new Date("2025-01-01T00:00:00Z")) =>
   crlOf(pki.root, revoked, { revokedAt })
 
+/** DER, by hand: a CA's CRL can be larger than pkijs writes or reads (asn1js' 10,000-node default). */
+const derLength = (n: number): number[] => {
+  if (n < 0x80) return [n]
+  const out: number[] = []
+  for (let v = n; v > 0; v = Math.floor(v / 256)) out.unshift(v & 255)
+  return [0x80 | out.length, ...out]
+}
+const derTlv = (tag: number, ...content: ReadonlyArray<Uint8Array>): Uint8Array => {
+  const length = content.reduce((a, c) => a + c.length, 0)
+  const head = [tag, ...derLength(length)]
+  const out = new Uint8Array(head.length + length)
+  out.set(head)
+  let at = head.length
+  for (const c of content) out.set(c, at), (at += c.length)
+  return out
+}
+const derTime = (d: Date): Uint8Array => derTlv(0x17, new TextEncoder().encode(d.toISOString().replace(/^\d\d|[-:T]|\.\d+/g, "").slice(0, 12) + "Z"))
+const derPositive = (v: Uint8Array): Uint8Array => derTlv(0x02, v[0] & 0x80 ? Uint8Array.of(0, ...v) : v)
+
+/**
+ * The DER of a large CRL of `by` (RSA, SHA-256): `count` entries with made-up serial numbers, and
+ * the given certificates among them (revoked at `revokedAt`), as a national CA's CRL is.
+ */
+export const largeCrlDer = async (
+  by: TestIdentity,
+  count: number,
+  revoked: ReadonlyArray<pkijs.Certificate> = [],
+  options: { revokedAt?: Date; thisUpdate?: Date; nextUpdate?: Date } = {}
+): Promise<Uint8Array> => {
+  const now = Date.now()
+  const algorithm = derTlv(0x30, derTlv(0x06, Uint8Array.of(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b)), Uint8Array.of(0x05, 0x00))
+  const revokedAt = derTime(options.revokedAt ?? new Date("2025-01-01T00:00:00Z"))
+  const reason = derTlv(0x30, derTlv(0x30, derTlv(0x06, Uint8Array.of(0x55, 0x1d, 0x15)), derTlv(0x04, Uint8Array.of(0x0a, 0x01, 0x01))))
+  const serials: Uint8Array[] = []
+  let x = 0x12345678
+  for (let i = 0; i < count; i++) {
+    const v = new Uint8Array(16)
+    for (let k = 0; k < 16; k++) v[k] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24
+    v[0] = (v[0] & 0x7f) | 1
+    serials.push(derPositive(v))
+  }
+  const at = Math.floor(count / 2)
+  serials.splice(at, 0, ...revoked.map((c) => new Uint8Array(c.serialNumber.toBER())))
+  const entries = derTlv(0x30, ...serials.map((serial) => derTlv(0x30, serial, revokedAt, reason)))
+  const crlNumber = derTlv(0xa0, derTlv(0x30, derTlv(0x30, derTlv(0x06, Uint8Array.of(0x55, 0x1d, 0x14)), derTlv(0x04, derTlv(0x02, Uint8Array.of(1))))))
+  const tbs = derTlv(
+    0x30,
+    Uint8Array.of(0x02, 0x01, 0x01),
+    algorithm,
+    new Uint8Array(by.cert.subject.toSchema().toBER()),
+    derTime(options.thisUpdate ?? new Date(now - DAY)),
+    derTime(options.nextUpdate ?? new Date(now + 30 * DAY)),
+    entries,
+    crlNumber
+  )
+  const signature = new Uint8Array(await subtle.sign("RSASSA-PKCS1-v1_5", await withHash(by.privateKey, "SHA-256"), tbs as Uint8Array<ArrayBuffer>))
+  return derTlv(0x30, tbs, algorithm, derTlv(0x03, Uint8Array.of(0), signature))
+}
+
 /**
  * A root CA, `intermediates` CAs under it, and a signer under the last; validity
  * [notBefore, notAfter] for the signer.

@@ -5,7 +5,9 @@ import * as pkijs from "pkijs"
 import type { FirmaDigestName, FirmaCrypto } from "../crypto.js"
 import { concatBytes } from "./bytes.js"
 import { ACCEPTED, candidateChecks, digestOfOid, hashOfSignatureOid, keyOf } from "./algorithms.js"
-import { basicOf } from "./ocsp.js"
+import { readCrl, type CrlView } from "./crl.js"
+import { elements, isUniversal, tlv } from "./der.js"
+import { parseOcsp } from "./ocsp.js"
 import { originalDer, parseSignedData, type AttributeView, type IssuerSerial, type ParsedSignedData, type SignerInfoView } from "./signed-data.js"
 
 const OID = {
@@ -49,7 +51,7 @@ export interface CmsCheck {
   /** The CMS certificates that could have issued `cert` (same subject as its issuer), parsed on demand. */
   readonly issuersOf: (cert: pkijs.Certificate) => ReadonlyArray<pkijs.Certificate>
   /** Embedded CRLs, parsed on first use (only a trusted chain needs them). */
-  readonly crls: () => ReadonlyArray<pkijs.CertificateRevocationList>
+  readonly crls: () => ReadonlyArray<CrlView>
   /** Embedded successful OCSP responses (SignedData other revocation info, Adobe's archive), parsed on first use. */
   readonly ocsps: () => ReadonlyArray<pkijs.BasicOCSPResponse>
   readonly digestAlgorithm?: FirmaDigestName
@@ -167,10 +169,10 @@ export const checkCms = async (
   }
   const { certs } = sd
   // CRLs travel in the SignedData or, Adobe style, in a signed revocationInfoArchival attribute.
-  let archived: pkijs.CertificateRevocationList[] | undefined
-  const crls = () => [...sd.crls(), ...(archived ??= archivedRevocation(sd.signerInfos[signerIndex], 0, crlOf))]
+  let archived: CrlView[] | undefined
+  const crls = () => [...sd.crls(), ...(archived ??= archivedRevocation(sd.signerInfos[signerIndex], 0, readCrl))]
   let archivedOcsps: pkijs.BasicOCSPResponse[] | undefined
-  const ocsps = () => [...sd.ocsps(), ...(archivedOcsps ??= archivedRevocation(sd.signerInfos[signerIndex], 1, basicOf))]
+  const ocsps = () => [...sd.ocsps(), ...(archivedOcsps ??= archivedRevocation(sd.signerInfos[signerIndex], 1, parseOcsp))]
   const issuersOf = certs.issuersOf
   const si = sd.signerInfos[signerIndex]
   if (!si) return (problems.push("no-signer-info"), { ...empty, issuersOf, crls, ocsps })
@@ -299,26 +301,33 @@ export const checkCms = async (
 }
 
 
-const crlOf = (node: asn1js.AsnType) => new pkijs.CertificateRevocationList({ schema: node })
-
 /**
- * One list of the adbe-revocationInfoArchival signed attribute: SEQUENCE { crl [0] EXPLICIT
- * SEQUENCE OF CRL OPTIONAL, ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse OPTIONAL, … }.
+ * One list of the adbe-revocationInfoArchival signed attribute, as the DER of each item: SEQUENCE
+ * { crl [0] EXPLICIT SEQUENCE OF CRL OPTIONAL, ocsp [1] EXPLICIT SEQUENCE OF OCSPResponse
+ * OPTIONAL, … }. Read as raw TLVs: a CA's CRL can hold more nodes than asn1js reads.
  */
-const archivedRevocation = <T>(si: SignerInfoView | undefined, tag: 0 | 1, read: (node: asn1js.AsnType) => T | undefined): T[] => {
-  const value = si?.signedAttrs?.attributes.find((a) => a.type === OID.adbeRevocation)?.values[0]
+const archivedRevocation = <T>(si: SignerInfoView | undefined, tag: 0 | 1, read: (der: Uint8Array) => T | undefined): T[] => {
+  const value = si?.signedAttrs?.attributes.find((a) => a.type === OID.adbeRevocation)?.raw[0]
   const out: T[] = []
-  for (const part of (value as asn1js.Sequence | undefined)?.valueBlock?.value ?? []) {
-    if (part.idBlock.tagClass !== 3 || part.idBlock.tagNumber !== tag) continue
-    const list = (part as asn1js.Constructed).valueBlock.value?.[0] as asn1js.Sequence | undefined
-    for (const item of list?.valueBlock?.value?.slice(0, 32) ?? []) {
-      try {
-        const r = read(item)
-        if (r) out.push(r)
-      } catch {
-        // an unreadable entry is simply not used: revocation may stay unchecked
+  if (!value) return out
+  try {
+    const archive = tlv(value, 0, value.length)
+    if (!isUniversal(archive, 16, true)) return out
+    for (const part of elements(value, archive)) {
+      if (part.tagClass !== 2 || part.tag !== tag || !part.constructed) continue
+      const [list] = elements(value, part)
+      if (!list || !isUniversal(list, 16, true)) continue
+      for (const item of elements(value, list).slice(0, 32)) {
+        try {
+          const r = read(value.subarray(item.start, item.end))
+          if (r) out.push(r)
+        } catch {
+          // an unreadable entry is simply not used: revocation may stay unchecked
+        }
       }
     }
+  } catch {
+    // an unreadable archive is simply not used
   }
   return out
 }

@@ -3,13 +3,14 @@
 // network: what they do not answer stays "not checked", and the policy decides what that means.
 import type * as pkijs from "pkijs"
 import type { FirmaCrypto } from "../crypto.js"
+import type { CrlView } from "./crl.js"
 import { ocspStatus } from "./ocsp.js"
 import { signedBy } from "./path.js"
 import { maySignCrls } from "./usage.js"
 
 /** The revocation data a document carries. */
 export interface RevocationData {
-  readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+  readonly crls: ReadonlyArray<CrlView>
   /** Successful BasicOCSPResponses, unchecked (`ocsp.ts` checks each against the certificate asked about). */
   readonly ocsps: ReadonlyArray<pkijs.BasicOCSPResponse>
 }
@@ -37,8 +38,11 @@ const UNDERSTOOD = new Set(["2.5.29.20", "2.5.29.35"])
  * or a reason subset), no delta indicator, no critical extension we do not process. Only such a
  * CRL can say "not revoked"; any CRL the issuer signed can say "revoked".
  */
-const complete = (crl: pkijs.CertificateRevocationList): boolean =>
-  !(crl.crlExtensions?.extensions ?? []).some((e) => !UNDERSTOOD.has(e.extnID))
+const complete = (crl: CrlView): boolean => !crl.extensionIds.some((id) => !UNDERSTOOD.has(id))
+
+/** The DER of a certificate's serial number INTEGER. */
+const serialOf = (cert: pkijs.Certificate): Uint8Array =>
+  cert.serialNumber.valueBeforeDecodeView.length ? cert.serialNumber.valueBeforeDecodeView : new Uint8Array(cert.serialNumber.toBER())
 
 /**
  * The status of `cert`, issued by `issuer`, at the validation time `at`; `poe` is the earliest
@@ -65,7 +69,7 @@ export const revocationStatus = async (
 const crlStatus = async (
   cert: pkijs.Certificate,
   issuer: pkijs.Certificate,
-  crls: ReadonlyArray<pkijs.CertificateRevocationList>,
+  crls: ReadonlyArray<CrlView>,
   at: Date,
   poe: Date | undefined,
   crypto: FirmaCrypto
@@ -77,15 +81,15 @@ const crlStatus = async (
   for (const crl of crls.slice(0, MAX_CRLS)) {
     if (!crl.issuer.isEqual(issuer.subject)) continue
     if ((await signedBy(crl, issuer, crypto)) !== true) continue
-    const entry = crl.revokedCertificates?.find((r) => r.userCertificate.isEqual(cert.serialNumber))
-    if (entry && entry.revocationDate.value <= at) {
-      if (!revokedAt || entry.revocationDate.value < revokedAt) revokedAt = entry.revocationDate.value
+    const entry = crl.revokedAt(serialOf(cert))
+    if (entry && entry <= at) {
+      if (!revokedAt || entry < revokedAt) revokedAt = entry
       continue
     }
     if (!complete(crl)) continue
     seen = true
-    const next = crl.nextUpdate?.value
-    if (!next || next >= at || (poe && crl.thisUpdate.value >= poe)) fresh = true
+    const next = crl.nextUpdate
+    if (!next || next >= at || (poe && crl.thisUpdate >= poe)) fresh = true
   }
   if (revokedAt) return { status: "revoked", revokedAt }
   return { status: fresh ? "good" : seen ? "out-of-bounds" : "not-checked" }

@@ -5,26 +5,15 @@
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
 import { ByBytes } from "./by-bytes.js"
+import { readCrl, type CrlView } from "./crl.js"
+import { elements, isUniversal, malformed, minimalInteger, oidText, parseElement, readAlgorithm, tlv, wellFormedBer, type Tlv } from "./der.js"
 import { basicOf } from "./ocsp.js"
 
 const equal = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i])
 
 export const OID_SIGNED_DATA = "1.2.840.113549.1.7.2"
 
-/**
- * BER leniency has limits: an INTEGER must be minimally encoded in BER too (X.690 8.3.2).
- * pkijs accepts such a CMS; other verifiers reject it, and so do we.
- */
-const wellFormed = (node: asn1js.AsnType, depth: number): boolean => {
-  if (depth > 64) return false
-  const b = node as asn1js.BaseBlock & { valueBlock: { value?: asn1js.AsnType[]; valueHexView?: Uint8Array } }
-  if (b.idBlock?.tagClass === 1 && b.idBlock.tagNumber === 2 && !b.idBlock.isConstructed) {
-    const v = b.valueBlock.valueHexView
-    if (v && v.length > 1 && ((v[0] === 0 && v[1] < 0x80) || (v[0] === 0xff && v[1] >= 0x80))) return false
-  }
-  const kids = b.valueBlock?.value
-  return !Array.isArray(kids) || kids.every((k) => wellFormed(k, depth + 1))
-}
+export { oidText } from "./der.js"
 
 /** Certificates as they were encoded in the CMS: the signing-certificate hash is over these bytes. */
 export const originalDer = new WeakMap<pkijs.Certificate, Uint8Array>()
@@ -37,7 +26,7 @@ interface LazyCertificates {
 
 export interface ParsedSignedData {
   readonly certs: LazyCertificates
-  readonly crls: () => pkijs.CertificateRevocationList[]
+  readonly crls: () => CrlView[]
   readonly crlCount: number
   /** OCSP responses among the revocation info (RFC 5940 id-ri-ocsp-response), successful ones only, parsed on demand. */
   readonly ocsps: () => pkijs.BasicOCSPResponse[]
@@ -88,73 +77,8 @@ export interface AttributeView {
   readonly type: string
   /** The values, parsed on first use; empty when asn1js cannot read them. */
   readonly values: ReadonlyArray<asn1js.AsnType>
-}
-
-interface Tlv {
-  readonly start: number
-  readonly tagClass: number
-  readonly constructed: boolean
-  readonly tag: number
-  /** Offset of the value and of the end of the whole element. */
-  readonly value: number
-  readonly end: number
-  readonly indefinite: boolean
-}
-
-/** Reads one BER element's header and finds its end (indefinite lengths by walking to the EOC). */
-const tlv = (b: Uint8Array, at: number, limit: number, depth = 0): Tlv => {
-  if (depth > 64 || at + 2 > limit) throw new Error("BER truncated")
-  const id = b[at]
-  let p = at + 1
-  let tag = id & 0x1f
-  if (tag === 0x1f) {
-    tag = 0
-    for (let k = 0; ; k++) {
-      if (k > 4 || p >= limit) throw new Error("BER tag")
-      const c = b[p++]
-      tag = tag * 128 + (c & 0x7f)
-      if (!(c & 0x80)) break
-    }
-  }
-  const first = b[p++]
-  const constructed = (id & 0x20) !== 0
-  if (first === 0x80) {
-    if (!constructed) throw new Error("BER indefinite primitive")
-    let q = p
-    for (;;) {
-      if (q + 2 > limit) throw new Error("BER no end-of-contents")
-      if (b[q] === 0 && b[q + 1] === 0) return { start: at, tagClass: id >> 6, constructed, tag, value: p, end: q + 2, indefinite: true }
-      q = tlv(b, q, limit, depth + 1).end
-    }
-  }
-  let len = first
-  if (first & 0x80) {
-    const n = first & 0x7f
-    if (n > 4) throw new Error("BER length")
-    len = 0
-    for (let k = 0; k < n; k++) len = len * 256 + b[p++]
-  }
-  if (p + len > limit) throw new Error("BER length beyond data")
-  return { start: at, tagClass: id >> 6, constructed, tag, value: p, end: p + len, indefinite: false }
-}
-
-const elements = (b: Uint8Array, t: Tlv): Tlv[] => {
-  const out: Tlv[] = []
-  const stop = t.indefinite ? t.end - 2 : t.end
-  for (let p = t.value; p < stop && out.length < 10_000; ) {
-    const c = tlv(b, p, stop)
-    out.push(c)
-    p = c.end
-  }
-  return out
-}
-
-/** asn1js over one element only, with the BER rules checked. */
-const parseElement = (b: Uint8Array, t: Tlv): asn1js.AsnType => {
-  // A copy of exactly this element: asn1js and pkijs copy the whole underlying buffer in places.
-  const r = asn1js.fromBER(b.slice(t.start, t.end))
-  if (r.offset === -1 || !wellFormed(r.result, 0)) throw new Error("BER element")
-  return r.result
+  /** The DER of each value, unparsed (revocation archives hold CRLs too large for asn1js). */
+  readonly raw: ReadonlyArray<Uint8Array>
 }
 
 /**
@@ -203,11 +127,11 @@ export const parseSignedData = (der: Uint8Array): ParsedSignedData | "not-signed
         return [] // an unreadable response is simply not used
       }
     }))
-  let parsedCrls: pkijs.CertificateRevocationList[] | undefined
+  let parsedCrls: CrlView[] | undefined
   const crls = () =>
     (parsedCrls ??= crlElements.flatMap((c) => {
       try {
-        return [crlCache.getOrMake(der.subarray(c.start, c.end), () => new pkijs.CertificateRevocationList({ schema: parseElement(der, c) }))]
+        return [readCrl(der.subarray(c.start, c.end))]
       } catch {
         return [] // an unreadable CRL is simply not used
       }
@@ -222,59 +146,6 @@ export const parseSignedData = (der: Uint8Array): ParsedSignedData | "not-signed
     return readSignerInfo(der, t, all)
   })
   return { certs, crls, crlCount: crlElements.length, ocsps, ocspCount: ocspElements.length, signerInfos, timestampTokens, encapContentInfo }
-}
-
-/** Thrown for a SignerInfo or EncapsulatedContentInfo that is not what RFC 5652 says: the CMS is undecodable. */
-const malformed = (what: string): never => {
-  throw new Error(`BER ${what}`)
-}
-
-/** Dotted text of an OBJECT IDENTIFIER's content bytes; undefined when it is not a minimal encoding. */
-export const oidText = (b: Uint8Array): string | undefined => {
-  if (b.length === 0 || b.length > 128 || b[b.length - 1] & 0x80) return undefined
-  const arcs: number[] = []
-  let v = 0
-  let fresh = true
-  for (const c of b) {
-    if (fresh && c === 0x80) return undefined // a leading 0x80 pads a subidentifier (X.690 8.19.2)
-    v = v * 128 + (c & 0x7f)
-    if (v > Number.MAX_SAFE_INTEGER / 128) return undefined
-    fresh = !(c & 0x80)
-    if (fresh) {
-      arcs.push(v)
-      v = 0
-    }
-  }
-  const first = arcs[0] < 40 ? 0 : arcs[0] < 80 ? 1 : 2
-  return [first, arcs[0] - 40 * first, ...arcs.slice(1)].join(".")
-}
-
-const isUniversal = (t: Tlv, tag: number, constructed: boolean): boolean => t.tagClass === 0 && t.tag === tag && t.constructed === constructed
-
-/** An INTEGER in its minimal encoding (X.690 8.3.2), as `wellFormed` requires of asn1js' trees. */
-const minimalInteger = (b: Uint8Array, t: Tlv): boolean => {
-  const n = t.end - t.value
-  if (n < 1) return false
-  return n === 1 || !((b[t.value] === 0 && b[t.value + 1] < 0x80) || (b[t.value] === 0xff && b[t.value + 1] >= 0x80))
-}
-
-/** The checks asn1js and `wellFormed` make of a tree, on the raw TLVs: lengths, nesting, minimal INTEGERs. */
-const wellFormedBer = (b: Uint8Array, t: Tlv, depth: number): boolean => {
-  if (depth > 64) return false
-  if (t.tagClass === 0 && t.tag === 2 && !t.constructed) return minimalInteger(b, t)
-  if (!t.constructed) return true
-  return elements(b, t).every((c) => wellFormedBer(b, c, depth + 1))
-}
-
-/** AlgorithmIdentifier ::= SEQUENCE { algorithm OID, parameters ANY OPTIONAL }. */
-const readAlgorithm = (b: Uint8Array, t: Tlv): pkijs.AlgorithmIdentifier => {
-  if (!isUniversal(t, 16, true)) malformed("AlgorithmIdentifier")
-  const [oid, params, ...rest] = elements(b, t)
-  if (!oid || !isUniversal(oid, 6, false) || rest.length) malformed("AlgorithmIdentifier")
-  const algorithmId = oidText(b.subarray(oid.value, oid.end)) ?? malformed("OID")
-  return params
-    ? new pkijs.AlgorithmIdentifier({ algorithmId, algorithmParams: parseElement(b, params) })
-    : new pkijs.AlgorithmIdentifier({ algorithmId })
 }
 
 /** EncapsulatedContentInfo ::= SEQUENCE { eContentType OID, eContent [0] EXPLICIT OCTET STRING OPTIONAL }. */
@@ -351,6 +222,7 @@ const readSignedAttributes = (b: Uint8Array, t: Tlv): SignedAttributesView => {
     let values: asn1js.AsnType[] | undefined
     return {
       type: oid,
+      raw: elements(b, set).map((x) => b.subarray(x.start, x.end)),
       get values() {
         if (!values) {
           try {
@@ -390,11 +262,10 @@ const tokensOf = (der: Uint8Array, unsigned: Tlv): Uint8Array[] => {
 const bytesOfBuffer = (b: ArrayBuffer | Uint8Array | undefined): Uint8Array => (b instanceof Uint8Array ? b : new Uint8Array(b ?? new ArrayBuffer(0)))
 
 /**
- * Certificates and CRLs already parsed, by their exact bytes: a batch of documents signed by the
- * same few people under the same CA chain, with the same CRLs, parses each of them once.
+ * Certificates already parsed, by their exact bytes: a batch of documents signed by the same few
+ * people under the same CA chain parses each of them once (CRLs: crl.ts).
  */
 const certificateCache = new ByBytes<pkijs.Certificate>(512, 8 << 20)
-const crlCache = new ByBytes<pkijs.CertificateRevocationList>(64, 32 << 20)
 
 /**
  * Certificates of the CMS, parsed one by one when needed: the signer's is found by comparing

@@ -6,6 +6,7 @@ import type * as pkijs from "pkijs"
 import type { FirmaCrypto } from "../crypto.js"
 import type { FirmaChainCertificate, FirmaPolicy, FirmaSubIndication } from "../report.js"
 import { checkCms } from "./cms.js"
+import type { CrlView } from "./crl.js"
 import { hashOfSignatureOid } from "./algorithms.js"
 import { describeCertificate, validatePath, type PathOutcome } from "./path.js"
 import { revocationStatus } from "./revocation.js"
@@ -14,7 +15,7 @@ import { signerUsageProblems, tsaUsageProblems } from "./usage.js"
 export interface TrustInput {
   readonly signer: pkijs.Certificate
   readonly issuersOf: (cert: pkijs.Certificate) => ReadonlyArray<pkijs.Certificate>
-  readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+  readonly crls: ReadonlyArray<CrlView>
   /** Successful OCSP responses from the document (unchecked; `ocsp.ts` judges them). */
   readonly ocsps: ReadonlyArray<pkijs.BasicOCSPResponse>
   readonly anchors: ReadonlyArray<pkijs.Certificate>
@@ -121,7 +122,7 @@ export const validateSignatureTimestamps = async (
     readonly validationTime: Date
     readonly crypto: FirmaCrypto
     readonly policy: FirmaPolicy
-    readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+    readonly crls: ReadonlyArray<CrlView>
     readonly ocsps: ReadonlyArray<pkijs.BasicOCSPResponse>
   }
 ): Promise<{ time: Date | undefined; problems: string[] }> => {
@@ -145,7 +146,7 @@ const validateToken = async (
     readonly validationTime: Date
     readonly crypto: FirmaCrypto
     readonly policy: FirmaPolicy
-    readonly crls: ReadonlyArray<pkijs.CertificateRevocationList>
+    readonly crls: ReadonlyArray<CrlView>
     readonly ocsps: ReadonlyArray<pkijs.BasicOCSPResponse>
   }
 ): Promise<{ readonly time: Date } | { readonly problem: string }> => {

@@ -13,6 +13,7 @@ import type {
   FirmaSubIndication,
   FirmaVerdict
 } from "../report.js"
+import { readCrl, type CrlView } from "./crl.js"
 import { checkCms, type CmsCheck, type DigestMemo } from "./cms.js"
 import { diffRevision, LEVELS, maxLevel, type ModificationLevel, type RevisionDiff } from "./diff.js"
 import type { PdfDocument } from "./pdf/document.js"
@@ -295,8 +296,8 @@ const certifiedByCatalog = (doc: PdfDocument, sig: FoundSignature, perms: Permis
 }
 
 /** CRLs and OCSP responses of the document security store (PAdES-LT): /DSS /CRLs and /OCSPs, streams of DER. */
-const dssCache = new WeakMap<PdfDocument, { crls: pkijs.CertificateRevocationList[]; ocsps: pkijs.BasicOCSPResponse[] }>()
-const dssRevocation = (doc: PdfDocument): { crls: pkijs.CertificateRevocationList[]; ocsps: pkijs.BasicOCSPResponse[] } => {
+const dssCache = new WeakMap<PdfDocument, { crls: CrlView[]; ocsps: pkijs.BasicOCSPResponse[] }>()
+const dssRevocation = (doc: PdfDocument): { crls: CrlView[]; ocsps: pkijs.BasicOCSPResponse[] } => {
   let out = dssCache.get(doc)
   if (out) return out
   out = { crls: [], ocsps: [] }
@@ -321,8 +322,7 @@ const dssRevocation = (doc: PdfDocument): { crls: pkijs.CertificateRevocationLis
   }
   for (const der of streams("CRLs")) {
     try {
-      const asn = asn1js.fromBER(der.slice())
-      if (asn.offset !== -1) out.crls.push(new pkijs.CertificateRevocationList({ schema: asn.result }))
+      out.crls.push(readCrl(der))
     } catch {
       // an unreadable CRL is simply not used
     }
