@@ -57,6 +57,36 @@ async function crlOf(issuer, key, now) {
   return crl
 }
 
+/**
+ * The DER of a national CA's CRL: `count` revoked certificates with 16-byte serial numbers and a
+ * reason code each, signed by a fresh RSA key. Encoded through pkijs' and asn1js' writers and
+ * signed with WebCrypto (pkijs' own sign() re-reads what it writes, and asn1js reads at most
+ * 10,000 nodes by default).
+ */
+export async function makeLargeCrl(count) {
+  const key = (await subtle.generateKey(rsa, true, ["sign", "verify"])).privateKey
+  const algorithm = new pkijs.AlgorithmIdentifier({ algorithmId: "1.2.840.113549.1.1.11", algorithmParams: new asn1js.Null() })
+  const reason = new pkijs.Extensions({ extensions: [new pkijs.Extension({ extnID: "2.5.29.21", extnValue: new asn1js.Enumerated({ value: 1 }).toBER() })] })
+  let x = 0x2468ace0
+  const serial = () => {
+    const v = new Uint8Array(16)
+    for (let k = 0; k < 16; k++) v[k] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24
+    v[0] = (v[0] & 0x7f) | 1
+    return new asn1js.Integer({ valueHex: v.buffer })
+  }
+  const crl = new pkijs.CertificateRevocationList({
+    version: 1,
+    signature: algorithm,
+    issuer: rdn([["2.5.4.6", "PE"], ["2.5.4.3", "EREP bench RENIEC"]]),
+    thisUpdate: new pkijs.Time({ type: 0, value: new Date(Date.now() - 86_400_000) }),
+    nextUpdate: new pkijs.Time({ type: 0, value: new Date(Date.now() + 7 * 86_400_000) }),
+    revokedCertificates: Array.from({ length: count }, () => new pkijs.RevokedCertificate({ userCertificate: serial(), revocationDate: new pkijs.Time({ type: 0, value: new Date("2025-01-01T00:00:00Z") }), crlEntryExtensions: reason }))
+  })
+  const tbs = crl.encodeTBS()
+  const signature = await subtle.sign("RSASSA-PKCS1-v1_5", key, tbs.toBER())
+  return new Uint8Array(new asn1js.Sequence({ value: [tbs, algorithm.toSchema(), new asn1js.BitString({ valueHex: signature })] }).toBER())
+}
+
 /** The throwaway PKI: root (the trust anchor), an intermediate CA, the titular and the notifier. */
 export async function makeBenchPki() {
   const keys = await Promise.all([0, 1, 2, 3].map(() => subtle.generateKey(rsa, true, ["sign", "verify"])))

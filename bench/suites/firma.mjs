@@ -5,14 +5,18 @@
 // ratio ≤ 1.5. firma.verify.30MB.cold: the same in a fresh Node process per sample (module
 // loading included), against SHA-256 in a fresh process. firma.verify.corpus.bulk: one
 // `ecasilla verify --json` process over the whole conformance corpus, against running
-// poppler's pdfsig once per file (the baseline).
+// poppler's pdfsig once per file (the baseline). firma.crl.read.50k: a 50,000-entry CRL read and looked
+// up as revocation does, against SHA-256 of its bytes (and against pkijs, which it replaced).
 import { spawnSync } from "node:child_process"
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { verifyPdfAsync } from "../../packages/core/dist/firma/index.js"
-import { makeFirmaPeruPdf } from "../firma-fixture.mjs"
+import * as asn1js from "asn1js"
+import * as pkijs from "pkijs"
+import { readCrl } from "../../packages/core/dist/firma/internal/crl.js"
+import { makeFirmaPeruPdf, makeLargeCrl } from "../firma-fixture.mjs"
 import { row } from "../harness.mjs"
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -75,6 +79,32 @@ export default async function firma() {
     rows.push(row("firma.verify.30MB.cold", med(coldVer), "ms", med(coldSha)))
   } finally {
     rmSync(dir, { recursive: true, force: true })
+  }
+
+  // A national CA's CRL (50,000 entries, 2.4 MB): read and looked up as revocation does, each
+  // round on other bytes (one signature byte changed, so no cache answers), against SHA-256 of
+  // the same bytes: a single pass over them.
+  {
+    const crl = await makeLargeCrl(50_000)
+    const variants = Array.from({ length: 9 }, (_, i) => {
+      const v = crl.slice()
+      v[v.length - 1 - i] ^= 0x5a
+      return v
+    })
+    const absent = Uint8Array.of(0x02, 0x01, 0x07)
+    const read = []
+    const sha = []
+    for (const v of variants) {
+      await time(read, () => readCrl(v).revokedAt(absent))
+      await time(sha, () => createHash("sha256").update(v).digest())
+    }
+    const med = (xs) => xs.slice(1).sort((a, b) => a - b)[(xs.length - 1) >> 1]
+    rows.push(row("firma.crl.read.50k", med(read), "ms", med(sha)))
+    // What it replaced: pkijs over asn1js with the node limit raised (asn1js refuses it otherwise).
+    const t = performance.now()
+    const asn = asn1js.fromBER(crl.slice(), { maxNodes: crl.length, maxContentLength: crl.length })
+    new pkijs.CertificateRevocationList({ schema: asn.result })
+    rows.push(row("firma.crl.read.50k.vs-pkijs", med(read), "ms", performance.now() - t))
   }
 
   if (existsSync(corpus)) {
