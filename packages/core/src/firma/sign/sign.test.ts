@@ -2,7 +2,7 @@ import * as Effect from "effect/Effect"
 import { PDFDocument, type PDFArray as PDFArrayT, type PDFDict as PDFDictT, type PDFNumber as PDFNumberT } from "pdf-lib"
 import { beforeAll, describe, expect, it } from "vitest"
 import { makeSigningIdentity, p12Of, type SigningIdentity } from "../../../test/firma/p12.js"
-import { makeCrl } from "../../../test/firma/pki.js"
+import { largeCrlDer, makeCrl } from "../../../test/firma/pki.js"
 import { TestPdf } from "../../../test/firma/pdf.js"
 import { verifyPdfAsync } from "../verify.js"
 import { FirmaSignError, openFirmaSigningKey, signFirmaPdf, signFirmaPdfEffect, type FirmaSignOptions } from "./index.js"
@@ -73,6 +73,14 @@ describe("signFirmaPdf", () => {
     const big = new Uint8Array((await makeCrl(id.pki, Array.from({ length: 1000 }, (_, i) => many[i % 3].pki.signer.cert))).toSchema().toBER())
     expect(big.length).toBeGreaterThan(16384)
     expect((await verify(await signFirmaPdf(blank, opts({ crls: [big] })))).verdict).toBe("valid")
+    // A national CA's CRL: 25,000 entries, more than pkijs reads at asn1js' default limits.
+    const national = await largeCrlDer(id.pki.root, 25_000)
+    const signed = await verify(await signFirmaPdf(blank, opts({ crls: [national] })))
+    expect(signed.verdict).toBe("valid")
+    expect(signed.signatures[0].revocation).toBe("good")
+    // …and one that lists the signer: embedded as given, it says revoked.
+    const listing = await largeCrlDer(id.pki.root, 25_000, [id.pki.signer.cert])
+    expect((await verify(await signFirmaPdf(blank, opts({ crls: [listing] })))).signatures[0].revocation).toBe("revoked")
   })
 
   it("adds a notification signature as an incremental update that keeps the first one valid", async () => {

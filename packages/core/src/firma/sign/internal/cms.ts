@@ -4,6 +4,8 @@
 // WebCrypto: native hashing and signing in Node and in browsers.
 import * as asn1js from "asn1js"
 import * as pkijs from "pkijs"
+import { readCrl } from "../../internal/crl.js"
+import { elements, tlv } from "../../internal/der.js"
 import { addSignatureTimestamp, type FirmaTimestampAuthority } from "./tsa.js"
 
 export interface CmsKey {
@@ -25,8 +27,11 @@ export const importCmsKey = async (pkcs8: Uint8Array, certificates: ReadonlyArra
   return { key, signer: certs[0], certificates: certs, signerDer: certificates[0] }
 }
 
-/** A CRL, DER or PEM ("X509 CRL"). Throws when it is neither. */
-export const parseCrl = (input: Uint8Array): pkijs.CertificateRevocationList => {
+/**
+ * A CRL, DER or PEM ("X509 CRL"), as the DER to embed. Throws when it is neither. Read by the
+ * verifier's own CRL reader: a CA's CRL of tens of thousands of entries is more than pkijs reads.
+ */
+export const parseCrl = (input: Uint8Array): Uint8Array => {
   let der = input
   const head = new TextDecoder("latin1").decode(input.subarray(0, 64))
   if (head.includes("-----BEGIN")) {
@@ -35,14 +40,50 @@ export const parseCrl = (input: Uint8Array): pkijs.CertificateRevocationList => 
     if (!m) throw new Error("no X509 CRL block")
     der = Uint8Array.from(atob(m[1].replace(/\s+/g, "")), (c) => c.charCodeAt(0))
   }
-  return pkijs.CertificateRevocationList.fromBER(der as Uint8Array<ArrayBuffer>)
+  const outer = tlv(der, 0, der.length)
+  readCrl(der.subarray(0, outer.end))
+  return der.slice(0, outer.end)
+}
+
+/** DER of one element, by hand (lengths up to 4 GB). */
+const derElement = (tag: number, ...content: ReadonlyArray<Uint8Array>): Uint8Array => {
+  const length = content.reduce((a, c) => a + c.length, 0)
+  const len: number[] = []
+  if (length < 0x80) len.push(length)
+  else {
+    for (let v = length; v > 0; v = Math.floor(v / 256)) len.unshift(v & 255)
+    len.unshift(0x80 | len.length)
+  }
+  const out = new Uint8Array(1 + len.length + length)
+  out[0] = tag
+  out.set(len, 1)
+  let at = 1 + len.length
+  for (const c of content) out.set(c, at), (at += c.length)
+  return out
+}
+
+/**
+ * The ContentInfo `ci` with `crls` as the SignedData's crls [1] field, before its signerInfos.
+ * Outside what the signature covers (RFC 5652 §5.4: the signed attributes), so added afterwards,
+ * as raw DER: pkijs would parse each CRL again to write it.
+ */
+const withCrls = (ci: Uint8Array, crls: ReadonlyArray<Uint8Array>): Uint8Array => {
+  const outer = tlv(ci, 0, ci.length)
+  const [type, explicit] = elements(ci, outer)
+  const sd = elements(ci, explicit)[0]
+  const fields = elements(ci, sd)
+  const last = fields[fields.length - 1]
+  if (fields.some((f) => f.tagClass === 2 && f.tag === 1)) throw new Error("SignedData already has crls")
+  const part = (t: { start: number; end: number }) => ci.subarray(t.start, t.end)
+  const signedData = derElement(0x30, ...fields.slice(0, -1).map(part), derElement(0xa1, ...crls), part(last))
+  return derElement(0x30, part(type), derElement(0xa0, signedData))
 }
 
 export const signDetached = async (
   k: CmsKey,
   content: Uint8Array,
   signingTime: Date,
-  crls: ReadonlyArray<pkijs.CertificateRevocationList> = [],
+  crls: ReadonlyArray<Uint8Array> = [],
   tsa?: FirmaTimestampAuthority
 ): Promise<Uint8Array> => {
   const digest = new Uint8Array(await subtle().digest("SHA-256", content as Uint8Array<ArrayBuffer>))
@@ -73,14 +114,13 @@ export const signDetached = async (
         signedAttrs: new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes })
       })
     ],
-    certificates: [...k.certificates],
-    // Revocation data travels inside the signature (as Firma Perú's signatures carry it), so a
-    // verifier that requires it needs nothing from the network.
-    ...(crls.length ? { crls: [...crls] } : {})
+    certificates: [...k.certificates]
   })
   await sd.sign(k.key, 0, "SHA-256")
   // B-T: the TSA stamps the signature value (RFC 3161, ETSI EN 319 142-1 signature timestamp).
   if (tsa) await addSignatureTimestamp(sd.signerInfos[0], tsa)
-  const ci = new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) })
-  return new Uint8Array(ci.toSchema().toBER())
+  const ci = new Uint8Array(new pkijs.ContentInfo({ contentType: "1.2.840.113549.1.7.2", content: sd.toSchema(true) }).toSchema().toBER())
+  // Revocation data travels inside the signature (as Firma Perú's signatures carry it), so a
+  // verifier that requires it needs nothing from the network.
+  return crls.length ? withCrls(ci, crls) : ci
 }
