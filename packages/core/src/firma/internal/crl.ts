@@ -65,7 +65,7 @@ const parseCrl = (input: Uint8Array): CrlView => {
   // RFC 5280 §5.1.1.2: the algorithm inside what was signed must be the one outside.
   const signatureAlgorithm = readAlgorithm(b, algorithm)
   if (readAlgorithm(b, innerAlgorithm).algorithmId !== signatureAlgorithm.algorithmId) malformed("CRL algorithm")
-  const entries = revoked ? entriesOf(b, revoked) : []
+  const entries = revoked ? entriesOf(b, revoked) : new Int32Array(0)
   return {
     issuer: new pkijs.RelativeDistinguishedNames({ schema: parseElement(b, issuer) }),
     tbsView: b.subarray(tbs.start, tbs.end),
@@ -74,13 +74,20 @@ const parseCrl = (input: Uint8Array): CrlView => {
     thisUpdate,
     nextUpdate,
     extensionIds,
-    entryCount: entries.length,
+    entryCount: entries.length / 3,
     revokedAt: (serial) => {
       const want = integerValue(serial)
       let earliest: Date | undefined
-      for (const e of entries) {
-        if (!sameBytes(integerValue(b.subarray(e.serialStart, e.serialEnd)), want)) continue
-        const at = timeOf(b, tlv(b, e.serialEnd, e.end))
+      for (let k = 0; k < entries.length; k += 3) {
+        // The entry's INTEGER value without sign padding, compared in place.
+        const end = entries[k + 1]
+        let s = entries[k]
+        while (end - s > 1 && ((b[s] === 0 && b[s + 1] < 0x80) || (b[s] === 0xff && b[s + 1] >= 0x80))) s++
+        if (end - s !== want.length) continue
+        let same = true
+        for (let j = 0; j < want.length && same; j++) same = b[s + j] === want[j]
+        if (!same) continue
+        const at = timeOf(b, tlv(b, entries[k + 1], entries[k + 2]))
         // An entry whose date cannot be read still says revoked: at the earliest time there is.
         const when = at ?? new Date(0)
         if (!earliest || when < earliest) earliest = when
@@ -90,28 +97,51 @@ const parseCrl = (input: Uint8Array): CrlView => {
   }
 }
 
-interface Entry {
-  /** The userCertificate INTEGER (tag and length included). */
-  readonly serialStart: number
-  readonly serialEnd: number
-  readonly end: number
+/** The value offset and end of the definite-length element at `at` (short tags only), written to `head`. */
+const head = { value: 0, end: 0 }
+const header = (b: Uint8Array, at: number, limit: number, tag: number): boolean => {
+  if (at + 2 > limit || b[at] !== tag) return false
+  let p = at + 1
+  let len = b[p++]
+  if (len & 0x80) {
+    const n = len & 0x7f
+    if (n === 0 || n > 4 || p + n > limit) return false
+    len = 0
+    for (let k = 0; k < n; k++) len = len * 256 + b[p++]
+  }
+  if (p + len > limit) return false
+  head.value = p
+  head.end = p + len
+  return true
 }
 
-/** Every entry's serial number, as offsets: no object per entry beyond this. */
-const entriesOf = (b: Uint8Array, list: Tlv): Entry[] => {
-  const out: Entry[] = []
+/**
+ * Every entry as three offsets (its serial number's value, the end of it, the entry's end): no
+ * object per entry. An
+ * entry is SEQUENCE { INTEGER, UTCTime | GeneralizedTime, … }, each with a definite length.
+ */
+const entriesOf = (b: Uint8Array, list: Tlv): Int32Array => {
   const stop = list.indefinite ? list.end - 2 : list.end
+  let out = new Int32Array(3 * 1024)
+  let n = 0
   for (let p = list.value; p < stop; ) {
-    const entry = tlv(b, p, stop)
-    if (!isUniversal(entry, 16, true)) malformed("CRL entry")
-    const serial = tlv(b, entry.value, entry.end)
-    if (!isUniversal(serial, 2, false) || serial.end === serial.value) malformed("CRL entry serial")
-    const date = tlv(b, serial.end, entry.end)
-    if (!isTime(date)) malformed("CRL entry date")
-    out.push({ serialStart: serial.start, serialEnd: serial.end, end: entry.end })
-    p = entry.end
+    if (!header(b, p, stop, 0x30)) malformed("CRL entry")
+    const entryEnd = head.end
+    if (!header(b, head.value, entryEnd, 0x02) || head.end === head.value) malformed("CRL entry serial")
+    const serialStart = head.value
+    const serialEnd = head.end
+    if (!header(b, serialEnd, entryEnd, 0x17) && !header(b, serialEnd, entryEnd, 0x18)) malformed("CRL entry date")
+    if (n + 3 > out.length) {
+      const bigger = new Int32Array(out.length * 2)
+      bigger.set(out)
+      out = bigger
+    }
+    out[n++] = serialStart
+    out[n++] = serialEnd
+    out[n++] = entryEnd
+    p = entryEnd
   }
-  return out
+  return out.subarray(0, n)
 }
 
 /** crlExtensions [0] EXPLICIT SEQUENCE OF Extension { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }. */
@@ -151,10 +181,4 @@ const integerValue = (der: Uint8Array): Uint8Array => {
   let v = der.subarray(tlv(der, 0, der.length).value)
   while (v.length > 1 && ((v[0] === 0 && v[1] < 0x80) || (v[0] === 0xff && v[1] >= 0x80))) v = v.subarray(1)
   return v
-}
-
-const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
-  return true
 }
