@@ -144,6 +144,20 @@ describe("crypto port and revocation", () => {
       const r = await verify(large, { trustAnchors: [rsa.rootPem] })
       expect(r.signatures[0]).toMatchObject(listed ? { revocation: "revoked", subIndication: "REVOKED_NO_POE" } : { revocation: "good", indication: "TOTAL_PASSED" })
     }
+    // An entry with a critical extension (an indirect CRL's certificate issuer): the CRL still
+    // proves a revocation, but cannot say the signer is not revoked.
+    for (const listed of [true, false]) {
+      const crl = await largeCrlDer(rsa.root, 10, listed ? [rsa.signer.cert] : [], { criticalEntryExtension: true })
+      const pdf = await new TestPdf().sign(rsa, { crls: [] })
+      const at = pdf.nextNumber()
+      pdf.update({
+        [at]: `<< /Length ${crl.length} >>\nstream\n${Buffer.from(crl).toString("latin1")}\nendstream`,
+        [at + 1]: `<< /CRLs [${at} 0 R] >>`,
+        1: `<< /Type /Catalog /Pages 2 0 R /AcroForm 5 0 R /DSS ${at + 1} 0 R >>`
+      })
+      const r = await verify(pdf, { trustAnchors: [rsa.rootPem] })
+      expect(r.signatures[0]).toMatchObject(listed ? { revocation: "revoked", subIndication: "REVOKED_NO_POE" } : { revocation: "not-checked", subIndication: "TRY_LATER" })
+    }
     // A CRL signed by someone else is ignored: revocation unchecked, TRY_LATER under strict, reported under pdf.
     const forgedPdf = await new TestPdf().sign(rsa, { crls: [await makeCrl(other, [rsa.signer.cert])] })
     const forged = await verify(forgedPdf, { trustAnchors: [rsa.rootPem] })

@@ -202,7 +202,7 @@ export const largeCrlDer = async (
   by: TestIdentity,
   count: number,
   revoked: ReadonlyArray<pkijs.Certificate> = [],
-  options: { revokedAt?: Date; thisUpdate?: Date; nextUpdate?: Date } = {}
+  options: { revokedAt?: Date; thisUpdate?: Date; nextUpdate?: Date; criticalEntryExtension?: boolean } = {}
 ): Promise<Uint8Array> => {
   const now = Date.now()
   const algorithm = derTlv(0x30, derTlv(0x06, Uint8Array.of(0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b)), Uint8Array.of(0x05, 0x00))
@@ -218,7 +218,9 @@ export const largeCrlDer = async (
   }
   const at = Math.floor(count / 2)
   serials.splice(at, 0, ...revoked.map((c) => new Uint8Array(c.serialNumber.toBER())))
-  const entries = derTlv(0x30, ...serials.map((serial) => derTlv(0x30, serial, revokedAt, reason)))
+  // An indirect CRL's certificateIssuer (critical) on the first entry, when asked.
+  const certificateIssuer = derTlv(0x30, derTlv(0x30, derTlv(0x06, Uint8Array.of(0x55, 0x1d, 0x1d)), Uint8Array.of(0x01, 0x01, 0xff), derTlv(0x04, Uint8Array.of(0x30, 0x00))))
+  const entries = derTlv(0x30, ...serials.map((serial, i) => derTlv(0x30, serial, revokedAt, options.criticalEntryExtension && i === 0 ? certificateIssuer : reason)))
   const crlNumber = derTlv(0xa0, derTlv(0x30, derTlv(0x30, derTlv(0x06, Uint8Array.of(0x55, 0x1d, 0x14)), derTlv(0x04, derTlv(0x02, Uint8Array.of(1))))))
   const tbs = derTlv(
     0x30,

@@ -29,6 +29,12 @@ describe("readCrl", () => {
     expect(crl.nextUpdate!.getTime()).toBeGreaterThan(crl.thisUpdate.getTime())
   })
 
+  it("tells when an entry carries a critical extension (RFC 5280 §5.3: then it cannot say 'not revoked')", async () => {
+    expect(readCrl(big).criticalEntryExtensions).toBe(false)
+    const indirect = await largeCrlDer(pki.root, 100, [], { criticalEntryExtension: true })
+    expect(readCrl(indirect).criticalEntryExtensions).toBe(true)
+  })
+
   it("gives what its CA signed: the signature checks with the CA's key, and not with another's", async () => {
     const crl = readCrl(big)
     expect(await signedBy(crl, pki.root.cert, firmaRuntimeCrypto)).toBe(true)

@@ -18,6 +18,8 @@ export interface CrlView {
   readonly nextUpdate: Date | undefined
   /** OIDs of the crlExtensions. */
   readonly extensionIds: ReadonlyArray<string>
+  /** Some entry carries a critical extension (an indirect CRL's certificate issuer, or one unknown). */
+  readonly criticalEntryExtensions: boolean
   /** How many entries it lists. */
   readonly entryCount: number
   /** The earliest revocation date it gives for this serial number (the DER of the INTEGER), if it lists it. */
@@ -65,7 +67,7 @@ const parseCrl = (input: Uint8Array): CrlView => {
   // RFC 5280 §5.1.1.2: the algorithm inside what was signed must be the one outside.
   const signatureAlgorithm = readAlgorithm(b, algorithm)
   if (readAlgorithm(b, innerAlgorithm).algorithmId !== signatureAlgorithm.algorithmId) malformed("CRL algorithm")
-  const entries = revoked ? entriesOf(b, revoked) : new Int32Array(0)
+  const { offsets: entries, critical } = revoked ? entriesOf(b, revoked) : { offsets: new Int32Array(0), critical: false }
   return {
     issuer: new pkijs.RelativeDistinguishedNames({ schema: parseElement(b, issuer) }),
     tbsView: b.subarray(tbs.start, tbs.end),
@@ -74,6 +76,7 @@ const parseCrl = (input: Uint8Array): CrlView => {
     thisUpdate,
     nextUpdate,
     extensionIds,
+    criticalEntryExtensions: critical,
     entryCount: entries.length / 3,
     revokedAt: (serial) => {
       const want = integerValue(serial)
@@ -117,13 +120,15 @@ const header = (b: Uint8Array, at: number, limit: number, tag: number): boolean 
 
 /**
  * Every entry as three offsets (its serial number's value, the end of it, the entry's end): no
- * object per entry. An
- * entry is SEQUENCE { INTEGER, UTCTime | GeneralizedTime, … }, each with a definite length.
+ * object per entry. An entry is SEQUENCE { INTEGER, UTCTime | GeneralizedTime, crlEntryExtensions
+ * SEQUENCE OF Extension OPTIONAL }, each with a definite length. `critical` tells whether some
+ * entry carries a critical extension.
  */
-const entriesOf = (b: Uint8Array, list: Tlv): Int32Array => {
+const entriesOf = (b: Uint8Array, list: Tlv): { offsets: Int32Array; critical: boolean } => {
   const stop = list.indefinite ? list.end - 2 : list.end
   let out = new Int32Array(3 * 1024)
   let n = 0
+  let critical = false
   for (let p = list.value; p < stop; ) {
     if (!header(b, p, stop, 0x30)) malformed("CRL entry")
     const entryEnd = head.end
@@ -131,6 +136,7 @@ const entriesOf = (b: Uint8Array, list: Tlv): Int32Array => {
     const serialStart = head.value
     const serialEnd = head.end
     if (!header(b, serialEnd, entryEnd, 0x17) && !header(b, serialEnd, entryEnd, 0x18)) malformed("CRL entry date")
+    if (head.end < entryEnd) critical = entryExtensions(b, head.end, entryEnd) || critical
     if (n + 3 > out.length) {
       const bigger = new Int32Array(out.length * 2)
       bigger.set(out)
@@ -141,7 +147,28 @@ const entriesOf = (b: Uint8Array, list: Tlv): Int32Array => {
     out[n++] = entryEnd
     p = entryEnd
   }
-  return out.subarray(0, n)
+  return { offsets: out.subarray(0, n), critical }
+}
+
+/**
+ * crlEntryExtensions at `at`, the rest of an entry: SEQUENCE OF Extension { extnID OID, critical
+ * BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }. True when one is critical (a certificate
+ * issuer of an indirect CRL, or one not known here: RFC 5280 §5.3).
+ */
+const entryExtensions = (b: Uint8Array, at: number, end: number): boolean => {
+  if (!header(b, at, end, 0x30) || head.end !== end) malformed("CRL entry extensions")
+  let critical = false
+  for (let p = head.value; p < end; ) {
+    if (!header(b, p, end, 0x30)) malformed("CRL entry extension")
+    const extEnd = head.end
+    if (!header(b, head.value, extEnd, 0x06)) malformed("CRL entry extension")
+    if (header(b, head.end, extEnd, 0x01)) {
+      if (head.end - head.value !== 1) malformed("CRL entry extension")
+      if (b[head.value] !== 0) critical = true
+    }
+    p = extEnd
+  }
+  return critical
 }
 
 /** crlExtensions [0] EXPLICIT SEQUENCE OF Extension { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }. */

@@ -35,10 +35,11 @@ const UNDERSTOOD = new Set(["2.5.29.20", "2.5.29.35"])
 
 /**
  * A CRL that covers every certificate of its issuer: no issuing distribution point (a partition
- * or a reason subset), no delta indicator, no critical extension we do not process. Only such a
- * CRL can say "not revoked"; any CRL the issuer signed can say "revoked".
+ * or a reason subset), no delta indicator, no critical extension we do not process, on the CRL or
+ * on an entry (RFC 5280 §5.3: a certificate issuer makes entries another CA's). Only such a CRL
+ * can say "not revoked"; any CRL the issuer signed can say "revoked".
  */
-const complete = (crl: CrlView): boolean => !crl.extensionIds.some((id) => !UNDERSTOOD.has(id))
+const complete = (crl: CrlView): boolean => !crl.criticalEntryExtensions && !crl.extensionIds.some((id) => !UNDERSTOOD.has(id))
 
 /** The DER of a certificate's serial number INTEGER. */
 const serialOf = (cert: pkijs.Certificate): Uint8Array =>
