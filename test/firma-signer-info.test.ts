@@ -225,3 +225,37 @@ describe("the signer's certificate, found by its sid", () => {
     expect(none.problems).toContain("signer-certificate-missing")
   })
 })
+
+describe("the SignerInfo reader, as an attacker would feed it", () => {
+  it("any mutation of a CMS is checked without throwing, and a good signature means the signed bytes are the signer's", async () => {
+    const fc = (await import("fast-check")).default
+    const content = new TextEncoder().encode("contenido firmado")
+    const pki = await makePki()
+    const der = await signCms(pki, content)
+    const original = parseSignedData(der)
+    if (typeof original !== "object") throw new Error("fixture")
+    const signed = original.signerInfos[0]
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ at: fc.nat(der.length - 1), byte: fc.nat(255), kind: fc.constantFrom("set", "cut", "insert") }), { minLength: 1, maxLength: 3 }),
+        async (edits) => {
+          let b = der.slice()
+          for (const e of edits) {
+            const at = Math.min(e.at, b.length - 1)
+            if (e.kind === "set") b[at] = e.byte
+            else if (e.kind === "cut") b = b.subarray(0, Math.max(1, at))
+            else b = Uint8Array.of(...b.subarray(0, at), e.byte, ...b.subarray(at))
+          }
+          const r = await checkCms(b, [content], "ETSI.CAdES.detached", firmaRuntimeCrypto)
+          if (r.hashOk === true && r.signatureOk === true) {
+            const parsed = parseSignedData(b)
+            if (typeof parsed !== "object") throw new Error("a good signature from an unreadable CMS")
+            expect(parsed.signerInfos[0].signedAttrs?.encodedValue).toEqual(signed.signedAttrs?.encodedValue)
+            expect(parsed.signerInfos[0].signature).toEqual(signed.signature)
+          }
+        }
+      ),
+      { numRuns: 300 }
+    )
+  }, 120_000)
+})

@@ -91,3 +91,38 @@ describe("readCrl", () => {
     expect(() => readCrl(algorithm)).toThrow("CRL algorithm")
   })
 })
+
+describe("readCrl, as an attacker would feed it", () => {
+  it("any mutation of a CRL is read or refused with an Error: no crash, no hang, lookups that answer", async () => {
+    const fc = (await import("fast-check")).default
+    const base = await largeCrlDer(pki.root, 40, [pki.signer.cert], { criticalEntryExtension: true })
+    const probe = serialOf(pki.signer.cert)
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(base.length - 1), byte: fc.nat(255), kind: fc.constantFrom("set", "cut", "insert") }), { minLength: 1, maxLength: 4 }),
+        (edits) => {
+          let b = base.slice()
+          for (const e of edits) {
+            const at = Math.min(e.at, b.length - 1)
+            if (e.kind === "set") b[at] = e.byte
+            else if (e.kind === "cut") b = b.subarray(0, at)
+            else b = Uint8Array.of(...b.subarray(0, at), e.byte, ...b.subarray(at))
+            if (b.length === 0) b = Uint8Array.of(0)
+          }
+          let crl
+          try {
+            crl = readCrl(b)
+          } catch (e) {
+            expect(e).toBeInstanceOf(Error)
+            return
+          }
+          // What was read answers without throwing.
+          const at = crl.revokedAt(probe)
+          expect(at === undefined || at instanceof Date).toBe(true)
+          expect(crl.entryCount).toBeGreaterThanOrEqual(0)
+        }
+      ),
+      { numRuns: 400 }
+    )
+  })
+})
