@@ -3,6 +3,7 @@
 import type { Locale } from "../i18n/locale.js"
 import { firmaRuntimeCrypto, type FirmaCrypto } from "./crypto.js"
 import type { FirmaErrorReason } from "./errors.js"
+import { clearAllByBytes } from "./internal/by-bytes.js"
 import { PdfDocument } from "./internal/pdf/document.js"
 import { PdfSyntaxError } from "./internal/pdf/objects.js"
 import { runPipeline } from "./internal/verify.js"
@@ -92,3 +93,15 @@ export const verifyPdfOutcome = async (bytes: Uint8Array, options: VerifyPdfOpti
     return failure("unreadable", e)
   }
 }
+
+/**
+ * Empties the verifier's caches: the trust anchors, certificates, CRLs and public keys it keeps,
+ * by their exact bytes, for the next document (a backend sees the same CA chain, CRLs and
+ * anchors again and again). A long-running process can call it to give that memory back (the
+ * caches are bounded, at most about 100 MB in all) or after replacing its trust anchors. Verdicts
+ * never depend on the caches: the next verification parses again what it needs.
+ *
+ * @since 0.2.0
+ * @category verification
+ */
+export const firmaClearCaches = (): void => clearAllByBytes()

@@ -6,6 +6,14 @@
 // candidate), so no input can reach another input's result. Values must be treated as
 // immutable by every caller.
 
+/** Every cache, so that `firmaClearCaches` can empty them all. */
+const all = new Set<ByBytes<unknown>>()
+
+/** Empties every cache of the verifier (`firmaClearCaches`). */
+export const clearAllByBytes = (): void => {
+  for (const c of all) c.clear()
+}
+
 /** A bounded cache from exact bytes to a value made from them. */
 export class ByBytes<T> {
   private readonly map = new Map<string, { readonly bytes: Uint8Array; readonly value: T }>()
@@ -16,7 +24,14 @@ export class ByBytes<T> {
     private readonly maxEntries: number,
     /** Most bytes kept in all; inputs larger than a quarter of it are never kept. */
     private readonly maxBytes: number
-  ) {}
+  ) {
+    all.add(this as ByBytes<unknown>)
+  }
+
+  clear(): void {
+    this.map.clear()
+    this.held = 0
+  }
 
   get(bytes: Uint8Array): T | undefined {
     const hit = this.map.get(fingerprint(bytes))
@@ -25,10 +40,7 @@ export class ByBytes<T> {
 
   set(bytes: Uint8Array, value: T): void {
     if (bytes.length > this.maxBytes / 4) return
-    if (this.map.size >= this.maxEntries || this.held + bytes.length > this.maxBytes) {
-      this.map.clear()
-      this.held = 0
-    }
+    if (this.map.size >= this.maxEntries || this.held + bytes.length > this.maxBytes) this.clear()
     const key = fingerprint(bytes)
     const old = this.map.get(key)
     if (old) this.held -= old.bytes.length

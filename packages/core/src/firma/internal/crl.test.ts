@@ -4,6 +4,7 @@ import * as asn1js from "asn1js"
 import { beforeAll, describe, expect, it } from "vitest"
 import { crlOf, largeCrlDer, makePki, type TestPki } from "../../../test/firma/pki.js"
 import { firmaRuntimeCrypto } from "../crypto.js"
+import { firmaClearCaches } from "../outcome.js"
 import { readCrl } from "./crl.js"
 import { signedBy } from "./path.js"
 
@@ -89,6 +90,17 @@ describe("readCrl", () => {
     const algorithm = small.slice()
     algorithm[at([0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x0b]) + 8] = 0x0c
     expect(() => readCrl(algorithm)).toThrow("CRL algorithm")
+  })
+})
+
+describe("firmaClearCaches", () => {
+  it("empties the caches: the same bytes are read again, to the same result", () => {
+    const first = readCrl(big)
+    expect(readCrl(big)).toBe(first)
+    firmaClearCaches()
+    const again = readCrl(big)
+    expect(again).not.toBe(first)
+    expect(again.entryCount).toBe(first.entryCount)
   })
 })
 
