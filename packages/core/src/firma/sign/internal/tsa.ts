@@ -25,8 +25,10 @@ const SHA256 = "2.16.840.1.101.3.4.2.1"
  */
 export const rfc3161Tsa = (url: string, options: { readonly fetch?: typeof globalThis.fetch } = {}): FirmaTimestampAuthority => async (data) => {
   const imprint = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>))
+  // A positive INTEGER in DER: the first byte below 0x80 and not 0 (a leading 0x00 before a byte
+  // below 0x80 is not minimal, and the TSA's TSTInfo would carry it back to every verifier).
   const nonce = globalThis.crypto.getRandomValues(new Uint8Array(8))
-  nonce[0] &= 0x7f
+  nonce[0] = (nonce[0] & 0x7f) | 0x01
   const req = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({ hashAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: SHA256 }), hashedMessage: new asn1js.OctetString({ valueHex: imprint }) }),
