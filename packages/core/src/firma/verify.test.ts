@@ -120,27 +120,13 @@ describe("crypto port and revocation", () => {
     const archived = await verify(await new TestPdf().sign(rsa, { archivedCrls: [await makeCrl(rsa, [rsa.signer.cert])] }), { trustAnchors: [rsa.rootPem] })
     expect(archived.signatures[0]).toMatchObject({ revocation: "revoked", subIndication: "REVOKED_NO_POE" })
     // And a CRL in the document security store (PAdES-LT), added after signing.
-    const lt = await new TestPdf().sign(rsa)
-    const crlDer = new Uint8Array((await makeCrl(rsa, [rsa.signer.cert])).toSchema().toBER())
-    const n = lt.nextNumber()
-    lt.update({
-      [n]: `<< /Length ${crlDer.length} >>\nstream\n${String.fromCharCode(...crlDer)}\nendstream`,
-      [n + 1]: `<< /CRLs [${n} 0 R] >>`,
-      1: `<< /Type /Catalog /Pages 2 0 R /AcroForm 5 0 R /DSS ${n + 1} 0 R >>`
-    })
+    const lt = withDssCrl(await new TestPdf().sign(rsa), new Uint8Array((await makeCrl(rsa, [rsa.signer.cert])).toSchema().toBER()))
     const dss = await verify(lt, { trustAnchors: [rsa.rootPem] })
     expect(dss.signatures[0]).toMatchObject({ modification: "signatures-only", revocation: "revoked", subIndication: "REVOKED_NO_POE" })
     // A national CA's CRL: 25,000 entries in the document security store (over asn1js' default
     // limits, which once left such a CRL unread and the revocation unchecked).
     for (const listed of [true, false]) {
-      const large = await new TestPdf().sign(rsa)
-      const der = await largeCrlDer(rsa.root, 25_000, listed ? [rsa.signer.cert] : [])
-      const at = large.nextNumber()
-      large.update({
-        [at]: `<< /Length ${der.length} >>\nstream\n${Buffer.from(der).toString("latin1")}\nendstream`,
-        [at + 1]: `<< /CRLs [${at} 0 R] >>`,
-        1: `<< /Type /Catalog /Pages 2 0 R /AcroForm 5 0 R /DSS ${at + 1} 0 R >>`
-      })
+      const large = withDssCrl(await new TestPdf().sign(rsa), await largeCrlDer(rsa.root, 25_000, listed ? [rsa.signer.cert] : []))
       const r = await verify(large, { trustAnchors: [rsa.rootPem] })
       expect(r.signatures[0]).toMatchObject(listed ? { revocation: "revoked", subIndication: "REVOKED_NO_POE" } : { revocation: "good", indication: "TOTAL_PASSED" })
     }
@@ -148,14 +134,7 @@ describe("crypto port and revocation", () => {
     // proves a revocation, but cannot say the signer is not revoked.
     for (const listed of [true, false]) {
       const crl = await largeCrlDer(rsa.root, 10, listed ? [rsa.signer.cert] : [], { criticalEntryExtension: true })
-      const pdf = await new TestPdf().sign(rsa, { crls: [] })
-      const at = pdf.nextNumber()
-      pdf.update({
-        [at]: `<< /Length ${crl.length} >>\nstream\n${Buffer.from(crl).toString("latin1")}\nendstream`,
-        [at + 1]: `<< /CRLs [${at} 0 R] >>`,
-        1: `<< /Type /Catalog /Pages 2 0 R /AcroForm 5 0 R /DSS ${at + 1} 0 R >>`
-      })
-      const r = await verify(pdf, { trustAnchors: [rsa.rootPem] })
+      const r = await verify(withDssCrl(await new TestPdf().sign(rsa, { crls: [] }), crl), { trustAnchors: [rsa.rootPem] })
       expect(r.signatures[0]).toMatchObject(listed ? { revocation: "revoked", subIndication: "REVOKED_NO_POE" } : { revocation: "not-checked", subIndication: "TRY_LATER" })
     }
     // A CRL signed by someone else is ignored: revocation unchecked, TRY_LATER under strict, reported under pdf.
@@ -167,6 +146,16 @@ describe("crypto port and revocation", () => {
     expect(forgedPdfPolicy.signatures[0].problems).toContain("signer-revocation-not-checked")
   })
 })
+
+/** `pdf` with `crl` (DER) in its document security store (PAdES-LT), as an update after signing. */
+const withDssCrl = (pdf: TestPdf, crl: Uint8Array): TestPdf => {
+  const n = pdf.nextNumber()
+  return pdf.update({
+    [n]: `<< /Length ${crl.length} >>\nstream\n${Buffer.from(crl).toString("latin1")}\nendstream`,
+    [n + 1]: `<< /CRLs [${n} 0 R] >>`,
+    1: `<< /Type /Catalog /Pages 2 0 R /AcroForm 5 0 R /DSS ${n + 1} 0 R >>`
+  })
+}
 
 describe("changes after signing", () => {
   it("two signatures: the second one is the only change, valid under strict", async () => {
